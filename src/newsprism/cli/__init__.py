@@ -1,0 +1,11 @@
+"""The ``newsprism`` command line: one module per command, all on one Typer app."""
+
+from newsprism.cli import analyze, articles, export, show  # noqa: F401 - registers the commands
+from newsprism.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,115 @@
+"""``newsprism analyze``: ingest, process, store, and optionally export and report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsprism.cli.app import DB_OPTION, app, console, err_console, fail
+from newsprism.cli.tables import breakdown_table, errors_table
+from newsprism.ingest import DEFAULT_MAX_BYTES
+from newsprism.pipeline import Analysis, run_analysis
+from newsprism.report import write_export, write_report
+from newsprism.store import SchemaError, default_target
+
+EXIT_NOTHING_PROCESSED = 2
+
+
+class _RichProgress:
+    """Adapts the pipeline's progress reports to a Rich progress bar."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task = progress.add_task("Analysing", total=None)
+
+    def start(self, total: int) -> None:
+        self.progress.update(self.task, total=total)
+
+    def advance(self, label: str) -> None:
+        self.progress.update(self.task, advance=1, description=f"Analysing [dim]{Path(label).name[:40]}[/]")
+
+
+def _parse_fields(pairs: list[str]) -> dict[str, str]:
+    fields = {}
+    for pair in pairs:
+        target, sep, key = pair.partition("=")
+        if not sep or not target or not key:
+            raise fail(f"--field takes FIELD=KEY (e.g. text=body_html), not {pair!r}")
+        fields[target.strip()] = key.strip()
+    return fields
+
+
+def _summary(analysis: Analysis) -> Table:
+    articles = analysis.corpus.articles
+    table = Table(title="newsprism analyze", show_header=False, title_style="bold")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("inputs read", str(analysis.files))
+    table.add_row("articles", str(len(articles)))
+    table.add_row("  new", str(len(analysis.new_ids)))
+    table.add_row("  already stored", str(len(articles) - len(analysis.new_ids)))
+    table.add_row("near-duplicates", str(sum(1 for a in articles if a.duplicate_of)))
+    table.add_row("repairs", str(sum(len(a.repairs) for a in articles)))
+    table.add_row("inputs skipped", str(len(analysis.corpus.errors)))
+    return table
+
+
+@app.command()
+def analyze(
+    paths: list[str] = typer.Argument(..., help="Files, directories (recursive), globs, or - for stdin."),
+    db: str | None = DB_OPTION,
+    export: Path | None = typer.Option(None, "--export", help="Write .json, .jsonl, .parquet or .csv output."),
+    report: Path | None = typer.Option(None, "--report", help="Write a self-contained HTML report."),
+    published: str | None = typer.Option(None, "--published", help="Publication date for inputs without one."),
+    source: str | None = typer.Option(None, "--source", help="Source (outlet) name for inputs without one."),
+    field: list[str] = typer.Option([], "--field", help="Map a JSON key onto a field: text=body_html."),
+    max_size: float = typer.Option(DEFAULT_MAX_BYTES / 1e6, "--max-size", help="Skip files larger than this (MB)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no tables."),
+) -> None:
+    """Ingest, repair and analyse articles, store them, and export or report the result."""
+    target = db or default_target()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        disable=quiet,
+        transient=True,
+    ) as bar:
+        try:
+            analysis = run_analysis(
+                paths,
+                db=target,
+                published=published,
+                source=source,
+                fields=_parse_fields(field),
+                max_bytes=int(max_size * 1e6),
+                progress=_RichProgress(bar),
+            )
+        except (ValueError, SchemaError) as exc:
+            raise fail(str(exc)) from exc
+    corpus = analysis.corpus
+    written = []
+    try:
+        if export:
+            written += write_export(corpus, export)
+        if report:
+            written.append(write_report(corpus, report))
+    except (ValueError, OSError) as exc:
+        raise fail(str(exc)) from exc
+    if not quiet:
+        console.print(_summary(analysis))
+        if corpus.articles:
+            console.print(breakdown_table(corpus.articles))
+        if corpus.errors:
+            console.print(errors_table(corpus.errors))
+        console.print(f"database: [bold]{target}[/]")
+        for path in written:
+            console.print(f"wrote [bold]{path}[/]")
+    if not corpus.articles:
+        raise fail("no article could be processed", EXIT_NOTHING_PROCESSED)

@@ -1,0 +1,193 @@
+"""The data model shared by every stage.
+
+Data flows one way: ``RawDocument`` (ingest) → ``Article`` (repaired, annotated, linked) →
+``Corpus`` (related: actors, stories). Stages import these types and nothing of each other's
+internals. Field names follow the export contract in ``docs/export-format.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One article as read from an input, before any processing."""
+
+    path: str
+    raw_text: str
+    format: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    external_id: str | None = None
+
+
+@dataclass(slots=True)
+class IngestError:
+    """An input (or one record of it) that could not be read, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Repair:
+    """One edit made by the repair stage; offsets index the raw text."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    kind: str
+
+
+@dataclass(slots=True)
+class Entity:
+    start: int
+    end: int
+    text: str
+    label: str
+    actor_id: str | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker_text: str | None = None
+    speaker_actor_id: str | None = None
+    direct: bool = True
+
+
+@dataclass(slots=True)
+class Event:
+    type: str
+    source_actor_id: str | None
+    target_actor_id: str | None
+    location: str | None
+    date: str | None
+    negated: bool
+    sentence: str
+
+
+@dataclass(slots=True)
+class Article:
+    """A stored, processed article. ``text`` is the repaired text all offsets refer to."""
+
+    id: str
+    path: str
+    format: str
+    raw_text: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    external_id: str | None = None
+    quality: float | None = None
+    duplicate_of: str | None = None
+    repairs: list[Repair] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article as it appears in the export document (contract order)."""
+        data = asdict(self)
+        return {key: data[key] for key in ARTICLE_EXPORT_FIELDS}
+
+
+ARTICLE_EXPORT_FIELDS: tuple[str, ...] = (
+    "id",
+    "external_id",
+    "path",
+    "source",
+    "url",
+    "title",
+    "language",
+    "published",
+    "raw_text",
+    "text",
+    "quality",
+    "duplicate_of",
+    "repairs",
+    "entities",
+    "quotes",
+    "events",
+)
+
+
+@dataclass(slots=True)
+class Role:
+    title: str
+    org: str | None
+    article_id: str
+
+
+@dataclass(slots=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    wikidata: str | None = None
+
+
+@dataclass(slots=True)
+class Mention:
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Fact:
+    id: str
+    statement: str
+    status: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    title: str
+    article_ids: list[str] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Corpus:
+    """What an analysis produced: the export document as Python objects."""
+
+    articles: list[Article] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles": [article.to_dict() for article in self.articles],
+            "actors": [asdict(actor) for actor in self.actors],
+            "stories": [asdict(story) for story in self.stories],
+            "errors": [asdict(error) for error in self.errors],
+        }
+
+    def article(self, article_id: str) -> Article:
+        """The article whose id is or starts with ``article_id``."""
+        matches = [a for a in self.articles if a.id.startswith(article_id)]
+        if len(matches) != 1:
+            raise KeyError(f"{len(matches)} articles match id {article_id!r}")
+        return matches[0]

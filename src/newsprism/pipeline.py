@@ -1,0 +1,194 @@
+"""The analysis pipeline: raw → repaired → annotated → stored, one article at a time, in batches.
+
+The CLI and the Python API (``newsprism.analyze``) are both thin shells over ``run_analysis``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from newsprism.ingest import (
+    DEFAULT_MAX_BYTES,
+    FieldMap,
+    IngestOptions,
+    expand_paths,
+    normalize_date,
+    read_input,
+)
+from newsprism.model import Article, Corpus, IngestError, RawDocument
+from newsprism.nlp import detect_language
+from newsprism.repair import repair_text
+from newsprism.stories import NearDuplicateIndex, signature
+from newsprism.store import Database, default_target
+
+BATCH_SIZE = 200
+
+
+class Progress(Protocol):
+    """What the pipeline reports while it runs (the CLI draws a Rich progress bar from it)."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, label: str) -> None: ...
+
+
+class _Silent:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, label: str) -> None:
+        pass
+
+
+@dataclass(slots=True)
+class Analysis:
+    """One run's outcome: the corpus it covers and what was new."""
+
+    corpus: Corpus
+    files: int
+    article_ids: list[str] = field(default_factory=list)
+    new_ids: set[str] = field(default_factory=set)
+
+    @property
+    def processed(self) -> int:
+        return len(self.corpus.articles)
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def article_id(raw_text: str, source: str | None) -> str:
+    """Identity = hash of the normalised raw text and the source: the same input always maps here."""
+    key = _normalised(raw_text) + "\x1f" + _normalised(source or "")
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def process_document(document: RawDocument, identity: str) -> Article:
+    """Run the per-article stages on one ingested document."""
+    repaired = repair_text(document.raw_text)
+    return Article(
+        id=identity,
+        path=document.path,
+        format=document.format,
+        raw_text=document.raw_text,
+        text=repaired.text,
+        title=document.title,
+        source=document.source,
+        url=document.url,
+        published=document.published,
+        language=document.language or detect_language(repaired.text),
+        external_id=document.external_id,
+        quality=repaired.quality,
+        repairs=repaired.repairs,
+    )
+
+
+class _Writer:
+    """Buffers new articles and writes them a batch per transaction."""
+
+    def __init__(self, database: Database, batch_size: int) -> None:
+        self.database = database
+        self.batch_size = batch_size
+        self.pending: list[tuple[Article, bytes]] = []
+        self.pending_errors: list[IngestError] = []
+        self._index: NearDuplicateIndex | None = None
+
+    @property
+    def index(self) -> NearDuplicateIndex:
+        if self._index is None:
+            self._index = NearDuplicateIndex()
+            for stored_id, stored_signature in self.database.signatures():
+                self._index.add(stored_id, stored_signature)
+        return self._index
+
+    def add(self, article: Article) -> None:
+        article_signature = signature(article.text)
+        article.duplicate_of = self.index.find(article_signature)
+        self.index.add(article.id, article_signature)
+        self.pending.append((article, article_signature))
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def error(self, error: IngestError) -> None:
+        self.pending_errors.append(error)
+
+    def flush(self) -> None:
+        if self.pending or self.pending_errors:
+            self.database.save_batch(self.pending, self.pending_errors)
+            self.pending, self.pending_errors = [], []
+
+
+def run_analysis(
+    paths: Iterable[str | Path],
+    db: str | Path | None = None,
+    published: str | None = None,
+    source: str | None = None,
+    fields: dict[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Analysis:
+    """Ingest, process and store every article under ``paths``; report bad inputs, never raise for them."""
+    if published is not None and normalize_date(published) is None:
+        raise ValueError(f"--published {published!r} is not a date")
+    options = IngestOptions(
+        max_bytes=max_bytes,
+        fields=FieldMap().with_overrides(fields or {}),
+        source=source,
+        published=published,
+    )
+    progress = progress or _Silent()
+    inputs, errors = expand_paths([str(path) for path in paths])
+    progress.start(len(inputs))
+    analysis = Analysis(corpus=Corpus(errors=errors), files=len(inputs))
+    seen: set[str] = set()
+    with Database(str(db or default_target())) as database:
+        writer = _Writer(database, batch_size)
+        for error in errors:
+            writer.error(error)
+        for item in inputs:
+            documents: list[RawDocument] = []
+            for result in read_input(item, options):
+                if isinstance(result, IngestError):
+                    analysis.corpus.errors.append(result)
+                    writer.error(result)
+                else:
+                    documents.append(result)
+            identities = {id(doc): article_id(doc.raw_text, doc.source) for doc in documents}
+            stored = database.known_ids(identities.values())
+            for document in documents:
+                identity = identities[id(document)]
+                if identity in seen:
+                    continue
+                seen.add(identity)
+                analysis.article_ids.append(identity)
+                if identity not in stored:
+                    writer.add(process_document(document, identity))
+                    analysis.new_ids.add(identity)
+            progress.advance(item.display)
+        writer.flush()
+        order = {identity: n for n, identity in enumerate(analysis.article_ids)}
+        analysis.corpus.articles = sorted(database.articles(order), key=lambda a: order[a.id])
+    return analysis
+
+
+def analyze(
+    paths: Iterable[str | Path] | str | Path,
+    db: str | Path | None = None,
+    published: str | None = None,
+    source: str | None = None,
+    fields: dict[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Corpus:
+    """Analyse articles and return the corpus: ``newsprism.analyze("examples/", db="x.db")``."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    analysis = run_analysis(paths, db=db, published=published, source=source, fields=fields, max_bytes=max_bytes)
+    return analysis.corpus
