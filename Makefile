@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench lexicon clean
 
 setup: $(STAMP)
 
@@ -26,6 +26,11 @@ test: setup lint
 
 bench: setup
 	$(BIN)/python benchmarks/pipeline_bench.py
+	$(BIN)/python benchmarks/repair_bench.py
+
+# Rebuild the repair stage's German case lexicon from ../shared/data (committed; reproducible).
+lexicon: setup
+	$(BIN)/python scripts/build_case_lexicon.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache

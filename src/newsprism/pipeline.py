@@ -23,9 +23,9 @@ from newsprism.ingest import (
 )
 from newsprism.model import Article, Corpus, IngestError, RawDocument
 from newsprism.nlp import detect_language
-from newsprism.repair import repair_text
-from newsprism.stories import NearDuplicateIndex, signature
+from newsprism.repair import NameMemory, repair_text
 from newsprism.store import Database, default_target
+from newsprism.stories import NearDuplicateIndex, signature
 
 BATCH_SIZE = 200
 
@@ -70,9 +70,12 @@ def article_id(raw_text: str, source: str | None) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def process_document(document: RawDocument, identity: str) -> Article:
+def process_document(document: RawDocument, identity: str, names: NameMemory | None = None) -> Article:
     """Run the per-article stages on one ingested document."""
-    repaired = repair_text(document.raw_text)
+    language = document.language or detect_language(document.raw_text)
+    repaired = repair_text(document.raw_text, language, names if names is not None else frozenset())
+    if names is not None:
+        names.learn(repaired.text)
     return Article(
         id=identity,
         path=document.path,
@@ -83,9 +86,9 @@ def process_document(document: RawDocument, identity: str) -> Article:
         source=document.source,
         url=document.url,
         published=document.published,
-        language=document.language or detect_language(repaired.text),
+        language=language,
         external_id=document.external_id,
-        quality=repaired.quality,
+        quality=repaired.quality.score if repaired.quality else None,
         repairs=repaired.repairs,
     )
 
@@ -151,6 +154,7 @@ def run_analysis(
     seen: set[str] = set()
     with Database(str(db or default_target())) as database:
         writer = _Writer(database, batch_size)
+        names = NameMemory()
         for error in errors:
             writer.error(error)
         for item in inputs:
@@ -170,7 +174,7 @@ def run_analysis(
                 seen.add(identity)
                 analysis.article_ids.append(identity)
                 if identity not in stored:
-                    writer.add(process_document(document, identity))
+                    writer.add(process_document(document, identity, names))
                     analysis.new_ids.add(identity)
             progress.advance(item.display)
         writer.flush()

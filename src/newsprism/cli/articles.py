@@ -5,8 +5,8 @@ from __future__ import annotations
 import typer
 
 from newsprism.cli.app import DB_OPTION, app, console
-from newsprism.cli.tables import articles_table
 from newsprism.cli.database import open_database
+from newsprism.cli.tables import articles_table
 
 
 @app.command()

@@ -17,6 +17,7 @@ def articles_table(articles: Iterable[Article], title: str | None = None) -> Tab
     table.add_column("source")
     table.add_column("lang", no_wrap=True)
     table.add_column("words", justify="right")
+    table.add_column("quality", justify="right")
     table.add_column("title")
     for article in articles:
         title_text = article.title or ""
@@ -28,6 +29,7 @@ def articles_table(articles: Iterable[Article], title: str | None = None) -> Tab
             article.source or "",
             article.language or "",
             str(article.word_count),
+            f"{article.quality:.2f}" if article.quality is not None else "",
             title_text,
         )
     return table

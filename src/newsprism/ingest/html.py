@@ -16,7 +16,7 @@ _LANG_ATTR = re.compile(rb"<html[^>]*\blang=[\"']?([A-Za-z-]+)", re.IGNORECASE)
 _MARKUP = re.compile(r"<(?:p|br|div|span|a|em|strong|b|i|h[1-6])\b[^>]*>", re.IGNORECASE)
 
 
-class NoMainText(ValueError):
+class NoMainTextError(ValueError):
     """The page has no article text (a navigation page, an empty shell, broken markup)."""
 
 
@@ -58,13 +58,13 @@ def read_html(html: str, path: str, fmt: str = "html", url: str | None = None) -
     try:
         document = bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     except (etree.LxmlError, RecursionError, ValueError) as exc:
-        raise NoMainText(f"broken HTML: {exc}") from exc
+        raise NoMainTextError(f"broken HTML: {exc}") from exc
     if document is None or not (document.text or "").strip():
-        raise NoMainText("no main text found in HTML")
+        raise NoMainTextError("no main text found in HTML")
     title = (document.title or "").strip() or None
     body = _drop_headline(_paragraphs(document.text), title)
     if not body:
-        raise NoMainText("HTML page has a title but no article text")
+        raise NoMainTextError("HTML page has a title but no article text")
     lang = _LANG_ATTR.search(html[:4096].encode("utf-8", "ignore"))
     return RawDocument(
         path=path,

@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from newsprism.ingest.decode import DecodeError, decode_bytes
 from newsprism.ingest.feeds import read_feed
-from newsprism.ingest.html import NoMainText, read_html
+from newsprism.ingest.html import NoMainTextError, read_html
 from newsprism.ingest.metadata import FieldMap, as_text, normalize_date, normalize_language
 from newsprism.ingest.records import read_json, read_jsonl
 from newsprism.ingest.sources import SIDECAR_SUFFIX, InputFile, read_stdin
@@ -202,7 +202,7 @@ def read_input(item: InputFile, options: IngestOptions) -> Iterator[RawDocument 
     try:
         for result in _dispatch(item, options):
             yield _with_defaults(result, options) if isinstance(result, RawDocument) else result
-    except (DecodeError, NoMainText) as exc:
+    except (DecodeError, NoMainTextError) as exc:
         yield IngestError(item.display, str(exc))
     except (OSError, EOFError, zlib.error) as exc:
         yield IngestError(item.display, f"could not read file: {exc}")

@@ -11,7 +11,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from newsprism.ingest.decode import DecodeError, decode_bytes
-from newsprism.ingest.html import NoMainText, read_html
+from newsprism.ingest.html import NoMainTextError, read_html
 from newsprism.model import IngestError, RawDocument
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -45,7 +45,7 @@ def read_warc(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[RawDocume
                 continue
             try:
                 document = read_html(decode_bytes(payload, charset), path, "warc", url=uri)
-            except (DecodeError, NoMainText) as exc:
+            except (DecodeError, NoMainTextError) as exc:
                 yield IngestError(label, str(exc))
                 continue
             document.external_id = record_id

@@ -1,19 +1,89 @@
-"""The repair stage's entry point."""
+"""The repair stage's entry point: run the passes in order and keep one offset map."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 from newsprism.model import Repair
+from newsprism.repair.alignment import Alignment, TextEdit, compose
+from newsprism.repair.glue import glue_edits, standalone_words
+from newsprism.repair.lexicon import is_common_noun
+from newsprism.repair.normalize import dash_edits, hyphenation_edits, mojibake_edits, quote_edits, space_edits
+from newsprism.repair.quality import Quality, text_quality
 
 
 @dataclass(slots=True)
 class RepairResult:
+    """Repaired text, every edit against the raw text, the offset map, and a quality score."""
+
+    raw_text: str
     text: str
     repairs: list[Repair] = field(default_factory=list)
-    quality: float | None = None
+    quality: Quality | None = None
+
+    @property
+    def alignment(self) -> Alignment:
+        return alignment_from_repairs(self.raw_text, self.repairs)
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """The raw-text span of ``text[start:end]``."""
+        return self.alignment.source_span(start, end)
+
+    def to_text(self, start: int, end: int) -> tuple[int, int]:
+        """The repaired-text span of ``raw_text[start:end]``."""
+        return self.alignment.target_span(start, end)
 
 
-def repair_text(raw_text: str) -> RepairResult:
-    """Pass-through until the repair rules land (issue 4)."""
-    return RepairResult(text=raw_text)
+def alignment_from_repairs(raw_text: str, repairs: list[Repair]) -> Alignment:
+    """Rebuild the offset map from stored repairs (their offsets index the raw text)."""
+    return Alignment(raw_text, [TextEdit(r.start, r.end, r.replacement, r.kind) for r in repairs])
+
+
+class NameMemory:
+    """Capitalised words seen standing alone in earlier articles of the corpus ("Kampmann").
+
+    A glued "Kampmannhat" is split when its head is a name the corpus has seen, even if this
+    article never writes the name alone. Bounded so a huge corpus cannot exhaust memory.
+    """
+
+    def __init__(self, limit: int = 500_000) -> None:
+        self.limit = limit
+        self._names: set[str] = set()
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._names
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def learn(self, text: str) -> None:
+        """Remember the capitalised words of ``text`` that are not common nouns: mostly names."""
+        if len(self._names) < self.limit:
+            self._names.update(
+                word
+                for word in standalone_words(text)
+                if len(word) >= 3 and word[0].isupper() and not word.isupper() and not is_common_noun(word)
+            )
+
+
+def repair_text(raw_text: str, language: str | None = None, names: Collection[str] = frozenset()) -> RepairResult:
+    """Repair ``raw_text``: character fixes first, then glued words on the cleaned text."""
+    passes: list[list[TextEdit]] = []
+    text = raw_text
+    for find in (mojibake_edits, space_edits, hyphenation_edits, quote_edits, dash_edits):
+        edits = find(text)
+        if edits:
+            passes.append(edits)
+            text = Alignment(text, edits).target
+    edits = glue_edits(text, language, names)
+    if edits:
+        passes.append(edits)
+    text, final = compose(raw_text, passes)
+    repairs = [
+        Repair(edit.start, edit.end, raw_text[edit.start : edit.end], edit.replacement, edit.kind) for edit in final
+    ]
+    return RepairResult(raw_text, text, repairs, text_quality(raw_text, text, final, language))

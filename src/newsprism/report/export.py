@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,7 +28,7 @@ def _atomic_write(path: Path, write: Callable[[Path], object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
     write(temporary)
-    os.replace(temporary, path)
+    temporary.replace(path)
 
 
 def table_path(path: Path, table: str) -> Path:
@@ -73,4 +72,3 @@ def write_export(corpus: Corpus, path: str | Path, fmt: str | None = None) -> li
             _atomic_write(target, lambda tmp, table=table: _write_jsonl(table, tmp))
         written.append(target)
     return written
-

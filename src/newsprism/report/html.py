@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,5 +47,5 @@ def write_report(corpus: Corpus, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_text(render_report(corpus), encoding="utf-8")
-    os.replace(temporary, path)
+    temporary.replace(path)
     return path

@@ -33,12 +33,21 @@ SCHEMAS: dict[str, pa.Schema] = {
         ]
     ),
     "repairs": pa.schema(
-        [("article_id", _STR), ("start", _INT), ("end", _INT), ("original", _STR), ("replacement", _STR), ("kind", _STR)]
+        [
+            ("article_id", _STR),
+            ("start", _INT),
+            ("end", _INT),
+            ("original", _STR),
+            ("replacement", _STR),
+            ("kind", _STR),
+        ]
     ),
     "mentions": pa.schema(
         [("article_id", _STR), ("start", _INT), ("end", _INT), ("text", _STR), ("label", _STR), ("actor_id", _STR)]
     ),
-    "actors": pa.schema([("id", _STR), ("name", _STR), ("type", _STR), ("aliases", pa.list_(_STR)), ("wikidata", _STR)]),
+    "actors": pa.schema(
+        [("id", _STR), ("name", _STR), ("type", _STR), ("aliases", pa.list_(_STR)), ("wikidata", _STR)]
+    ),
     "roles": pa.schema([("actor_id", _STR), ("title", _STR), ("org", _STR), ("article_id", _STR)]),
     "quotes": pa.schema(
         [
@@ -86,9 +95,7 @@ def _rows(corpus: Corpus) -> dict[str, Iterator[dict[str, Any]]]:
         "stories": ({**asdict(s), "article_count": len(s.article_ids)} for s in corpus.stories),
         "story_articles": ({"story_id": s.id, "article_id": i} for s in corpus.stories for i in s.article_ids),
         "facts": ({"story_id": s.id, **asdict(f)} for s in corpus.stories for f in s.facts),
-        "fact_mentions": (
-            {"fact_id": f.id, **asdict(m)} for s in corpus.stories for f in s.facts for m in f.mentions
-        ),
+        "fact_mentions": ({"fact_id": f.id, **asdict(m)} for s in corpus.stories for f in s.facts for m in f.mentions),
         "errors": (asdict(e) for e in corpus.errors),
     }
 

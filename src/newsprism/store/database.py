@@ -133,9 +133,7 @@ class Database:
                 if minhash is not None:
                     yield article_id, minhash
 
-    def save_batch(
-        self, articles: list[tuple[Article, bytes | None]], errors: list[IngestError]
-    ) -> None:
+    def save_batch(self, articles: list[tuple[Article, bytes | None]], errors: list[IngestError]) -> None:
         """Write one batch in one transaction: all of it lands, or none of it does."""
         with self.engine.begin() as connection:
             seq = connection.scalar(sa.select(sa.func.coalesce(sa.func.max(schema.articles.c.seq), 0)))

@@ -51,7 +51,5 @@ class NearDuplicateIndex:
 
     def find(self, signature_bytes: bytes) -> str | None:
         minhash = _minhash(signature_bytes)
-        candidates = [
-            key for key in self._lsh.query(minhash) if self._hashes[key].jaccard(minhash) >= THRESHOLD
-        ]
+        candidates = [key for key in self._lsh.query(minhash) if self._hashes[key].jaccard(minhash) >= THRESHOLD]
         return min(candidates, key=self._order.__getitem__, default=None)

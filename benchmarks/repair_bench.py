@@ -1,0 +1,208 @@
+"""How well does the repair stage restore word boundaries lost when links were stripped?
+
+Usage: ``python benchmarks/repair_bench.py [--data ../shared/data] [--limit N] [--seed 13]``
+
+Clean text: GermEval 2014 test-a sentences (German; left out of the case lexicon) and UD English
+EWT dev+test (English). Sentences are grouped into pseudo-articles of 20 and processed in order with
+one corpus name memory, as ``newsprism analyze`` does. Corruption imitates link stripping: a span
+(a named entity, or a random run of 1–3 words) loses the space on its left and/or right. Every
+removed space is a gold boundary, labelled by what meets there:
+
+* ``case change``: lowercase letter meets an uppercase one ("inIstanbul", "KremlDer");
+* ``name + lower``: a capitalised word meets a lowercase one ("Putinhat");
+* ``lower + lower``: two lowercase words ("undder");
+* ``other``: digits, acronyms and the rest.
+
+Reported: precision and recall of restored boundaries (overall and by kind), false splits per
+10,000 tokens on the uncorrupted text, and repair throughput in tokens/s on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsprism.repair import NameMemory, repair_text
+
+DOC_SIZE = 20
+_NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "“", "'", "%"}
+_NO_SPACE_AFTER = {"(", "[", "„"}
+
+
+@dataclass
+class Sentence:
+    tokens: list[str]
+    entities: list[tuple[int, int]]  # token spans [start, end)
+
+
+def _read_germeval(path: Path) -> list[Sentence]:
+    sentences, tokens, labels = [], [], []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if tokens:
+                spans, start = [], None
+                for index, label in enumerate([*labels, "O"]):
+                    if start is not None and not label.startswith("I-"):
+                        spans.append((start, index))
+                        start = None
+                    if label.startswith("B-") and label[2:] in {"PER", "LOC", "ORG", "OTH"}:
+                        start = index
+                sentences.append(Sentence(tokens, spans))
+            tokens, labels = [], []
+            continue
+        parts = line.split("\t")
+        tokens.append(parts[1])
+        labels.append(parts[2])
+    return sentences
+
+
+def _read_conllu(path: Path) -> list[Sentence]:
+    sentences, tokens, tags = [], [], []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if tokens:
+                spans, start = [], None
+                for index, tag in enumerate([*tags, "X"]):
+                    if tag == "PROPN" and start is None:
+                        start = index
+                    elif tag != "PROPN" and start is not None:
+                        spans.append((start, index))
+                        start = None
+                sentences.append(Sentence(tokens, spans))
+            tokens, tags = [], []
+            continue
+        parts = line.split("\t")
+        if parts[0].isdigit():
+            tokens.append(parts[1])
+            tags.append(parts[3])
+    return sentences
+
+
+def _detokenise(tokens: list[str]) -> tuple[str, list[int]]:
+    """Text from tokens, and the character offset of each token's start."""
+    text, starts = "", []
+    for index, token in enumerate(tokens):
+        if index and token not in _NO_SPACE_BEFORE and tokens[index - 1] not in _NO_SPACE_AFTER:
+            text += " "
+        starts.append(len(text))
+        text += token
+    return text, starts
+
+
+def _kind(left: str, right: str) -> str:
+    a, b = left[-1], right[0]
+    if a.islower() and b.isupper():
+        return "case change"
+    if left[0].isupper() and left.isalpha() and not left.isupper() and b.islower():
+        return "name + lower"
+    if left.isalpha() and right.isalpha() and left.islower() and right.islower():
+        return "lower + lower"
+    return "other"
+
+
+def _corrupt(sentence: Sentence, rng: random.Random) -> tuple[str, str, dict[int, str]]:
+    """(clean text, corrupted text, gold: corrupted offset → boundary kind)."""
+    text, starts = _detokenise(sentence.tokens)
+    spans = list(sentence.entities)
+    if rng.random() < 0.3 and len(sentence.tokens) > 3:
+        start = rng.randrange(len(sentence.tokens) - 1)
+        spans.append((start, min(len(sentence.tokens), start + rng.randint(1, 3))))
+    glued: set[int] = set()  # token index i: the space before token i is removed
+    for start, end in spans:
+        for boundary in (start, end):
+            if 0 < boundary < len(sentence.tokens) and rng.random() < 0.5:
+                glued.add(boundary)
+    removals = {}
+    for index in sorted(glued):
+        left, right = sentence.tokens[index - 1], sentence.tokens[index]
+        position = starts[index] - 1
+        if position >= 0 and text[position] == " " and left[-1].isalnum() and right[0].isalnum():
+            removals[position] = _kind(left, right)
+    corrupted, gold, removed = [], {}, 0
+    for position, char in enumerate(text):
+        if position in removals:
+            gold[position - removed] = removals[position]
+            removed += 1
+            continue
+        corrupted.append(char)
+    return text, "".join(corrupted), gold
+
+
+def evaluate(sentences: list[Sentence], language: str, seed: int) -> dict[str, object]:
+    rng = random.Random(seed)
+    names = NameMemory()
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    true_positive = predicted = clean_false = tokens = 0
+    seconds = 0.0
+    for start in range(0, len(sentences), DOC_SIZE):
+        batch = [_corrupt(sentence, rng) for sentence in sentences[start : start + DOC_SIZE]]
+        document = "\n".join(corrupted for _, corrupted, _ in batch)
+        gold: dict[int, str] = {}
+        offset = 0
+        for _, corrupted, sentence_gold in batch:
+            gold.update({offset + position: kind for position, kind in sentence_gold.items()})
+            offset += len(corrupted) + 1
+        began = time.perf_counter()
+        result = repair_text(document, language, names)
+        seconds += time.perf_counter() - began
+        tokens += len(document.split())
+        names.learn(result.text)
+        inserted = {r.start for r in result.repairs if r.replacement.endswith(" ") and "split" in r.kind}
+        predicted += len(inserted)
+        true_positive += len(inserted & gold.keys())
+        for position, kind in gold.items():
+            total[kind] += 1
+            found[kind] += position in inserted
+        clean = "\n".join(clean_text for clean_text, _, _ in batch)
+        clean_result = repair_text(clean, language, names)
+        clean_false += sum(1 for r in clean_result.repairs if "split" in r.kind)
+    clean_tokens = sum(len(s.tokens) for s in sentences)
+    return {
+        "precision": true_positive / predicted if predicted else 1.0,
+        "recall": sum(found.values()) / sum(total.values()) if total else 1.0,
+        "by_kind": {kind: (found[kind], total[kind]) for kind in sorted(total)},
+        "false_per_10k": clean_false / clean_tokens * 10_000,
+        "tokens_per_s": tokens / seconds if seconds else 0.0,
+        "boundaries": sum(total.values()),
+        "clean_tokens": clean_tokens,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--limit", type=int, default=0, help="Use only the first N sentences of each set.")
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args()
+    sets = {
+        "de (GermEval test-a)": ("de", _read_germeval(args.data / "germeval2014" / "NER-de-test-a.tsv")),
+        "en (UD EWT dev+test)": (
+            "en",
+            _read_conllu(args.data / "ud-english" / "en_ewt-ud-dev.conllu")
+            + _read_conllu(args.data / "ud-english" / "en_ewt-ud-test.conllu"),
+        ),
+    }
+    print("newsprism repair benchmark: restoring glued word boundaries")
+    for name, (language, sentences) in sets.items():
+        if args.limit:
+            sentences = sentences[: args.limit]
+        result = evaluate(sentences, language, args.seed)
+        print(f"\n{name}: {len(sentences)} sentences, {result['clean_tokens']} tokens, {result['boundaries']} glued")
+        print(f"  precision {result['precision']:.4f}   recall {result['recall']:.4f}")
+        print(f"  false splits per 10k clean tokens {result['false_per_10k']:.2f}")
+        print(f"  throughput {result['tokens_per_s']:,.0f} tokens/s (one core)")
+        for kind, (hit, count) in result["by_kind"].items():
+            print(f"  recall {kind:<14} {hit / count:.3f}  ({hit}/{count})")
+
+
+if __name__ == "__main__":
+    main()

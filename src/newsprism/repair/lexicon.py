@@ -1,0 +1,107 @@
+"""Word knowledge for repairs: frequencies (wordfreq), German case profiles, and function words."""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache, lru_cache
+from importlib.resources import files
+
+from wordfreq import zipf_frequency
+
+LANGUAGES = ("de", "en")
+
+# Short words that follow a name when a link's text is glued to the next word ("Putinhat",
+# "Emirateam"). Suffix-like words ("er", "in", "en", "es", "an", "ist", "man") are left out on
+# purpose: "Kiewer", "Ministerin", "Feldman" must never be split.
+SHORT_TAILS: dict[str, frozenset[str]] = {
+    "de": frozenset(
+        [
+            "am",
+            "im",
+            "um",
+            "zu",
+            "ab",
+            "so",
+            "wo",
+            "ob",
+            "hat",
+            "war",
+            "für",
+            "und",
+            "als",
+            "bei",
+            "mit",
+            "vom",
+            "zum",
+            "zur",
+            "aus",
+            "auf",
+            "den",
+            "dem",
+            "der",
+            "die",
+            "das",
+            "des",
+            "ein",
+            "sei",
+            "wie",
+            "was",
+            "nun",
+            "nur",
+            "sie",
+            "wir",
+            "ihr",
+        ]
+    ),
+    "en": frozenset(["has", "had", "was", "and", "the", "for", "who", "did", "met"]),
+}
+# Words before a glued year ("in2019").
+YEAR_PREPOSITIONS = frozenset(
+    ["in", "im", "seit", "bis", "von", "vor", "ab", "um", "nach", "since", "from", "until", "by"]
+)
+
+
+@cache
+def _case_table() -> dict[str, tuple[int, int, int]]:
+    """Form → (lowercase, capitalised, inside-a-name counts) mid-sentence (scripts/build_case_lexicon.py)."""
+    data = files("newsprism.repair").joinpath("data", "de_case.tsv.gz").read_bytes()
+    table: dict[str, tuple[int, int, int]] = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        form, lower, upper, named = line.split("\t")
+        table[form] = (int(lower), int(upper), int(named))
+    return table
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str, language: str) -> float:
+    """Zipf frequency (0 = unknown, 7 = "der"/"the") of ``word`` in ``language``."""
+    return zipf_frequency(word, language, wordlist="large") if language in LANGUAGES else 0.0
+
+
+def best_zipf(word: str) -> float:
+    return max(zipf(word, language) for language in LANGUAGES)
+
+
+def lowercase_profile(word: str) -> bool | None:
+    """True if German writes ``word`` in lowercase (not a noun), False if capitalised, None if unseen."""
+    counts = _case_table().get(word.lower())
+    if counts is None:
+        return None
+    lower, upper, _ = counts
+    if lower >= 2 and lower >= 4 * upper:
+        return True
+    if upper >= lower:
+        return False
+    return None
+
+
+def is_common_noun(word: str) -> bool:
+    """A word German capitalises that is mostly not part of a name ("Anzeige", "Europapokal")."""
+    counts = _case_table().get(word.lower())
+    return bool(counts) and counts[1] >= 2 and counts[1] > counts[0] and counts[2] * 2 < counts[1]
+
+
+def is_known_name(word: str) -> bool:
+    """A word seen mostly inside person, place or organisation names in the training data."""
+    counts = _case_table().get(word.lower())
+    return bool(counts) and counts[2] >= 2 and counts[2] * 2 >= counts[1]

@@ -1,0 +1,98 @@
+"""Shared fixtures: write an input and read it, analyse a small invented corpus, the CLI runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.ingest import IngestOptions, InputFile, read_input
+from newsprism.model import IngestError, RawDocument
+from newsprism.pipeline import Analysis, run_analysis
+
+REPO = Path(__file__).parents[1]
+EXAMPLES = REPO / "examples"
+SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+
+
+@dataclass
+class Results:
+    """What ``read_input`` gave for one input, split into articles and errors."""
+
+    path: Path
+    items: list[RawDocument | IngestError] = field(default_factory=list)
+
+    @property
+    def docs(self) -> list[RawDocument]:
+        return [item for item in self.items if isinstance(item, RawDocument)]
+
+    @property
+    def errors(self) -> list[IngestError]:
+        return [item for item in self.items if isinstance(item, IngestError)]
+
+    @property
+    def doc(self) -> RawDocument:
+        """The single article, asserting there is exactly one and nothing went wrong."""
+        assert self.errors == [], self.errors
+        assert len(self.docs) == 1, self.docs
+        return self.docs[0]
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+@pytest.fixture
+def inputs_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def read_file(inputs_dir: Path) -> Callable[..., Results]:
+    """``read_file("a.txt", data, max_bytes=..., source=...)``: write the file, run ``read_input`` on it."""
+
+    def _read(name: str, data: str | bytes, **options: object) -> Results:
+        path = write(inputs_dir / name, data)
+        results = list(read_input(InputFile(str(path), path), IngestOptions(**options)))
+        return Results(path, results)
+
+    return _read
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "db" / "newsprism.db"
+
+
+@pytest.fixture
+def analyze_files(inputs_dir: Path, db_path: Path) -> Callable[..., Analysis]:
+    """``analyze_files({"a.txt": text, ...}, published=...)``: write the files, analyse the folder."""
+
+    def _analyze(files: dict[str, str | bytes], **options: object) -> Analysis:
+        for name, data in files.items():
+            write(inputs_dir / name, data)
+        return run_analysis([inputs_dir], db=db_path, **options)
+
+    return _analyze
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner(env={"COLUMNS": "200", "NEWSPRISM_DB": None, "NO_COLOR": "1"})
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not available at {SEEDS}")
+    return SEEDS
