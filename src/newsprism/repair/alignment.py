@@ -86,8 +86,16 @@ class Alignment:
         return self.to_source(start, "start"), self.to_source(end, "end")
 
     def target_span(self, start: int, end: int) -> tuple[int, int]:
-        """Where ``source[start:end]`` ended up in the target."""
-        return self.to_target(start, "start"), self.to_target(end, "end")
+        """Where ``source[start:end]`` ended up in the target, without text inserted at its edges."""
+        target_start, target_end = self.to_target(start, "start"), self.to_target(end, "end")
+        index = bisect_left(self._src_starts, start)
+        while index < len(self._src_starts) and self._src_starts[index] == start == self._src_ends[index]:
+            target_start = self._tgt_ends[index]
+            index += 1
+        index = bisect_left(self._src_starts, end)
+        if index < len(self._src_starts) and self._src_starts[index] == end == self._src_ends[index]:
+            target_end = self._tgt_starts[index]
+        return target_start, max(target_start, target_end)
 
 
 @dataclass(slots=True)

@@ -38,7 +38,9 @@ _GENDER_TAILS = frozenset({"In", "Innen"})
 
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'„“”‚‘’«»()[]{}<>.,;:!?…*"
-_SKIP = re.compile(r"(?i)(?:https?://|www\.|@|#|\w\.(?:de|com|org|net|at|ch|eu|uk|ru|ua|gov)\b|[_=<>{}\\|/]|\d[.,:]\d)")
+_SKIP = re.compile(
+    r"(?i)(?:https?://|www\.|@|#|\w\.(?:de|com|org|net|at|ch|eu|uk|ru|ua|gov)\b|[_=<>{}\\|/`]|\(\)|\d[.,:]\d)"
+)
 _LETTERS = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 _WORD = re.compile(rf"[{_LETTERS}]+")
 _CAPITALISED = re.compile(r"[A-ZÄÖÜÀ-ÖØ-ÞĀ-Ž][a-zäöüßà-öø-ÿā-ž]+")
@@ -46,9 +48,14 @@ _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}")
 _PUNCT_GLUE = re.compile(r"(?<=[a-zäöüß]{2})[.,;:!?](?=[A-ZÄÖÜ][a-zäöüß])")
 _YEAR_GLUE = re.compile(r"^([a-zäöü]+)(\d{4})$")
 _SENTENCE_END = re.compile(r"[.!?:…]\W*$")
+_SENTENCE_CHARS = frozenset(".!?:…")
+# Fast path: a token needs a closer look only if one of these matches (most tokens are skipped).
+_CANDIDATE = re.compile(
+    r"[a-zäöüß][A-ZÄÖÜ]|[A-ZÄÖÜ]{3}[a-zäöüß]|[a-zäöüß][.,;:!?][A-ZÄÖÜ]|[a-zäöü]\d{4}|[A-ZÄÖÜ][a-zäöüß]{4}"
+)
 
 
-def _case_splits(word: str, standalone: _Seen) -> list[int]:
+def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
     """Split points inside ``word`` (letters only) at case changes that look like glue."""
     if best_zipf(word) >= KNOWN_WHOLE:
         return []
@@ -68,7 +75,7 @@ def _case_splits(word: str, standalone: _Seen) -> list[int]:
     bounds = [0, *points, len(word)]
     for number, point in enumerate(points, start=1):
         head, tail = word[bounds[number - 1] : point], word[point : bounds[number + 1]]
-        if _case_split_ok(head, tail, standalone):
+        if _case_split_ok(head, tail, standalone, language):
             accepted.append(point)
     return accepted
 
@@ -77,12 +84,14 @@ def _word_like(part: str, standalone: _Seen) -> bool:
     return standalone[part] > 0 or best_zipf(part) >= WEAK_HEAD or len(part) >= 4
 
 
-def _case_split_ok(head: str, tail: str, standalone: _Seen) -> bool:
+def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bool:
     if len(head) < 2 or len(tail) < 2 or tail in _GENDER_TAILS or head in _CAMEL_PREFIXES:
         return False
     head_lower = head[0].islower()
     if _ACRONYM.fullmatch(tail):
-        return head_lower or (len(tail) >= 3 and (standalone[tail] > 0 or best_zipf(tail) >= WEAK_HEAD))
+        if head_lower:
+            return zipf(head, language) >= COMMON_WORD
+        return len(tail) >= 3 and (standalone[tail] > 0 or best_zipf(tail) >= WEAK_HEAD)
     if not _CAPITALISED.fullmatch(tail):
         return False
     if _ACRONYM.fullmatch(head):
@@ -154,7 +163,8 @@ def _name_tail_split(word: str, language: str, standalone: _Seen, sentence_start
 
 def standalone_words(text: str) -> Counter[str]:
     """Words that stand as whole tokens in ``text``: the names a glued token may start with."""
-    return Counter(match.group(0) for match in _WORD.finditer(text) if _is_clean_token(text, match))
+    words = (token.strip(_EDGE_PUNCT) for token in text.split())
+    return Counter(word for word in words if word.isalpha())
 
 
 class _Seen:
@@ -166,13 +176,6 @@ class _Seen:
 
     def __getitem__(self, word: str) -> int:
         return self.document[word] or (1 if word in self.corpus else 0)
-
-
-def _is_clean_token(text: str, match: re.Match[str]) -> bool:
-    """True if the letters of ``match`` are a whole token (not part of a glued one)."""
-    before = text[match.start() - 1] if match.start() else " "
-    after = text[match.end()] if match.end() < len(text) else " "
-    return not before.isalnum() and not after.isalnum()
 
 
 def _core_bounds(token: str) -> tuple[int, int]:
@@ -193,9 +196,11 @@ def glue_edits(text: str, language: str | None, names: Collection[str] = frozens
     previous_token = ""
     for match in _TOKEN.finditer(text):
         token = match.group(0)
-        sentence_start = not previous_token or bool(_SENTENCE_END.search(previous_token))
+        sentence_start = not previous_token or previous_token[-1] in _SENTENCE_CHARS or bool(
+            _SENTENCE_END.search(previous_token)
+        )
         previous_token = token
-        if _SKIP.search(token):
+        if not _CANDIDATE.search(token) or _SKIP.search(token):
             continue
         start, end = _core_bounds(token)
         core = token[start:end]
@@ -209,7 +214,7 @@ def glue_edits(text: str, language: str | None, names: Collection[str] = frozens
             edits.append(TextEdit(at, at, " ", "split"))
         for part in _WORD.finditer(core):
             word = part.group(0)
-            cuts = _case_splits(word, standalone) if any(char.isupper() for char in word[1:]) else []
+            cuts = _case_splits(word, standalone, language) if any(char.isupper() for char in word[1:]) else []
             bounds = [0, *cuts, len(word)]
             for index in range(len(bounds) - 1):
                 piece = word[bounds[index] : bounds[index + 1]]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import math
 from functools import cache, lru_cache
 from importlib.resources import files
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict
 
 LANGUAGES = ("de", "en")
 
@@ -72,10 +73,19 @@ def _case_table() -> dict[str, tuple[int, int, int]]:
     return table
 
 
+@cache
+def _frequencies(language: str) -> dict[str, float]:
+    """wordfreq's word list as a dict: one lookup instead of re-tokenising every word."""
+    return get_frequency_dict(language, wordlist="large")
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str, language: str) -> float:
     """Zipf frequency (0 = unknown, 7 = "der"/"the") of ``word`` in ``language``."""
-    return zipf_frequency(word, language, wordlist="large") if language in LANGUAGES else 0.0
+    if language not in LANGUAGES:
+        return 0.0
+    frequency = _frequencies(language).get(word.casefold(), 0.0)
+    return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
 
 
 def best_zipf(word: str) -> float:

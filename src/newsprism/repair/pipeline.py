@@ -13,6 +13,9 @@ from newsprism.repair.normalize import dash_edits, hyphenation_edits, mojibake_e
 from newsprism.repair.quality import Quality, text_quality
 
 
+GLUE_ROUNDS = 3
+
+
 @dataclass(slots=True)
 class RepairResult:
     """Repaired text, every edit against the raw text, the offset map, and a quality score."""
@@ -79,9 +82,12 @@ def repair_text(raw_text: str, language: str | None = None, names: Collection[st
         if edits:
             passes.append(edits)
             text = Alignment(text, edits).target
-    edits = glue_edits(text, language, names)
-    if edits:
+    for _ in range(GLUE_ROUNDS):  # a split can reveal a name that decides another split
+        edits = glue_edits(text, language, names)
+        if not edits:
+            break
         passes.append(edits)
+        text = Alignment(text, edits).target
     text, final = compose(raw_text, passes)
     repairs = [
         Repair(edit.start, edit.end, raw_text[edit.start : edit.end], edit.replacement, edit.kind) for edit in final

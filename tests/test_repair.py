@@ -1,0 +1,155 @@
+"""The repair stage: glued words, quotes, mojibake, hyphenation, offsets, idempotence."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsprism.repair import NameMemory, alignment_from_repairs, repair_text
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def _seed(prefix: str) -> str:
+    matches = sorted(SEEDS.glob(f"{prefix}_*.txt")) if SEEDS.is_dir() else []
+    if not matches:
+        pytest.skip("../shared/seeds is not available")
+    return matches[0].read_text(encoding="utf-8")
+
+
+def _splits(result) -> list:
+    return [repair for repair in result.repairs if "split" in repair.kind]
+
+
+def test_seed_001_glued_names_are_split():
+    result = repair_text(_seed("001"), "de")
+    for glued, fixed in [
+        ("Putinhat", "Putin hat"),
+        ("abgelehntVolodymyr", "abgelehnt Volodymyr"),
+        ("Zelenskyyfür", "Zelenskyy für"),
+        ("inIstanbulFrieden", "in Istanbul Frieden"),
+        ("demKremlDer", "dem Kreml Der"),
+        ("KopfesHauptdirektion", "Kopfes Hauptdirektion"),
+        ("Sybihagemeinsame", "Sybiha gemeinsame"),
+        ("Emirateam", "Emirate am"),
+        ("Merzangesprochenes", "Merz angesprochenes"),
+        ("Trumpwürde", "Trump würde"),
+        ("Fominstellvertretender", "Fomin stellvertretender"),
+        ("Galuzinstellvertretender", "Galuzin stellvertretender"),
+        ("Verteidigungsminister;Mikhail", "Verteidigungsminister; Mikhail"),
+    ]:
+        assert glued not in result.text
+        assert fixed in result.text
+    assert "US-Beamter" in result.text
+    assert "Lavrov – Wer" in result.text
+    # compounds and names that merely look glued stay whole
+    for word in ("Verhandlungsrahmen", "Verhandlungsformat", "Kulturminister", "Außenminister", "Medinsky"):
+        assert word in result.text
+
+
+def test_seed_000_gets_only_its_quotes_normalised():
+    raw = _seed("000")
+    result = repair_text(raw, "de")
+    assert result.repairs
+    assert not _splits(result)
+    assert {repair.kind for repair in result.repairs} == {"quote"}
+    assert ",," not in result.text
+    assert "„ohne jegliche Vorbedingungen“" in result.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Außenminister und der Präsidentschaftsberater sprachen über einen Waffenstillstand.",
+        "McDonald, iPhone, YouTube, BioNTech, DeSantis, LeBron und MacBook sind bekannt.",
+        "Die CDU/CSU, US-Beamte und die EU-Kommission reagierten.",
+        "Mehr unter https://www.example.com/PolitikNews oder an redaktion@ExampleNews.de, #BreakingNews.",
+        "Die LehrerInnen der AfD-nahen GmbH trafen sich mit der KfW.",
+        "Der Code ruft getUserName() und `parseJSON` auf, die Antwort kommt als JSON; parseJSON meldet Fehler.",
+        "Der Kremlchef und der Kiewer Bürgermeister trafen die Ministerin.",
+    ],
+)
+def test_legitimate_tokens_are_never_split(text):
+    assert _splits(repair_text(text, "de")) == []
+
+
+def test_comma_quotes_become_german_quotes():
+    assert repair_text('Er sagte ,,nein" und ging.', "de").text == "Er sagte „nein“ und ging."
+
+
+def test_mojibake_is_fixed():
+    result = repair_text("Die BÃ¼rgermeisterin begrÃ¼ÃŸte die Einigung fÃ¼r die Stadt.", "de")
+    assert result.text == "Die Bürgermeisterin begrüßte die Einigung für die Stadt."
+    assert {repair.kind for repair in result.repairs} == {"mojibake"}
+
+
+def test_line_break_hyphenation():
+    result = repair_text("Die Verhand-\nlungen mit dem US-\nBeamten laufen.", "de")
+    assert result.text == "Die Verhandlungen mit dem US-Beamten laufen."
+
+
+def test_spaces_and_invisible_characters():
+    result = repair_text("Der  Minister\u00adpräsident   kam.  \nEnde", "de")
+    assert result.text == "Der Ministerpräsident kam.\nEnde"
+
+
+def test_names_from_the_corpus_decide_a_split():
+    memory = NameMemory()
+    glued = "Senatorin Dörte Kampmannhat beide Seiten aufgefordert."
+    assert "Kampmann hat" not in repair_text(glued, "de", memory).text
+    memory.learn("Die Senatorin Dörte Kampmann sprach im Rathaus.")
+    assert "Kampmann hat" in repair_text(glued, "de", memory).text
+
+
+def test_repairs_index_the_raw_text_and_map_both_ways():
+    raw = 'Vladimir Putinhat ,,nein" gesagt inIstanbul.'
+    result = repair_text(raw, "de")
+    for repair in result.repairs:
+        assert raw[repair.start : repair.end] == repair.original
+    alignment = alignment_from_repairs(raw, result.repairs)
+    assert alignment.target == result.text
+    start = result.text.index("hat")
+    assert raw[slice(*result.to_raw(start, start + 3))] == "hat"
+    start = result.text.index("Istanbul")
+    assert raw[slice(*result.to_raw(start, start + 8))] == "Istanbul"
+    start = result.text.index("„nein“")
+    assert raw[slice(*result.to_raw(start, start + 6))] == ',,nein"'
+    raw_start = raw.index("Putin")
+    assert result.text[slice(*result.to_text(raw_start, raw_start + 5))] == "Putin"
+
+
+def test_quality_separates_noisy_from_clean_text():
+    clean = repair_text("Die Regierung hat am Dienstag neue Regeln beschlossen. Sie gelten ab Mai.", "de")
+    noisy = repair_text("Die Regierunghat amDienstag neueRegeln beschlossen ,,Sie gelten abMai.", "de")
+    assert clean.quality.score == 1.0
+    assert noisy.quality.score < 0.8
+    assert noisy.quality.repair_rate > 0
+
+
+_ALPHABET = st.sampled_from(list("abcdeäöüßABCDEÄÖÜ  \n,.;:-–\"„“'") + ["Putin", "hat", "in", "Istanbul", ",,", "Ã¼"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_repair_is_idempotent_and_offsets_round_trip(raw):
+    result = repair_text(raw, "de")
+    assert repair_text(result.text, "de").text == result.text
+    assert alignment_from_repairs(raw, result.repairs).target == result.text
+    previous_end = -1
+    for repair in result.repairs:
+        assert 0 <= repair.start <= repair.end <= len(raw)
+        assert repair.start >= previous_end
+        previous_end = repair.end
+    for start in range(len(result.text) + 1):
+        raw_start, raw_end = result.to_raw(start, start)
+        assert 0 <= raw_start <= raw_end <= len(raw)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["die", "regierung", "hat", "am", "dienstag", "neue", "regeln", "und"]), max_size=30))
+def test_clean_text_comes_back_unchanged(words):
+    text = " ".join(words)
+    result = repair_text(text, "de")
+    assert result.text == text
+    assert result.repairs == []
