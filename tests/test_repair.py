@@ -127,7 +127,7 @@ def test_quality_separates_noisy_from_clean_text():
     assert noisy.quality.repair_rate > 0
 
 
-_ALPHABET = st.sampled_from(list("abcdeäöüßABCDEÄÖÜ  \n,.;:-–\"„“'") + ["Putin", "hat", "in", "Istanbul", ",,", "Ã¼"])
+_ALPHABET = st.sampled_from([*"abcdeäöüßABCDEÄÖÜ  \n,.;:-–\"„“'", "Putin", "hat", "in", "Istanbul", ",,", "Ã¼"])
 
 
 @settings(max_examples=300, deadline=None)

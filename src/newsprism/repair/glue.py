@@ -196,8 +196,8 @@ def glue_edits(text: str, language: str | None, names: Collection[str] = frozens
     previous_token = ""
     for match in _TOKEN.finditer(text):
         token = match.group(0)
-        sentence_start = not previous_token or previous_token[-1] in _SENTENCE_CHARS or bool(
-            _SENTENCE_END.search(previous_token)
+        sentence_start = (
+            not previous_token or previous_token[-1] in _SENTENCE_CHARS or bool(_SENTENCE_END.search(previous_token))
         )
         previous_token = token
         if not _CANDIDATE.search(token) or _SKIP.search(token):

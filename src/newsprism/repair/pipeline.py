@@ -12,7 +12,6 @@ from newsprism.repair.lexicon import is_common_noun
 from newsprism.repair.normalize import dash_edits, hyphenation_edits, mojibake_edits, quote_edits, space_edits
 from newsprism.repair.quality import Quality, text_quality
 
-
 GLUE_ROUNDS = 3
 
 
