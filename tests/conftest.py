@@ -12,10 +12,7 @@ from typer.testing import CliRunner
 from newsprism.ingest import IngestOptions, InputFile, read_input
 from newsprism.model import IngestError, RawDocument
 from newsprism.pipeline import Analysis, run_analysis
-
-REPO = Path(__file__).parents[1]
-EXAMPLES = REPO / "examples"
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+from samples import SEEDS
 
 
 @dataclass

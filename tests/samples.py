@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+REPO = Path(__file__).parents[1]
+EXAMPLES = REPO / "examples"
+SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 
 DE_BRIDGE = (
     "Nach drei Jahren Bauzeit ist die neue Brücke über die Lauter in Musterstadt am Montag für den Verkehr "

@@ -7,10 +7,10 @@ import json
 import random
 
 import pytest
-from samples import DE_BRIDGE, DE_FLOOD, EN_FERRY, html_paragraphs, jsonl, news_page, text_file, warc_bytes
 
 from newsprism.pipeline import run_analysis
 from newsprism.store import Database
+from samples import DE_BRIDGE, DE_FLOOD, EN_FERRY, html_paragraphs, jsonl, news_page, text_file, warc_bytes
 
 BINARY = b"\x7fELF\x02\x01\x01\x00" + random.Random(7).randbytes(3000)
 UNDECODABLE = bytes(0x80 + i % 120 for i in range(300))
@@ -97,11 +97,6 @@ def test_file_over_the_size_limit(read_file, name, data):
     assert "size limit" in result.errors[0].reason
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest/reader.py _read_limited formats the limit as f'{limit / 1e6:.0f} MB', so any limit under "
-    "0.5 MB (e.g. --max-size 0.4) is reported as 'over the 0 MB size limit'",
-    strict=True,
-)
 def test_size_limit_reason_states_the_actual_limit(read_file):
     result = read_file("big.txt", "Hallo Welt. " * 50_000, max_bytes=400_000)
     assert len(result.errors) == 1
@@ -109,22 +104,12 @@ def test_size_limit_reason_states_the_actual_limit(read_file):
     assert "0.4" in result.errors[0].reason or "400" in result.errors[0].reason
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest/html.py read_html accepts trafilatura's fallback text for a page that is only navigation, "
-    "cookie banner and footer: it yields an 'article' made of menu entries instead of 'no main text'",
-    strict=True,
-)
 def test_navigation_only_page_has_no_main_text(read_file):
     result = read_file("startseite.html", NAV_ONLY_PAGE)
     assert result.docs == []
     assert "no main text" in result.errors[0].reason
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest/text.py parse_text takes the only line of a one-line text file as its title, leaving no "
-    "body: a short one-paragraph news brief is rejected as 'no article text'",
-    strict=True,
-)
 def test_one_line_news_brief_is_an_article(read_file):
     brief = "Die Wiesel ist in Bärenfeld über die Ufer getreten, mehrere Straßen sind gesperrt."
     result = read_file("eilmeldung.txt", brief + "\n")
@@ -152,11 +137,6 @@ def test_truncated_warc_gz_keeps_the_records_before_the_break(read_file):
     assert [doc.raw_text for doc in result.docs[:2]] == [DE_BRIDGE, DE_FLOOD]
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest/warc.py read_warc: warcio stops silently at a truncated gzip member, so a WARC.gz cut in "
-    "the middle of a record loses that record without any error being reported",
-    strict=True,
-)
 def test_truncated_warc_gz_is_reported(read_file):
     data, _, ends = _three_page_warc(compress=True)
     cut = ends[1] + (ends[2] - ends[1]) // 2
@@ -173,12 +153,6 @@ def test_truncated_uncompressed_warc_keeps_earlier_records_and_reports(read_file
     assert result.errors[0].path == str(result.path)
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest/warc.py read_warc does not catch the AttributeError warcio raises on a record header cut "
-    "short; the reader's catch-all reports \"unexpected AttributeError: 'NoneType' object has no attribute "
-    "'startswith'\" instead of a 'truncated or corrupt WARC' reason",
-    strict=True,
-)
 def test_truncated_uncompressed_warc_reason_is_meaningful(read_file):
     data, _, ends = _three_page_warc(compress=False)
     result = read_file("crawl.warc", data[: ends[1] + 40])
@@ -235,11 +209,6 @@ def test_bad_inputs_do_not_stop_the_batch(inputs_dir, db_path):
         assert database.count_articles() == 3
 
 
-@pytest.mark.xfail(
-    reason="BUG: store/database.py keeps ingest_errors rows forever (upsert only): after a bad file is fixed and "
-    "re-analysed, Database.errors() (and `newsprism export`) still report it as skipped",
-    strict=True,
-)
 def test_fixed_file_is_no_longer_reported_as_error(inputs_dir, db_path):
     path = inputs_dir / "spaeter.txt"
     path.write_text("", encoding="utf-8")

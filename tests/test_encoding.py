@@ -5,9 +5,9 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from samples import DE_FLOOD, jsonl, text_file
 
 from newsprism.ingest.decode import DecodeError, decode_bytes
+from samples import DE_FLOOD, jsonl, text_file
 
 HEADER = "Quelle: Wiesel-Bote\nDatum: 12.01.2026"
 GERMAN = text_file(DE_FLOOD, HEADER, "Überschwemmung in Bärenfeld")
@@ -31,11 +31,6 @@ def test_cp1252_typographic_quotes_and_dashes(read_file):
     assert doc.raw_text == text
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest/decode.py decode_bytes trusts charset_normalizer's best guess: this Latin-1 German paragraph "
-    "is decoded as shift_jis_2004 ('f鯝' instead of 'für') and passes the printable check",
-    strict=True,
-)
 @pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
 def test_eight_bit_german_paragraph_without_header_is_decoded(read_file, encoding):
     text = (
@@ -80,11 +75,6 @@ def test_utf16_json(read_file):
     assert doc.raw_text == "Grüße aus Köln."
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest/reader.py splits JSONL into lines on raw bytes, so a UTF-16 JSONL file (with BOM) is cut "
-    "in the middle of its two-byte characters: every line is reported malformed/binary",
-    strict=True,
-)
 def test_utf16_jsonl(read_file):
     data = jsonl([{"text": "Grüße aus Köln."}, {"text": "Hallo aus Bärenfeld."}]).encode("utf-16")
     result = read_file("a.jsonl", data)

@@ -7,7 +7,6 @@ import json
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 import pytest
-from samples import DE_FLOOD, EN_FERRY
 
 from newsprism.model import (
     ARTICLE_EXPORT_FIELDS,
@@ -26,6 +25,7 @@ from newsprism.model import (
 )
 from newsprism.report import FORMATS, corpus_tables, write_export
 from newsprism.report.tables import SCHEMAS
+from samples import DE_FLOOD, EN_FERRY
 
 TABLES = [
     "articles",
@@ -65,7 +65,7 @@ def _full_corpus() -> Corpus:
         id="aaaa000011112222",
         path="in/flood.txt",
         format="text",
-        raw_text="Die Wiesel stieg ,,stark\".",
+        raw_text='Die Wiesel stieg ,,stark".',
         text="Die Wiesel stieg „stark“.",
         title="Hochwasser",
         source="Wiesel-Bote",
@@ -138,7 +138,14 @@ def test_json_export_follows_the_contract(tmp_path):
         assert list(article) == list(ARTICLE_EXPORT_FIELDS)
     flood = document["articles"][0]
     assert flood["text"] == "Die Wiesel stieg „stark“."
-    assert flood["repairs"][0] == {"start": 17, "end": 19, "original": ",,", "replacement": "„", "kind": "quote"}
+    first_repair = flood["repairs"][0]
+    assert {key: first_repair[key] for key in ("start", "end", "original", "replacement", "kind")} == {
+        "start": 17,
+        "end": 19,
+        "original": ",,",
+        "replacement": "„",
+        "kind": "quote",
+    }
     assert flood["entities"][0]["label"] == "LOC"
     assert flood["quotes"][0]["speaker_text"] == "Jördis Weiß"
     assert flood["events"][0]["location"] == "Bärenfeld"

@@ -6,6 +6,9 @@ import gzip
 import json
 
 import pytest
+
+from newsprism.ingest import FieldMap, sniff_format
+from newsprism.ingest.metadata import DERIVED_TITLE_CHARS
 from samples import (
     BOILERPLATE,
     DE_BRIDGE,
@@ -20,9 +23,6 @@ from samples import (
     text_file,
     warc_bytes,
 )
-
-from newsprism.ingest import FieldMap, sniff_format
-from newsprism.ingest.metadata import DERIVED_TITLE_CHARS
 
 # --------------------------------------------------------------------------- plain text
 
@@ -98,11 +98,6 @@ def test_markdown_front_matter_heading_and_links(read_file):
         assert markup not in doc.raw_text
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest/text.py parse_text keeps a '# heading' equal to the front-matter title as the body's "
-    "first paragraph (the HTML reader drops such a repeated headline)",
-    strict=True,
-)
 def test_markdown_heading_repeating_front_matter_title_is_not_in_body(read_file):
     markdown = "---\ntitle: Ferry service resumes\n---\n# Ferry service resumes\n\n" + EN_FERRY + "\n"
     doc = read_file("ferry.md", markdown).doc
@@ -144,11 +139,6 @@ def test_html_page_text_and_meta_tags_without_boilerplate(read_file):
         assert noise not in doc.raw_text
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest/html.py read_html calls trafilatura.bare_extraction in precision mode, which drops a "
-    '<p class="teaser"> lead paragraph: the article lead (often its key facts) is lost',
-    strict=True,
-)
 def test_html_lead_paragraph_is_kept(read_file):
     lead = "Musterstadt. Die neue Brücke über die Lauter ist nach drei Jahren Bauzeit fertig und für Autos frei."
     page = news_page().replace("</h1>", f'</h1>\n<p class="teaser">{lead}</p>', 1)

@@ -7,11 +7,11 @@ import json
 import time
 
 import pytest
-from samples import DE_BRIDGE, DE_FLOOD, EN_FERRY, text_file
 
 from newsprism.ingest import normalize_date
 from newsprism.ingest.metadata import as_text, derive_title, is_title_line, normalize_language
 from newsprism.pipeline import run_analysis
+from samples import DE_BRIDGE, DE_FLOOD, EN_FERRY, text_file
 
 DEFAULTS = {"source": "Default-Quelle", "published": "2026-12-24"}
 
@@ -49,11 +49,6 @@ def test_markdown_front_matter_wins_over_sidecar(read_file, inputs_dir):
     assert (doc.source, doc.published) == ("Front-Quelle", "2026-01-05")
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest/reader.py _read_text_file merges the sidecar with meta.setdefault on raw key names, so a "
-    "front-matter synonym ('date', 'site') loses to the sidecar's 'published'/'source' key",
-    strict=True,
-)
 def test_front_matter_synonym_keys_win_over_sidecar(read_file, inputs_dir):
     _sidecar(inputs_dir, "a.md.meta.json", source="Sidecar-Quelle", published="2026-02-01")
     markdown = "---\nsite: Front-Quelle\ndate: 2026-01-05\n---\n# Fähre fährt wieder\n\n" + EN_FERRY
@@ -100,11 +95,6 @@ def test_invalid_published_option_raises(tmp_path, bad):
         run_analysis([tmp_path], db=tmp_path / "x.db", published=bad)
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest/metadata.py normalize_date returns any NNNN-NN-NN string unchecked, so impossible dates "
-    "like 2026-02-30 pass validation (and --published 2026-02-30 is accepted and stored)",
-    strict=True,
-)
 def test_impossible_iso_published_option_is_rejected(tmp_path):
     with pytest.raises(ValueError, match="is not a date"):
         run_analysis([tmp_path], db=tmp_path / "x.db", published="2026-02-30")
@@ -145,10 +135,6 @@ def test_normalize_date_epoch_seconds_and_milliseconds_agree():
     assert normalize_date(1_777_000_000).startswith("2026-04-2")
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest/metadata.py normalize_date passes any NNNN-NN-NN string through unvalidated",
-    strict=True,
-)
 @pytest.mark.parametrize("value", ["2026-02-30", "2026-13-45"])
 def test_normalize_date_rejects_impossible_iso_dates(value):
     assert normalize_date(value) is None
@@ -163,20 +149,10 @@ def test_derive_title_first_sentence():
     assert derive_title("Ohne Satzende") == "Ohne Satzende"
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest/metadata.py _SENTENCE_END consumes a closing quote after the sentence end as part of the "
-    "separator, so the derived title loses it ('„Wir sind zurück!' with an unbalanced quote)",
-    strict=True,
-)
 def test_derive_title_keeps_closing_quote():
     assert derive_title("„Wir sind zurück!“ Der Kapitän lachte.") == "„Wir sind zurück!“"
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest/metadata.py _SENTENCE_END splits after a German ordinal ('3. November'), so the derived "
-    "title of 'Am 3. November ...' is just 'Am 3.'",
-    strict=True,
-)
 def test_derive_title_does_not_split_at_german_ordinal_dates():
     text = "Am 3. November räumte die Stadt Bärenfeld Teile der Altstadt. Die Feuerwehr war im Einsatz."
     assert derive_title(text) == "Am 3. November räumte die Stadt Bärenfeld Teile der Altstadt."

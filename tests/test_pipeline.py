@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from samples import DE_BRIDGE, DE_BUDGET, DE_FLOOD, EN_FERRY, EN_LIBRARY, jsonl, text_file
 
 import newsprism
 from newsprism.model import Corpus
 from newsprism.pipeline import article_id, run_analysis
 from newsprism.store import Database
+from samples import DE_BRIDGE, DE_BUDGET, DE_FLOOD, EN_FERRY, EN_LIBRARY, jsonl, text_file
 
 CORPUS = {
     "bruecke.txt": text_file(DE_BRIDGE, "Quelle: Lokalblatt\nDatum: 2026-03-02", "Neue Brücke eröffnet"),
@@ -142,17 +142,24 @@ def test_same_text_from_two_sources_is_a_near_duplicate(analyze_files):
     assert copy.duplicate_of == original.id
 
 
-def test_lightly_edited_syndicated_copy_is_a_near_duplicate(analyze_files):
-    edited = "Von unserem Korrespondenten Max Beispiel, Bärenfeld\n\n" + DE_FLOOD.replace(
-        "Die Feuerwehr", "Die Freiwillige Feuerwehr"
-    )
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda text: "Von unserem Korrespondenten Max Beispiel, Musterstadt\n\n" + text,
+        lambda text: text + "\n\n(mna/lok)",
+    ],
+    ids=["byline", "agency-tag"],
+)
+@pytest.mark.parametrize("text", [DE_BRIDGE, DE_FLOOD, EN_FERRY], ids=["bridge", "flood", "ferry"])
+def test_lightly_edited_syndicated_copy_is_a_near_duplicate(analyze_files, text, edit):
     analysis = analyze_files(
         {
-            "a.json": json.dumps({"text": DE_FLOOD, "source": "Agentur Süd", "title": "Original"}),
-            "b.json": json.dumps({"text": edited, "source": "Kreisbote", "title": "Kopie"}),
+            "a.json": json.dumps({"text": text, "source": "Agentur Süd", "title": "Original"}),
+            "b.json": json.dumps({"text": edit(text), "source": "Kreisbote", "title": "Kopie"}),
         }
     )
     by_title = {a.title: a for a in analysis.corpus.articles}
+    assert by_title["Kopie"].id != by_title["Original"].id
     assert by_title["Kopie"].duplicate_of == by_title["Original"].id
 
 

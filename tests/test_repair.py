@@ -107,6 +107,7 @@ def test_repairs_index_the_raw_text_and_map_both_ways():
     result = repair_text(raw, "de")
     for repair in result.repairs:
         assert raw[repair.start : repair.end] == repair.original
+        assert result.text[repair.text_start : repair.text_end] == repair.replacement
     alignment = alignment_from_repairs(raw, result.repairs)
     assert alignment.target == result.text
     start = result.text.index("hat")

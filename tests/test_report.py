@@ -6,12 +6,12 @@ import json
 import re
 
 import pytest
-from samples import EN_FERRY
 
 from newsprism.model import Article, Corpus, IngestError
 from newsprism.pipeline import run_analysis
 from newsprism.report import render_report, write_report
 from newsprism.report.html import safe_url
+from samples import EN_FERRY
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -56,7 +56,8 @@ def test_javascript_url_is_not_a_link():
 
 
 @pytest.mark.parametrize(
-    "url", ["JavaScript:alert(1)", " javascript:alert(1)", "data:text/html,<b>x</b>", "vbscript:msgbox(1)", "//x.example"]
+    "url",
+    ["JavaScript:alert(1)", " javascript:alert(1)", "data:text/html,<b>x</b>", "vbscript:msgbox(1)", "//x.example"],
 )
 def test_only_http_urls_are_safe(url):
     assert safe_url(url) is None

@@ -7,11 +7,9 @@ import json
 import os
 import sys
 
-import pytest
-from samples import DE_BRIDGE, DE_FLOOD, EN_FERRY, text_file
-
 from newsprism.ingest import STDIN, IngestOptions, InputFile, expand_paths, read_input
 from newsprism.pipeline import run_analysis
+from samples import DE_BRIDGE, DE_FLOOD, EN_FERRY, text_file
 
 
 def _tree(root):
@@ -60,12 +58,6 @@ def test_named_readme_is_still_read(tmp_path):
     assert _names(inputs, tmp_path) == ["README.md"]
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest/sources.py _walked_file_wanted skips every file whose name merely STARTS with "
-    "readme/license/licence/changelog/copying, so an article like 'licence-fee-debate-en.txt' is silently dropped "
-    "from a directory walk (no error reported)",
-    strict=True,
-)
 def test_article_whose_name_starts_like_licence_is_not_skipped(tmp_path):
     (tmp_path / "licence-fee-debate-en.txt").write_text(text_file(EN_FERRY, title="Licence fee"), encoding="utf-8")
     inputs, errors = expand_paths([str(tmp_path)])

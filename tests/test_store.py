@@ -5,10 +5,10 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from samples import DE_FLOOD, EN_FERRY
 
 from newsprism.model import Article, IngestError
 from newsprism.store import SCHEMA_VERSION, Database, SchemaError, default_target
+from samples import DE_FLOOD, EN_FERRY
 
 
 def _article(article_id: str, text: str = EN_FERRY, **extra) -> Article:
@@ -56,11 +56,6 @@ def test_foreign_sqlite_database_is_refused(tmp_path):
     assert tables == ["customers"]  # nothing was created in it
 
 
-@pytest.mark.xfail(
-    reason="BUG: store/backend.py sets PRAGMA journal_mode=WAL on every new connection, before Database._migrate "
-    "finds the file is not a newsprism database: the refused foreign database is left permanently in WAL mode",
-    strict=True,
-)
 def test_foreign_sqlite_database_is_left_unchanged(tmp_path):
     path = tmp_path / "other.db"
     with sqlite3.connect(path) as connection:

@@ -36,13 +36,18 @@ class IngestError:
 
 @dataclass(slots=True)
 class Repair:
-    """One edit made by the repair stage; offsets index the raw text."""
+    """One edit made by the repair stage.
+
+    ``raw_text[start:end] == original`` and ``text[text_start:text_end] == replacement``.
+    """
 
     start: int
     end: int
     original: str
     replacement: str
     kind: str
+    text_start: int = 0
+    text_end: int = 0
 
 
 @dataclass(slots=True)

@@ -101,6 +101,7 @@ class _Writer:
         self.batch_size = batch_size
         self.pending: list[tuple[Article, bytes]] = []
         self.pending_errors: list[IngestError] = []
+        self.pending_rereads: list[str] = []
         self._index: NearDuplicateIndex | None = None
 
     @property
@@ -122,10 +123,14 @@ class _Writer:
     def error(self, error: IngestError) -> None:
         self.pending_errors.append(error)
 
+    def reread(self, path: str) -> None:
+        """``path`` is being read again: forget its old errors (written before its new ones)."""
+        self.pending_rereads.append(path)
+
     def flush(self) -> None:
-        if self.pending or self.pending_errors:
-            self.database.save_batch(self.pending, self.pending_errors)
-            self.pending, self.pending_errors = [], []
+        if self.pending or self.pending_errors or self.pending_rereads:
+            self.database.save_batch(self.pending, self.pending_errors, self.pending_rereads)
+            self.pending, self.pending_errors, self.pending_rereads = [], [], []
 
 
 def run_analysis(
@@ -158,6 +163,7 @@ def run_analysis(
         for error in errors:
             writer.error(error)
         for item in inputs:
+            writer.reread(item.display)
             documents: list[RawDocument] = []
             for result in read_input(item, options):
                 if isinstance(result, IngestError):

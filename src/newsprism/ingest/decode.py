@@ -47,6 +47,25 @@ def _mostly_printable(text: str) -> bool:
     return not sample or bad / len(sample) < 0.02
 
 
+def _western_european(data: bytes) -> str | None:
+    """cp1252 text, if ``data`` reads as a Latin-script language with a few accented letters.
+
+    charset-normalizer can mistake a short German paragraph in Latin-1 for shift_jis; in Western
+    European text, accented letters are a small minority among plain ASCII letters, which is not
+    true of Cyrillic or Greek read through the wrong 8-bit code page.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [ch for ch in text if ch.isalpha()]
+    accented = sum(1 for ch in letters if not ch.isascii())
+    if not letters or accented / len(letters) > 0.15:
+        return None
+    unusual = sum(1 for ch in text if not ch.isascii() and not ch.isalpha() and ch not in "€–—„“”‚‘’«»…·°§ ")
+    return text if unusual / len(text) < 0.01 else None
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode ``data`` to text, trying a declared charset first; raise ``DecodeError`` if binary."""
     for bom, encoding in _BOMS:
@@ -66,6 +85,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
+    western = _western_european(data)
+    if western is not None:
+        return western
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise DecodeError("undecodable bytes: no text encoding fits")

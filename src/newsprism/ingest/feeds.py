@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import feedparser
@@ -9,6 +10,16 @@ import feedparser
 from newsprism.ingest.html import fragment_to_text
 from newsprism.ingest.metadata import as_text, normalize_date, normalize_language
 from newsprism.model import IngestError, RawDocument
+
+_SECTION_SEPARATOR = re.compile(r"\s+[–—|-]\s+|:\s+")
+
+
+def outlet_name(feed_title: str | None) -> str | None:
+    """The outlet of a feed titled "Outlet – Section" ("Spiegel Online - Nachrichten" → "Spiegel Online")."""
+    if not feed_title:
+        return None
+    outlet = _SECTION_SEPARATOR.split(feed_title, maxsplit=1)[0].strip()
+    return outlet if len(outlet) >= 3 else feed_title
 
 
 def read_feed(data: bytes, path: str) -> Iterator[RawDocument | IngestError]:
@@ -32,7 +43,7 @@ def read_feed(data: bytes, path: str) -> Iterator[RawDocument | IngestError]:
             raw_text=body,
             format="feed",
             title=as_text(entry.get("title")),
-            source=as_text(feed.get("title")),
+            source=outlet_name(as_text(feed.get("title"))),
             url=as_text(entry.get("link")),
             published=normalize_date(entry.get("published_parsed") or entry.get("updated_parsed")),
             language=normalize_language(entry.get("language") or feed.get("language")),

@@ -16,6 +16,10 @@ _LANG_ATTR = re.compile(rb"<html[^>]*\blang=[\"']?([A-Za-z-]+)", re.IGNORECASE)
 _MARKUP = re.compile(r"<(?:p|br|div|span|a|em|strong|b|i|h[1-6])\b[^>]*>", re.IGNORECASE)
 
 
+MIN_CHARS = 80
+MIN_WORDS = 12
+
+
 class NoMainTextError(ValueError):
     """The page has no article text (a navigation page, an empty shell, broken markup)."""
 
@@ -56,15 +60,16 @@ def _drop_headline(body: str, title: str | None) -> str:
 def read_html(html: str, path: str, fmt: str = "html", url: str | None = None) -> RawDocument:
     """Extract the main text and metadata of a news page."""
     try:
-        document = bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+        # favor_recall keeps the lead paragraph (often styled as a teaser), which carries key facts
+        document = bare_extraction(html, url=url, with_metadata=True, include_comments=False, favor_recall=True)
     except (etree.LxmlError, RecursionError, ValueError) as exc:
         raise NoMainTextError(f"broken HTML: {exc}") from exc
     if document is None or not (document.text or "").strip():
         raise NoMainTextError("no main text found in HTML")
     title = (document.title or "").strip() or None
     body = _drop_headline(_paragraphs(document.text), title)
-    if not body:
-        raise NoMainTextError("HTML page has a title but no article text")
+    if len(body) < MIN_CHARS or len(body.split()) < MIN_WORDS:
+        raise NoMainTextError("no main text in HTML (only navigation, or an empty page)")
     lang = _LANG_ATTR.search(html[:4096].encode("utf-8", "ignore"))
     return RawDocument(
         path=path,

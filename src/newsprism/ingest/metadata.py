@@ -81,7 +81,10 @@ def normalize_date(value: Any) -> str | None:
         return None
     text = value.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return text
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            return None
     dayfirst = bool(re.match(r"\d{1,2}\.\d{1,2}\.\d{2,4}", text))
     try:
         parsed = date_parser.parse(text, dayfirst=dayfirst, fuzzy=False)
@@ -112,13 +115,24 @@ def as_text(value: Any) -> str | None:
     return text or None
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"“”»']?\s+(?=[\"„»«A-ZÄÖÜ0-9])")
+# A sentence ends at . ! ? … (and a closing quote after it) before an uppercase start, but not
+# after an ordinal or a date ("am 3. November") or a common abbreviation ("Dr. Müller").
+_SENTENCE_END = re.compile(r"[.!?…][\"“”»'’]?(?=\s+[\"„»«A-ZÄÖÜ0-9])")
+_NOT_AN_END = re.compile(
+    r"(?:\b\d{1,4}|\b[A-ZÄÖÜa-z]|\b(?:Dr|Prof|St|Nr|Abs|Mio|Mrd|Hr|Fr|Mr|Mrs|Ms|vs|bzw|ca|etc))\.$"
+)
+
+
+def first_sentence(text: str) -> str:
+    for match in _SENTENCE_END.finditer(text):
+        if not _NOT_AN_END.search(text[: match.start() + 1]):
+            return text[: match.end()]
+    return text
 
 
 def derive_title(text: str) -> str:
     """The first sentence, shortened at a word boundary: a title for text that has none."""
-    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
-    first = re.sub(r"\s+", " ", first).strip()
+    first = re.sub(r"\s+", " ", first_sentence(text.strip())).strip()
     if len(first) <= DERIVED_TITLE_CHARS:
         return first
     cut = first[:DERIVED_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:-–")

@@ -100,11 +100,12 @@ def _sidecar(path: Path | None) -> dict[str, object]:
 def _read_text_file(text: str, item: InputFile, fmt: str, options: IngestOptions) -> RawDocument:
     meta, body = parse_text(text, markdown=fmt == "markdown")
     fields = options.fields
-    for key, value in _sidecar(item.fs_path).items():
-        meta.setdefault(str(key).lower(), value)
+    sidecar = _sidecar(item.fs_path)
 
     def pick(target: str) -> object:
-        return fields.pick(meta, target)[1]
+        """The file's own value for ``target`` (any synonym), else the sidecar's."""
+        value = fields.pick(meta, target)[1]
+        return value if value is not None else fields.pick(sidecar, target)[1]
 
     return RawDocument(
         path=item.display,
@@ -125,10 +126,17 @@ def _open(item: InputFile) -> BinaryIO:
     return item.fs_path.open("rb")
 
 
+def _human_size(size: int) -> str:
+    for unit, factor in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if size >= factor:
+            return f"{size / factor:.3g} {unit}"
+    return f"{size} bytes"
+
+
 def _read_limited(stream: BinaryIO, limit: int, label: str) -> bytes:
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise DecodeError(f"{label} is over the {limit / 1e6:.0f} MB size limit (--max-size)")
+        raise DecodeError(f"{label} is over the {_human_size(limit)} size limit (--max-size)")
     return data
 
 
@@ -153,7 +161,7 @@ def _dispatch(item: InputFile, options: IngestOptions) -> Iterator[RawDocument |
         if fmt == "warc":
             yield from read_warc(stream, path, options.max_bytes)
             return
-        if fmt == "jsonl" and not head.startswith(_GZIP_MAGIC):
+        if fmt == "jsonl" and not head.startswith(_GZIP_MAGIC) and b"\x00" not in head[:64]:
             yield from read_jsonl(_bounded_lines(stream, options.max_bytes), path, options.fields, options.max_bytes)
             return
         if fmt == "binary" or (fmt != "gzip" and head.startswith(_GZIP_MAGIC)):
@@ -173,6 +181,8 @@ def _dispatch(item: InputFile, options: IngestOptions) -> Iterator[RawDocument |
         yield from read_feed(data, path)
         return
     if fmt == "jsonl":
+        if b"\x00" in data[:64]:  # UTF-16/32: decode the whole file before splitting lines
+            data = decode_bytes(data).encode("utf-8")
         yield from read_jsonl(data.splitlines(), path, options.fields, options.max_bytes)
         return
     text = decode_bytes(data)

@@ -14,7 +14,7 @@ SIDECAR_SUFFIX = ".meta.json"
 STDIN = "-"
 # Files a directory walk passes over: project notes and configuration beside the articles.
 # Named explicitly, any of these is still read (and reported if it is not an article).
-_NOT_ARTICLE_NAMES = ("readme", "license", "licence", "changelog", "copying")
+_NOT_ARTICLE_NAMES = frozenset({"readme", "license", "licence", "changelog", "copying"})
 _NOT_ARTICLE_SUFFIXES = (".yaml", ".yml", ".toml", ".ini", ".cfg", ".py", ".sh", ".css", ".js", ".lock")
 
 
@@ -37,7 +37,7 @@ def _is_candidate(path: Path) -> bool:
 
 def _walked_file_wanted(name: str) -> bool:
     lowered = name.lower()
-    return not lowered.startswith(_NOT_ARTICLE_NAMES) and not lowered.endswith(_NOT_ARTICLE_SUFFIXES)
+    return lowered.split(".", 1)[0] not in _NOT_ARTICLE_NAMES and not lowered.endswith(_NOT_ARTICLE_SUFFIXES)
 
 
 def _walk(directory: str) -> list[str]:

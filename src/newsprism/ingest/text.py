@@ -67,6 +67,10 @@ def _strip_markdown(text: str) -> str:
     return _MD_HEADING.sub("", text)
 
 
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 def parse_text(text: str, markdown: bool) -> tuple[dict[str, Any], str]:
     """Split a text file into metadata (with ``title``) and body."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -79,11 +83,15 @@ def parse_text(text: str, markdown: bool) -> tuple[dict[str, Any], str]:
     lines = lines[used:]
     while lines and not lines[0].strip():
         lines.pop(0)
-    if lines and "title" not in meta:
+    if lines:
         first = lines[0].strip()
         heading = re.match(r"#{1,6}\s+(.*)", first) if markdown else None
+        rest = any(line.strip() for line in lines[1:])
         stands_alone = len(lines) == 1 or not lines[1].strip()
-        if heading or (stands_alone and is_title_line(first)):
+        if "title" in meta:
+            if heading and _same(heading.group(1), str(meta["title"])):
+                lines.pop(0)  # the heading repeats the front-matter title
+        elif rest and (heading or (stands_alone and is_title_line(first))):
             meta["title"] = heading.group(1).strip() if heading else first
             lines.pop(0)
     body = "\n".join(lines).strip()

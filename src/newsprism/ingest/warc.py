@@ -43,6 +43,9 @@ def read_warc(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[RawDocume
             if len(payload) > max_bytes:
                 yield IngestError(label, f"record larger than the {max_bytes:,}-byte limit")
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:  # the archive ended inside this record
+                yield IngestError(path, f"truncated WARC: it ends inside record {pages} ({record_id})")
+                return
             try:
                 document = read_html(decode_bytes(payload, charset), path, "warc", url=uri)
             except (DecodeError, NoMainTextError) as exc:
@@ -50,7 +53,8 @@ def read_warc(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[RawDocume
                 continue
             document.external_id = record_id
             yield document
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, zlib.error) as exc:
+        # warcio raises AttributeError when a record header is cut short
         yield IngestError(path, f"truncated or corrupt WARC after {pages} page(s): {exc}")
         return
     if pages == 0:

@@ -81,6 +81,10 @@ class Alignment:
             return position - self._tgt_ends[index] + self._src_ends[index]
         return self._src_starts[index] if side == "start" else self._src_ends[index]
 
+    def edit_target_spans(self) -> list[tuple[int, int]]:
+        """Where each edit's replacement sits in the target, in edit order."""
+        return list(zip(self._tgt_starts, self._tgt_ends, strict=True))
+
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The source span that became ``target[start:end]``."""
         return self.to_source(start, "start"), self.to_source(end, "end")

@@ -13,6 +13,7 @@ from newsprism.repair.normalize import dash_edits, hyphenation_edits, mojibake_e
 from newsprism.repair.quality import Quality, text_quality
 
 GLUE_ROUNDS = 3
+CHARACTER_ROUNDS = 3
 
 
 @dataclass(slots=True)
@@ -76,11 +77,16 @@ def repair_text(raw_text: str, language: str | None = None, names: Collection[st
     """Repair ``raw_text``: character fixes first, then glued words on the cleaned text."""
     passes: list[list[TextEdit]] = []
     text = raw_text
-    for find in (mojibake_edits, space_edits, hyphenation_edits, quote_edits, dash_edits):
-        edits = find(text)
-        if edits:
-            passes.append(edits)
-            text = Alignment(text, edits).target
+    for _ in range(CHARACTER_ROUNDS):  # one fix can expose another ("Ã¼ " → "ü " → "ü")
+        changed = False
+        for find in (space_edits, mojibake_edits, hyphenation_edits, quote_edits, dash_edits):
+            edits = find(text)
+            if edits:
+                passes.append(edits)
+                text = Alignment(text, edits).target
+                changed = True
+        if not changed:
+            break
     for _ in range(GLUE_ROUNDS):  # a split can reveal a name that decides another split
         edits = glue_edits(text, language, names)
         if not edits:
@@ -88,7 +94,9 @@ def repair_text(raw_text: str, language: str | None = None, names: Collection[st
         passes.append(edits)
         text = Alignment(text, edits).target
     text, final = compose(raw_text, passes)
+    spans = Alignment(raw_text, final).edit_target_spans()
     repairs = [
-        Repair(edit.start, edit.end, raw_text[edit.start : edit.end], edit.replacement, edit.kind) for edit in final
+        Repair(edit.start, edit.end, raw_text[edit.start : edit.end], edit.replacement, edit.kind, *span)
+        for edit, span in zip(final, spans, strict=True)
     ]
     return RepairResult(raw_text, text, repairs, text_quality(raw_text, text, final, language))

@@ -40,6 +40,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("original", _STR),
             ("replacement", _STR),
             ("kind", _STR),
+            ("text_start", _INT),
+            ("text_end", _INT),
         ]
     ),
     "mentions": pa.schema(

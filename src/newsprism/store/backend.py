@@ -27,9 +27,8 @@ def database_url(target: str) -> str:
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
-    """WAL lets readers (the web app) work while a batch is written; busy_timeout waits for locks."""
+    """Per-connection settings: wait for locks instead of failing, sync less often under WAL."""
     cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -42,6 +41,15 @@ def create_engine(target: str) -> sa.Engine:
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def prepare(engine: sa.Engine) -> None:
+    """Once the file is known to be ours: WAL lets readers (the web app) work while a batch is
+    written. The setting is stored in the file, so a foreign database is never switched."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+        engine.dispose()  # pooled connections opened before the switch would still report the old mode
 
 
 def insert_ignore(engine: sa.Engine, table: sa.Table) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
@@ -24,7 +24,7 @@ from newsprism.model import (
     Story,
 )
 from newsprism.store import schema
-from newsprism.store.backend import create_engine, insert_ignore, upsert
+from newsprism.store.backend import create_engine, insert_ignore, prepare, upsert
 
 
 class SchemaError(RuntimeError):
@@ -33,6 +33,17 @@ class SchemaError(RuntimeError):
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _starts_with(column: sa.ColumnElement[str], prefix: str) -> sa.ColumnElement[bool]:
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.like(escaped + "%", escape="\\")
+
+
+def _errors_of(path: str) -> sa.ColumnElement[bool]:
+    """Error rows of input ``path`` itself and of its records (``path:line``, ``path#item``)."""
+    column = schema.ingest_errors.c.path
+    return sa.or_(column == path, _starts_with(column, path + ":"), _starts_with(column, path + "#"))
 
 
 def _article_row(article: Article, minhash: bytes | None, seq: int) -> dict[str, Any]:
@@ -70,7 +81,15 @@ class Database:
     def __init__(self, target: str) -> None:
         self.target = target
         self.engine = create_engine(target)
-        self._migrate()
+        try:
+            self._migrate()
+            prepare(self.engine)
+        except sa.exc.DatabaseError as exc:
+            self.engine.dispose()
+            raise SchemaError(f"{target} is not a newsprism database ({exc.orig})") from exc
+        except SchemaError:
+            self.engine.dispose()
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -133,9 +152,20 @@ class Database:
                 if minhash is not None:
                     yield article_id, minhash
 
-    def save_batch(self, articles: list[tuple[Article, bytes | None]], errors: list[IngestError]) -> None:
-        """Write one batch in one transaction: all of it lands, or none of it does."""
+    def save_batch(
+        self,
+        articles: list[tuple[Article, bytes | None]],
+        errors: list[IngestError],
+        reread_paths: Sequence[str] = (),
+    ) -> None:
+        """Write one batch in one transaction: all of it lands, or none of it does.
+
+        ``reread_paths`` are inputs read again in this batch: their old errors are dropped first,
+        so a file that was fixed is no longer reported.
+        """
         with self.engine.begin() as connection:
+            for path in reread_paths:
+                connection.execute(schema.ingest_errors.delete().where(_errors_of(path)))
             seq = connection.scalar(sa.select(sa.func.coalesce(sa.func.max(schema.articles.c.seq), 0)))
             rows = [_article_row(article, minhash, seq + n) for n, (article, minhash) in enumerate(articles, 1)]
             if rows:
@@ -161,8 +191,7 @@ class Database:
 
     def find_article(self, id_prefix: str) -> Article:
         """The one article whose id starts with ``id_prefix`` (like short git hashes)."""
-        escaped = id_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = sa.select(schema.articles).where(schema.articles.c.id.like(escaped + "%", escape="\\")).limit(2)
+        query = sa.select(schema.articles).where(_starts_with(schema.articles.c.id, id_prefix)).limit(2)
         with self.engine.connect() as connection:
             rows = connection.execute(query).all()
         if len(rows) != 1:
