@@ -35,11 +35,16 @@ _CAMEL_PREFIXES = frozenset(
     {"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Al", "El", "Pro", "Bio", "Info", "Net", "Web", "Smart"}
 )
 _GENDER_TAILS = frozenset({"In", "Innen"})
+# Abbreviations written in mixed case: never split inside, but split after them ("GmbHauf").
+_MIXED_CASE_PREFIX = re.compile(
+    r"(?:GmbH|AfD|KfW|UdSSR|BaFin|BfV|BMWi|BMBF|DGzRS|eBay|iPhone|iPad|iPod|YouTube|WhatsApp|LinkedIn|TikTok)(?=[A-Za-zÄÖÜäöüß])"
+)
 
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'„“”‚‘’«»()[]{}<>.,;:!?…*"
 _SKIP = re.compile(
-    r"(?i)(?:https?://|www\.|@|#|\w\.(?:de|com|org|net|at|ch|eu|uk|ru|ua|gov)\b|[_=<>{}\\|/`]|\(\)|\d[.,:]\d)"
+    r"(?i)(?:https?://|www\.|@|#|\w\.(?:de|com|org|net|at|ch|eu|uk|ru|ua|gov)\b|[_=<>{}\\|/`]|\(\)|\d[.,:]\d"
+    r"|\.(?:pdf|docx?|xlsx?|pptx?|html?|php|jpe?g|png|gif|txt|csv|zip|json|xml)\b)"
 )
 _LETTERS = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 _WORD = re.compile(rf"[{_LETTERS}]+")
@@ -59,10 +64,14 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
     """Split points inside ``word`` (letters only) at case changes that look like glue."""
     if best_zipf(word) >= KNOWN_WHOLE:
         return []
-    points = []
-    for index in range(1, len(word)):
+    abbreviation = _MIXED_CASE_PREFIX.match(word)
+    protected = abbreviation.end() if abbreviation else 0
+    points = [protected] if 0 < protected < len(word) else []
+    for index in range(protected + 1, len(word)):
         previous, current = word[index - 1], word[index]
-        if (previous.islower() and current.isupper()) or (
+        if previous.islower() and current.isupper():
+            points.append(index)
+        elif (
             index >= 2
             and current.isupper()
             and word[index - 2].isupper()
@@ -70,10 +79,17 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
             and index + 1 < len(word)
             and word[index + 1].islower()
         ):
-            points.append(index)
-    accepted = []
+            # "USAAußenminister" splits before the last capital, "BMWund" after it
+            run_end = index + 1
+            while run_end < len(word) and word[run_end].islower():
+                run_end += 1
+            points.append(index + 1 if _lowercase_word(word[index + 1 : run_end], language) else index)
+    points = sorted(set(points))
+    accepted = [protected] if protected in points else []
     bounds = [0, *points, len(word)]
     for number, point in enumerate(points, start=1):
+        if point == protected:
+            continue
         head, tail = word[bounds[number - 1] : point], word[point : bounds[number + 1]]
         if _case_split_ok(head, tail, standalone, language):
             accepted.append(point)
@@ -98,6 +114,8 @@ def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bo
         return len(tail) >= 4 and (standalone[tail] > 0 or best_zipf(tail) >= WEAK_HEAD)
     if head_lower:
         return head.isalpha() and head.islower()
+    if language == "en":  # English capitalises names, not nouns: "BlackBayou" is more likely a brand
+        return standalone[head] > 0 or standalone[tail] > 0
     return _word_like(head, standalone) and _word_like(tail, standalone)
 
 
@@ -141,24 +159,35 @@ def _tail_score(tail: str, language: str, evidence: int) -> float | None:
     return None
 
 
+def _lowercase_word(tail: str, language: str) -> bool:
+    """Is ``tail`` a word written in lowercase on its own (whatever comes before it)?"""
+    if len(tail) <= 3:
+        return tail in SHORT_TAILS.get(language, frozenset())
+    if language == "de":
+        return _attested_lowercase(tail) is True
+    return zipf(tail, language) >= 3.0 and not is_known_name(tail)
+
+
 def _name_tail_split(word: str, language: str, standalone: _Seen, sentence_start: bool) -> int | None:
-    """Where a capitalised unknown ``word`` splits into a name and a lowercase word, if anywhere."""
+    """Where a capitalised unknown ``word`` splits into a name and a lowercase word, if anywhere.
+
+    The longest tail that is a lowercase word wins ("Leblacher|ausgetragen", not
+    "Leblacheraus|getragen"); if its head is a common word, the token is left alone rather than
+    split elsewhere ("Untersuchungeinschließlich" is not cut into "Untersuchungein schließlich").
+    """
     if len(word) < 5 or not _CAPITALISED.fullmatch(word) or best_zipf(word) >= KNOWN_WHOLE:
         return None
     if standalone.document[word] > 1:
         return None
-    best: tuple[tuple[int, float], int] | None = None
     for point in range(3, len(word) - 1):
         tail = word[point:]
-        if len(tail) <= 3 and tail not in SHORT_TAILS.get(language, frozenset()):
+        if not _lowercase_word(tail, language):
             continue
         evidence = _head_evidence(word[:point], standalone, sentence_start)
         if evidence == 0:
-            continue
-        frequency = _tail_score(tail, language, evidence)
-        if frequency is not None and (best is None or (evidence, frequency) > best[0]):
-            best = ((evidence, frequency), point)
-    return best[1] if best else None
+            return None
+        return point if _tail_score(tail, language, evidence) is not None else None
+    return None
 
 
 def standalone_words(text: str) -> Counter[str]:
