@@ -134,6 +134,16 @@ def _head_evidence(head: str, standalone: _Seen, sentence_start: bool) -> int:
     return 1 if len(head) >= 4 and best_zipf(head) < WEAK_HEAD else 0
 
 
+def _frequent_name(head: str, sentence_start: bool) -> bool:
+    """A frequent capitalised word that the case lexicon does not know as a noun ("Erdogan")."""
+    return (
+        not sentence_start
+        and lowercase_profile(head) is None
+        and not is_common_noun(head)
+        and best_zipf(head) >= COMMON_WORD
+    )
+
+
 def _attested_lowercase(tail: str) -> bool | None:
     """German case profile of ``tail``, or of its stem without an adjective ending ("angesprochenes")."""
     profile = lowercase_profile(tail)
@@ -183,7 +193,10 @@ def _name_tail_split(word: str, language: str, standalone: _Seen, sentence_start
         tail = word[point:]
         if not _lowercase_word(tail, language):
             continue
-        evidence = _head_evidence(word[:point], standalone, sentence_start)
+        head = word[:point]
+        evidence = _head_evidence(head, standalone, sentence_start)
+        if evidence == 0 and len(tail) <= 3 and _frequent_name(head, sentence_start):
+            evidence = 2  # compounds never end in "am", "hat", "für": "Erdoganam" is glue
         if evidence == 0:
             return None
         return point if _tail_score(tail, language, evidence) is not None else None
