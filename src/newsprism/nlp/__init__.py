@@ -1,8 +1,21 @@
-"""NLP: language identification now; sentences, tokens, lemmas and entities on spaCy follow.
+"""NLP: language identification, and spaCy pipelines for German (trained by newsprism, shipped
+in ``nlp/models``) and English (en_core_web_sm): sentences, tokens, POS and morphology, lemmas,
+dependencies, and named entities labelled PER, LOC, ORG, MISC.
 
-Public surface: ``detect_language``.
+Public surface: ``detect_language``, ``load`` (cached per language), ``annotate`` (``nlp.pipe``
+over texts), ``find_entities`` (entities of many texts, batched, any length), ``entities`` (a
+Doc's entities as ``Entity`` records), ``LANGUAGES``.
 """
 
 from newsprism.nlp.language import detect_language
+from newsprism.nlp.pipeline import LANGUAGES, ModelMissingError, annotate, entities, find_entities, load
 
-__all__ = ["detect_language"]
+__all__ = [
+    "LANGUAGES",
+    "ModelMissingError",
+    "annotate",
+    "detect_language",
+    "entities",
+    "find_entities",
+    "load",
+]

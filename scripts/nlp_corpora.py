@@ -1,0 +1,221 @@
+"""Convert the shared German data into spaCy training files (DocBin) for the newsprism pipeline.
+
+Usage: python scripts/nlp_corpora.py [--data ../shared/data] [--out build/corpora]
+
+NER (labels PER, LOC, ORG, MISC; exact outer spans):
+* GermEval 2014 dev + test-a, shuffled with seed 2026 and split 75/10/15 into ``ner_train``,
+  ``ner_dev`` (model selection) and ``ner_test`` (held out, reported in docs/benchmarks.md).
+  OTH → MISC; ``*deriv`` and ``*part`` → O, as in the data README's measured floor.
+* extra training sets, one file each so their effect can be measured: Europarl (IOB1 → IOB2;
+  lowercase MISC such as "deutsche" → O, matching GermEval), SmartData v1 news documents (PER/LOC/ORG
+  from character offsets; the v3 dev/test ids are left out).
+UD (UPOS, morphology, lemmas, dependencies, sentences): UD German GSD dev+test and PUD, shuffled
+with seed 2026 and split 80/10/10 into ``ud_train``, ``ud_dev`` and ``ud_test``. LIT is left out
+(non-commercial licence); PUD's English-style XPOS is not used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+from collections.abc import Iterator
+from itertools import pairwise
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin, Span
+from spacy.vocab import Vocab
+
+SEED = 2026
+VOCAB = Vocab()
+
+
+def _sentences(path: Path, comment: str = "#") -> Iterator[list[list[str]]]:
+    """Blank-line separated blocks of whitespace/tab separated rows."""
+    block: list[list[str]] = []
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if line.startswith(comment) or line.startswith("-DOCSTART-"):
+                continue
+            if not line.strip():
+                if block:
+                    yield block
+                block = []
+                continue
+            block.append(line.split("\t") if "\t" in line else line.split(" "))
+    if block:
+        yield block
+
+
+def _doc_from_bio(words: list[str], tags: list[str]) -> Doc:
+    """A Doc with entities from IOB2 tags (an I- after O or another type starts a new entity)."""
+    doc = Doc(VOCAB, words=words)
+    spans, start, label = [], None, None
+    for index, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        continues = prefix == "I" and kind == label
+        if start is not None and not continues:
+            spans.append(Span(doc, start, index, label=label))
+            start, label = None, None
+        if prefix in ("B", "I") and kind and not continues:
+            start, label = index, kind
+    doc.ents = spans
+    return doc
+
+
+def _germeval_label(tag: str) -> str:
+    prefix, _, kind = tag.partition("-")
+    if kind.endswith(("deriv", "part")) or prefix not in ("B", "I"):
+        return "O"
+    return f"{prefix}-{'MISC' if kind == 'OTH' else kind}"
+
+
+def germeval(data: Path) -> list[Doc]:
+    docs = []
+    for name in ("NER-de-dev.tsv", "NER-de-test-a.tsv"):
+        for block in _sentences(data / "germeval2014" / name):
+            docs.append(_doc_from_bio([row[1] for row in block], [_germeval_label(row[2]) for row in block]))
+    return docs
+
+
+def europarl(data: Path) -> list[Doc]:
+    docs = []
+    for block in _sentences(data / "europarl-ner-de" / "train.tsv"):
+        words = [row[0] for row in block]
+        tags = [row[-1] for row in block]
+        doc = _doc_from_bio(words, tags)
+        doc.ents = [ent for ent in doc.ents if not (ent.label_ == "MISC" and ent.text[:1].islower())]
+        docs.append(doc)
+    return docs
+
+
+_SMARTDATA_LABELS = {
+    "person": "PER",
+    "location": "LOC",
+    "location-city": "LOC",
+    "location-street": "LOC",
+    "location-stop": "LOC",
+    "organization": "ORG",
+    "organization-company": "ORG",
+}
+
+
+def _concatenated_json(path: Path) -> Iterator[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        text = handle.read()
+    decoder = json.JSONDecoder()
+    position = 0
+    while position < len(text):
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if position >= len(text):
+            break
+        record, position = decoder.raw_decode(text, position)
+        yield record
+
+
+def smartdata(data: Path) -> list[Doc]:
+    """SmartData v1 news documents, minus those in v3 dev/test, split into sentences by spaCy."""
+    held_out = {
+        record["id"]
+        for name in ("dev.json.gz", "test.json.gz")
+        for record in _concatenated_json(data / "smartdata-de" / "v3_20200302" / name)
+    }
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    docs = []
+    for name in ("train.json.gz", "test.json.gz"):
+        for record in _concatenated_json(data / "smartdata-de" / "v1_20180119" / name):
+            if record["id"] in held_out or record.get("refids", {}).get("map", {}).get("source") != "news":
+                continue
+            doc = nlp(record["text"]["string"])
+            spans = []
+            for mention in record.get("conceptMentions", {}).get("array", []):
+                label = _SMARTDATA_LABELS.get(mention.get("type", ""))
+                start, end = mention["span"]["start"], mention["span"]["end"]
+                span = doc.char_span(start, end, label=label or "X", alignment_mode="expand")
+                if label and span is not None:
+                    spans.append(span)
+            doc.ents = spacy.util.filter_spans(spans)
+            for sentence in doc.sents:
+                sent_doc = sentence.as_doc()
+                if len(sent_doc) > 2:
+                    tags = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in sent_doc]
+                    docs.append(Doc(VOCAB, words=[t.text for t in sent_doc], ents=tags))
+    return docs
+
+
+def _conllu(path: Path) -> Iterator[Doc]:
+    rows: list[list[str]] = []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if rows:
+                words = [row[1] for row in rows]
+                spaces = ["SpaceAfter=No" not in row[9] for row in rows]
+                doc = Doc(
+                    VOCAB,
+                    words=words,
+                    spaces=spaces,
+                    lemmas=[row[2] for row in rows],
+                    pos=[row[3] for row in rows],
+                    morphs=[row[5] if row[5] != "_" else "" for row in rows],
+                    heads=[int(row[6]) - 1 if row[6] != "0" else index for index, row in enumerate(rows)],
+                    deps=[row[7] for row in rows],
+                    sent_starts=[True] + [False] * (len(rows) - 1),
+                )
+                yield doc
+            rows = []
+            continue
+        row = line.split("\t")
+        if row[0].isdigit():
+            rows.append(row)
+
+
+def ud(data: Path) -> list[Doc]:
+    docs = []
+    for name in ("de_gsd-ud-dev.conllu", "de_gsd-ud-test.conllu", "de_pud-ud-test.conllu"):
+        docs.extend(_conllu(data / "ud-german" / name))
+    return docs
+
+
+def _split(docs: list[Doc], parts: tuple[float, ...]) -> list[list[Doc]]:
+    shuffled = list(docs)
+    random.Random(SEED).shuffle(shuffled)
+    bounds, total = [0], 0.0
+    for part in parts:
+        total += part
+        bounds.append(round(total * len(shuffled)))
+    return [shuffled[a:b] for a, b in pairwise(bounds)]
+
+
+def _save(docs: list[Doc], path: Path) -> None:
+    DocBin(docs=docs, store_user_data=False).to_disk(path)
+    print(f"{path}: {len(docs)} docs, {sum(len(d) for d in docs)} tokens, {sum(len(d.ents) for d in docs)} entities")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "build" / "corpora")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    train, dev, test = _split(germeval(args.data), (0.75, 0.10, 0.15))
+    _save(train, args.out / "ner_train.spacy")
+    _save(dev, args.out / "ner_dev.spacy")
+    _save(test, args.out / "ner_test.spacy")
+    _save(europarl(args.data), args.out / "ner_europarl.spacy")
+    _save(smartdata(args.data), args.out / "ner_smartdata.spacy")
+    ud_train, ud_dev, ud_test = _split(ud(args.data), (0.8, 0.1, 0.1))
+    _save(ud_train, args.out / "ud_train.spacy")
+    _save(ud_dev, args.out / "ud_dev.spacy")
+    _save(ud_test, args.out / "ud_test.spacy")
+
+
+if __name__ == "__main__":
+    main()

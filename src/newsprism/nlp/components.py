@@ -1,0 +1,162 @@
+"""newsprism's own spaCy components, registered by name so configs and ``add_pipe`` can use them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+GERMAN_MONTHS = frozenset(
+    (
+        "januar jänner februar märz april mai juni juli august september oktober november dezember "
+        "jan feb mär apr jun jul aug sep sept okt nov dez"
+    ).split()
+)
+# Tokens after which a full stop does not end a sentence in German news.
+GERMAN_ABBREVIATIONS = frozenset(
+    (
+        "dr prof st nr abs art bzw ca evtl ggf inkl jh jhd mio mrd tel vgl z b u a o ä usw etc geb gest "
+        "hr fr frl dipl ing min max bd bzgl d h i s v chr sog"
+    ).split()
+)
+_ORDINAL = re.compile(r"\d{1,4}\.?")
+
+# OntoNotes labels of en_core_web_sm → newsprism's PER, LOC, ORG, MISC; the rest are not names.
+ONTONOTES_LABELS: dict[str, str] = {
+    "PERSON": "PER",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "ORG": "ORG",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "PRODUCT": "MISC",
+    "LANGUAGE": "MISC",
+    "PER": "PER",  # newsprism's own labels (from the known-names ruler) pass through
+    "MISC": "MISC",
+}
+
+
+@Language.component("newsprism_sentence_hints")
+def sentence_hints(doc: Doc) -> Doc:
+    """Mark tokens that never start a sentence, before the parser decides: after an ordinal
+    before a month ("am 15. Mai"), after an abbreviation ("Dr. Müller", "z. B."), and after an
+    opening quote or bracket."""
+    for index in range(1, len(doc)):
+        token, previous = doc[index], doc[index - 1]
+        before = doc[index - 2] if index >= 2 else None
+        if previous.text in ("„", "(", "[", "«", "‚") or (
+            previous.text == "."
+            and before is not None
+            and (
+                before.lower_ in GERMAN_ABBREVIATIONS
+                or (_ORDINAL.fullmatch(before.text) and token.lower_ in GERMAN_MONTHS)
+            )
+        ):
+            token.is_sent_start = False
+        elif previous.text.endswith(".") and len(previous.text) > 1:
+            stem = previous.text[:-1]
+            if stem.lower() in GERMAN_ABBREVIATIONS or (_ORDINAL.fullmatch(stem) and token.lower_ in GERMAN_MONTHS):
+                token.is_sent_start = False
+    return doc
+
+
+@Language.component("newsprism_entity_labels")
+def entity_labels(doc: Doc) -> Doc:
+    """Map a model's entity labels onto PER, LOC, ORG, MISC and drop the rest (dates, numbers)."""
+    doc.ents = [
+        Span(doc, ent.start, ent.end, label=ONTONOTES_LABELS[ent.label_])
+        for ent in doc.ents
+        if ent.label_ in ONTONOTES_LABELS
+    ]
+    return doc
+
+
+_CONSISTENT_LABELS = frozenset({"PER", "LOC", "ORG"})
+_MAX_NAME_TOKENS = 4
+
+
+def _known_names(doc: Doc) -> dict[tuple[str, ...], str]:
+    """Names the NER found in ``doc`` (and the surnames of its people), where unambiguous."""
+    labels: dict[tuple[str, ...], set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ not in _CONSISTENT_LABELS or not ent.text[:1].isupper():
+            continue
+        forms = [tuple(token.text for token in ent)]
+        if ent.label_ == "PER" and len(ent) > 1 and ent[-1].text[:1].isupper() and len(ent[-1].text) > 2:
+            forms.append((ent[-1].text,))
+        for form in forms:
+            labels.setdefault(form, set()).add(ent.label_)
+    return {form: next(iter(found)) for form, found in labels.items() if len(found) == 1}
+
+
+@Language.component("newsprism_entity_consistency")
+def entity_consistency(doc: Doc) -> Doc:
+    """A name recognised once is recognised wherever it recurs in the article: news text names a
+    person in full once ("Wladimir Putin") and by surname after ("Putin")."""
+    names = _known_names(doc)
+    if not names:
+        return doc
+    covered = {token.i for ent in doc.ents for token in ent}
+    added = []
+    index = 0
+    while index < len(doc):
+        match = None
+        for length in range(min(_MAX_NAME_TOKENS, len(doc) - index), 0, -1):
+            form = tuple(token.text for token in doc[index : index + length])
+            if form in names and not covered.intersection(range(index, index + length)):
+                match = Span(doc, index, index + length, label=names[form])
+                break
+        if match is not None:
+            added.append(match)
+            index = match.end
+        else:
+            index += 1
+    if added:
+        doc.ents = sorted([*doc.ents, *added], key=lambda span: span.start)
+    return doc
+
+
+class KnownNames:
+    """Well-known actors the statistical NER must not miss or mislabel ("Kreml" is an ORG).
+
+    A known name found exactly where the NER found an entity gives it its label; found where the NER
+    found nothing, it is added; inside a longer entity ("VfB Stuttgart") the NER's entity stays.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab)
+        self.tokenizer = nlp.tokenizer
+
+    def add_patterns(self, patterns: Iterable[dict[str, str]]) -> None:
+        by_label: dict[str, list[Doc]] = {}
+        for pattern in patterns:
+            by_label.setdefault(pattern["label"], []).append(self.tokenizer(pattern["pattern"]))
+        for label, docs in by_label.items():
+            self.matcher.add(label, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc, as_spans=False)]
+        if not matches:
+            return doc
+        entities = {(ent.start, ent.end): ent for ent in doc.ents}
+        covered = {token.i for ent in doc.ents for token in ent}
+        for match in spacy.util.filter_spans(matches):
+            if (match.start, match.end) in entities:
+                entities[(match.start, match.end)] = match
+            elif not covered.intersection(range(match.start, match.end)):
+                entities[(match.start, match.end)] = match
+                covered.update(range(match.start, match.end))
+        doc.ents = sorted(entities.values(), key=lambda span: span.start)
+        return doc
+
+
+@Language.factory("newsprism_known_names")
+def make_known_names(nlp: Language, name: str) -> KnownNames:
+    return KnownNames(nlp)

