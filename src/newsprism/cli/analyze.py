@@ -53,6 +53,7 @@ def _summary(analysis: Analysis) -> Table:
     table.add_row("  already stored", str(len(articles) - len(analysis.new_ids)))
     table.add_row("near-duplicates", str(sum(1 for a in articles if a.duplicate_of)))
     table.add_row("repairs", str(sum(len(a.repairs) for a in articles)))
+    table.add_row("named entities", str(sum(len(a.entities) for a in articles)))
     qualities = [a.quality for a in articles if a.quality is not None]
     if qualities:
         table.add_row("mean text quality", f"{sum(qualities) / len(qualities):.2f}")
