@@ -9,6 +9,7 @@ NER (labels PER, LOC, ORG, MISC; exact outer spans):
 * extra training sets, one file each so their effect can be measured: Europarl (IOB1 → IOB2;
   lowercase MISC such as "deutsche" → O, matching GermEval), SmartData v1 news documents (PER/LOC/ORG
   from character offsets; the v3 dev/test ids are left out).
+Vocabulary only: WikiANN de train as unlabelled tokens (``vocab_wikiann``), for the static vectors.
 UD (UPOS, morphology, lemmas, dependencies, sentences): UD German GSD dev+test and PUD, shuffled
 with seed 2026 and split 80/10/10 into ``ud_train``, ``ud_dev`` and ``ud_test``. LIT is left out
 (non-commercial licence); PUD's English-style XPOS is not used.
@@ -91,6 +92,15 @@ def europarl(data: Path) -> list[Doc]:
         doc.ents = [ent for ent in doc.ents if not (ent.label_ == "MISC" and ent.text[:1].islower())]
         docs.append(doc)
     return docs
+
+
+def wikiann_text(data: Path) -> list[Doc]:
+    """WikiANN de train sentences as plain tokens, without labels: vocabulary for the static
+    vectors only (its silver labels are not used for training)."""
+    return [
+        Doc(VOCAB, words=[row[0].split(":", 1)[1] if row[0].startswith("de:") else row[0] for row in block])
+        for block in _sentences(data / "wikiann" / "de" / "train")
+    ]
 
 
 _SMARTDATA_LABELS = {
@@ -211,6 +221,7 @@ def main() -> None:
     _save(test, args.out / "ner_test.spacy")
     _save(europarl(args.data), args.out / "ner_europarl.spacy")
     _save(smartdata(args.data), args.out / "ner_smartdata.spacy")
+    _save(wikiann_text(args.data), args.out / "vocab_wikiann.spacy")
     ud_train, ud_dev, ud_test = _split(ud(args.data), (0.8, 0.1, 0.1))
     _save(ud_train, args.out / "ud_train.spacy")
     _save(ud_dev, args.out / "ud_dev.spacy")

@@ -22,8 +22,9 @@ from newsprism.ingest import (
     normalize_date,
     read_input,
 )
+from newsprism.link import ActorRegistry, KnowledgeBase, link_article
 from newsprism.model import Article, Corpus, IngestError, RawDocument
-from newsprism.nlp import LANGUAGES, detect_language, find_entities
+from newsprism.nlp import LANGUAGES, add_known_names, detect_language, find_entities
 from newsprism.repair import NameMemory, repair_text
 from newsprism.store import Database, default_target
 from newsprism.stories import NearDuplicateIndex, signature
@@ -108,8 +109,10 @@ def annotate_articles(articles: list[Article]) -> None:
 class _Writer:
     """Buffers new articles and writes them a batch per transaction."""
 
-    def __init__(self, database: Database, batch_size: int) -> None:
+    def __init__(self, database: Database, batch_size: int, kb: KnowledgeBase) -> None:
         self.database = database
+        self.kb = kb
+        self.registry = ActorRegistry(kb, database.actors())
         self.batch_size = batch_size
         self.pending: list[tuple[Article, bytes]] = []
         self.pending_errors: list[IngestError] = []
@@ -140,9 +143,13 @@ class _Writer:
         self.pending_rereads.append(path)
 
     def flush(self) -> None:
-        annotate_articles([article for article, _ in self.pending])
-        if self.pending or self.pending_errors or self.pending_rereads:
-            self.database.save_batch(self.pending, self.pending_errors, self.pending_rereads)
+        articles = [article for article, _ in self.pending]
+        annotate_articles(articles)
+        for article in articles:
+            link_article(article, self.kb, self.registry)
+        actors = self.registry.pop_touched()
+        if self.pending or self.pending_errors or self.pending_rereads or actors:
+            self.database.save_batch(self.pending, self.pending_errors, self.pending_rereads, actors)
             self.pending, self.pending_errors, self.pending_rereads = [], [], []
 
 
@@ -155,6 +162,7 @@ def run_analysis(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
+    kb: Iterable[str | Path] = (),
 ) -> Analysis:
     """Ingest, process and store every article under ``paths``; report bad inputs, never raise for them."""
     if published is not None and normalize_date(published) is None:
@@ -165,13 +173,15 @@ def run_analysis(
         source=source,
         published=published,
     )
+    knowledge = KnowledgeBase.load(kb)
+    add_known_names(knowledge.name_patterns())
     progress = progress or _Silent()
     inputs, errors = expand_paths([str(path) for path in paths])
     progress.start(len(inputs))
     analysis = Analysis(corpus=Corpus(errors=errors), files=len(inputs))
     seen: set[str] = set()
     with Database(str(db or default_target())) as database:
-        writer = _Writer(database, batch_size)
+        writer = _Writer(database, batch_size, knowledge)
         names = NameMemory()
         for error in errors:
             writer.error(error)
@@ -199,6 +209,8 @@ def run_analysis(
         writer.flush()
         order = {identity: n for n, identity in enumerate(analysis.article_ids)}
         analysis.corpus.articles = sorted(database.articles(order), key=lambda a: order[a.id])
+        mentioned = {e.actor_id for a in analysis.corpus.articles for e in a.entities if e.actor_id}
+        analysis.corpus.actors = database.actors(mentioned)
     return analysis
 
 
@@ -209,9 +221,10 @@ def analyze(
     source: str | None = None,
     fields: dict[str, str] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    kb: Iterable[str | Path] = (),
 ) -> Corpus:
     """Analyse articles and return the corpus: ``newsprism.analyze("examples/", db="x.db")``."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    analysis = run_analysis(paths, db=db, published=published, source=source, fields=fields, max_bytes=max_bytes)
+    analysis = run_analysis(paths, db=db, published=published, source=source, fields=fields, max_bytes=max_bytes, kb=kb)
     return analysis.corpus

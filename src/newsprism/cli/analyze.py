@@ -54,6 +54,7 @@ def _summary(analysis: Analysis) -> Table:
     table.add_row("near-duplicates", str(sum(1 for a in articles if a.duplicate_of)))
     table.add_row("repairs", str(sum(len(a.repairs) for a in articles)))
     table.add_row("named entities", str(sum(len(a.entities) for a in articles)))
+    table.add_row("actors", str(len(analysis.corpus.actors)))
     qualities = [a.quality for a in articles if a.quality is not None]
     if qualities:
         table.add_row("mean text quality", f"{sum(qualities) / len(qualities):.2f}")
@@ -72,6 +73,7 @@ def analyze(
     source: str | None = typer.Option(None, "--source", help="Source (outlet) name for inputs without one."),
     field: list[str] = typer.Option([], "--field", help="Map a JSON key onto a field: text=body_html."),
     max_size: float = typer.Option(DEFAULT_MAX_BYTES / 1e6, "--max-size", help="Skip files larger than this (MB)."),
+    kb: list[Path] = typer.Option([], "--kb", help="An extra actor knowledge base (YAML); repeatable."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no tables."),
 ) -> None:
     """Ingest, repair and analyse articles, store them, and export or report the result."""
@@ -95,6 +97,7 @@ def analyze(
                 fields=_parse_fields(field),
                 max_bytes=int(max_size * 1e6),
                 progress=_RichProgress(bar),
+                kb=kb,
             )
         except (ValueError, SchemaError) as exc:
             raise fail(str(exc)) from exc

@@ -4,15 +4,25 @@ dependencies, and named entities labelled PER, LOC, ORG, MISC.
 
 Public surface: ``detect_language``, ``load`` (cached per language), ``annotate`` (``nlp.pipe``
 over texts), ``find_entities`` (entities of many texts, batched, any length), ``entities`` (a
-Doc's entities as ``Entity`` records), ``LANGUAGES``.
+Doc's entities as ``Entity`` records), ``add_known_names`` (names the NER must not miss),
+``LANGUAGES``.
 """
 
 from newsprism.nlp.language import detect_language
-from newsprism.nlp.pipeline import LANGUAGES, ModelMissingError, annotate, entities, find_entities, load
+from newsprism.nlp.pipeline import (
+    LANGUAGES,
+    ModelMissingError,
+    add_known_names,
+    annotate,
+    entities,
+    find_entities,
+    load,
+)
 
 __all__ = [
     "LANGUAGES",
     "ModelMissingError",
+    "add_known_names",
     "annotate",
     "detect_language",
     "entities",

@@ -4,7 +4,6 @@ en_core_web_sm) and annotate articles with them in batches."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -31,9 +30,27 @@ def german_model_path() -> Path:
     return Path(str(files("newsprism.nlp").joinpath("models", GERMAN_MODEL)))
 
 
-@cache
+_LOADED: dict[str, Language] = {}
+_EXTRA_NAMES: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def add_known_names(patterns: Iterable[dict[str, str]]) -> None:
+    """More names for the known-names component (``{"label": "PER", "pattern": "Erika Beispiel"}``),
+    in every pipeline loaded now or later; the link stage feeds the actor knowledge base here."""
+    new = [p for p in patterns if (p["label"], p["pattern"]) not in _EXTRA_NAMES]
+    _EXTRA_NAMES.update({(p["label"], p["pattern"]): p for p in new})
+    for nlp in _LOADED.values():
+        nlp.get_pipe("newsprism_known_names").add_patterns(new)
+
+
 def load(language: str) -> Language:
     """The pipeline for ``language`` ("de" or "en"), loaded once per process."""
+    if language not in _LOADED:
+        _LOADED[language] = _load(language)
+    return _LOADED[language]
+
+
+def _load(language: str) -> Language:
     if language == "de":
         path = german_model_path()
         if not (path / "config.cfg").is_file():
@@ -55,7 +72,7 @@ def _add_known_names(nlp: Language) -> None:
     """Well-known actors (``nlp/data/known_names.jsonl``) the NER must never miss or mislabel,
     right after the NER; the actor knowledge base feeds it more names later."""
     known = nlp.add_pipe("newsprism_known_names", after="ner")
-    known.add_patterns(srsly.read_jsonl(KNOWN_NAMES))
+    known.add_patterns([*srsly.read_jsonl(KNOWN_NAMES), *_EXTRA_NAMES.values()])
 
 
 def entities(doc: Doc, offset: int = 0) -> list[Entity]:

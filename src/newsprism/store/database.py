@@ -157,11 +157,12 @@ class Database:
         articles: list[tuple[Article, bytes | None]],
         errors: list[IngestError],
         reread_paths: Sequence[str] = (),
+        actors: Sequence[Actor] = (),
     ) -> None:
         """Write one batch in one transaction: all of it lands, or none of it does.
 
         ``reread_paths`` are inputs read again in this batch: their old errors are dropped first,
-        so a file that was fixed is no longer reported.
+        so a file that was fixed is no longer reported. ``actors`` are new or updated actors.
         """
         with self.engine.begin() as connection:
             for path in reread_paths:
@@ -170,6 +171,9 @@ class Database:
             rows = [_article_row(article, minhash, seq + n) for n, (article, minhash) in enumerate(articles, 1)]
             if rows:
                 connection.execute(insert_ignore(self.engine, schema.articles), rows)
+            if actors:
+                statement = upsert(self.engine, schema.actors, ["name", "type", "aliases", "roles", "wikidata"])
+                connection.execute(statement, [asdict(actor) for actor in actors])
             if errors:
                 statement = upsert(self.engine, schema.ingest_errors, ["reason", "seen_at"])
                 unique = {error.path: error.reason for error in errors}
@@ -205,9 +209,13 @@ class Database:
         with self.engine.connect() as connection:
             return [IngestError(path, reason) for path, reason in connection.execute(query)]
 
-    def actors(self) -> list[Actor]:
+    def actors(self, ids: Iterable[str] | None = None) -> list[Actor]:
+        """Actors by id; all of them, or those with the given ids."""
+        query = sa.select(schema.actors).order_by(schema.actors.c.id)
+        if ids is not None:
+            query = query.where(schema.actors.c.id.in_(list(ids)))
         with self.engine.connect() as connection:
-            rows = connection.execute(sa.select(schema.actors).order_by(schema.actors.c.id)).all()
+            rows = connection.execute(query).all()
         return [
             Actor(
                 id=row.id,

@@ -1,0 +1,310 @@
+"""Link an article's mentions to actors: names, surnames, titles, epithets and demonyms.
+
+Order matters: full names first (so "Putin" later in the text finds "Wladimir Putin"), then single
+words, then mentions the NER does not mark — "der russische Präsident", "der Kremlchef",
+"russischen", "Kiewer" — which are added as entities with their actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from newsprism.link.kb import PARTICLES, KnowledgeBase
+from newsprism.link.names import fold, name_key, surname_key, without_genitive
+from newsprism.link.registry import LABEL_TYPES, ActorRegistry
+from newsprism.link.roles import title_after, title_before
+from newsprism.model import Article, Entity, Role
+
+_COMPATIBLE = {
+    "PER": ("person",),
+    "LOC": ("country", "place"),
+    "ORG": ("organisation", "country"),
+    "MISC": ("country", "place", "organisation"),
+}
+FUZZY_SCORE = 92
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüßÀ-ÿ][\w-]*")
+_GERMAN_ENDINGS = ("en", "er", "es", "em", "e", "")
+_DETERMINERS = frozenset("der die das den dem des the".split())
+_LEADING = _DETERMINERS | frozenset("im am vom zum zur beim ins in at of".split())
+_TITLE_WORD = re.compile(
+    r"(?i)^(?:präsident|präsidentin|president|kanzler|kanzlerin|bundeskanzler|chancellor|minister|ministerin|"
+    r"[\w-]*minister|[\w-]*ministerin|premier|senator|senatorin|papst|pope|king|könig|ajatollah|ayatollah|dr\.?|prof\.?)$"
+)
+
+
+def _when(article: Article) -> date | None:
+    try:
+        return date.fromisoformat((article.published or "")[:10])
+    except ValueError:
+        return None
+
+
+class _Linker:
+    def __init__(self, article: Article, kb: KnowledgeBase, registry: ActorRegistry) -> None:
+        self.article, self.kb, self.registry = article, kb, registry
+        self.when = _when(article)
+        self.people: dict[str, str] = {}  # surname key → actor id, from full names in this article
+        self.keys_by_type: dict[str, list[str]] = {}
+
+    def _forms(self, text: str) -> list[str]:
+        """Forms of a mention to look up: as written, without a possessive, without a leading title
+        ("Kanzler Merz", "President Trump"), without a German genitive -s (last: "Pistorius" keeps it)."""
+        words = text.split()
+        while len(words) > 1 and words[0].lower() in _LEADING:  # "der Kreml", "im Weißen Haus"
+            words = words[1:]
+        text = " ".join(words)
+        forms = [text]
+        for suffix in ("'s", "’s", "'", "’"):
+            if text.endswith(suffix):
+                forms.append(text[: -len(suffix)])
+        words = text.split()
+        while len(words) > 1 and (self.kb.is_title(words[0]) or _TITLE_WORD.match(words[0])):
+            words = words[1:]
+            forms.append(" ".join(words))
+        forms.append(without_genitive(fold(forms[-1])))
+        return list(dict.fromkeys(form for form in forms if form))
+
+    def _of_types(self, ids: Iterable[str], types: tuple[str, ...]) -> list[str]:
+        return [i for i in ids if self.kb.actors[i].type in types]
+
+    def _pick(self, found: list[str]) -> str | None:
+        """One actor, or the only one in office at the article's date."""
+        if len(found) == 1:
+            return found[0]
+        active = [i for i in found if any(r.active(self.when) for r in self.kb.actors[i].roles)]
+        return active[0] if len(active) == 1 else None
+
+    def _exact(self, text: str, types: tuple[str, ...]) -> str | None:
+        for form in self._forms(text):
+            found = self._of_types(self.kb.by_key.get(name_key(form), ()), types)
+            if found:
+                return self._pick(found)
+        return None
+
+    def _surname(self, text: str) -> str | None:
+        for form in self._forms(text):
+            words = fold(form).split()
+            if len(form.split()) == 1 or (words and words[0] in PARTICLES):
+                found = list(self.kb.by_surname.get(name_key(form), ()))
+                if found:
+                    return self._pick(found)
+        return None
+
+    def _kb_match(self, text: str, label: str) -> str | None:
+        types = _COMPATIBLE.get(label, ())
+        found = self._exact(text, types)
+        if found is None and label == "PER":
+            found = self._surname(text) or self._fuzzy_surname(text)
+        return found or self._fuzzy(text, types)
+
+    def _fuzzy_surname(self, text: str) -> str | None:
+        key = name_key(without_genitive(text))
+        if " " in key or len(key) < 6:
+            return None
+        best = process.extract(key, list(self.kb.by_surname), scorer=fuzz.ratio, score_cutoff=88, limit=2)
+        if len(best) != 1 and not (len(best) == 2 and best[0][1] > best[1][1]):
+            return None
+        return self._pick(list(self.kb.by_surname[best[0][0]]))
+
+    def _fuzzy(self, text: str, types: tuple[str, ...]) -> str | None:
+        key = name_key(text)
+        if len(key) < 6:
+            return None
+        choices = [k for k, ids in self.kb.by_key.items() if any(self.kb.actors[i].type in types for i in ids)]
+        best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+        if best is None:
+            return None
+        ids = [i for i in self.kb.by_key[best[0]] if self.kb.actors[i].type in types]
+        return ids[0] if len(ids) == 1 else None
+
+    def resolve(self, entity: Entity) -> str | None:
+        text = entity.text
+        single = len(fold(text).split()) == 1
+        if entity.label == "PER" and single:
+            known = self.people.get(name_key(without_genitive(text)))
+            if known:
+                return known
+        kb_id = self._kb_match(text, entity.label)
+        if kb_id:
+            actor_id = self.registry.kb_actor(kb_id)
+        elif entity.label in LABEL_TYPES:
+            actor_type = LABEL_TYPES[entity.label]
+            name = without_genitive(text) if single else text
+            actor_id = self.registry.find_new(name, actor_type) or self.registry.new_actor(name, actor_type)
+        else:
+            return None
+        if entity.label == "PER" and not single:
+            self.people.setdefault(surname_key(text), actor_id)
+        return actor_id
+
+    def _country_of(self, word: str) -> str | None:
+        folded = fold(word)
+        for ending in _GERMAN_ENDINGS:
+            if ending and not folded.endswith(ending):
+                continue
+            stem = folded[: len(folded) - len(ending)] if ending else folded
+            if stem in self.kb.adjectives:
+                return self.kb.adjectives[stem]
+        prefix = word.split("-")[0] if "-" in word else None
+        if prefix:
+            found = self._of_types(self.kb.by_key.get(name_key(prefix), ()), ("country",))
+            return found[0] if len(found) == 1 else None
+        return None
+
+    def _owner_of(self, word: str) -> str | None:
+        """The country or organisation a word before a title names: "russische", "US", "UN", "Canada's"."""
+        country = self._country_of(word)
+        if country:
+            return country
+        for form in self._forms(word):
+            found = self._of_types(self.kb.by_key.get(name_key(form), ()), ("country", "organisation"))
+            if len(found) == 1:
+                return found[0]
+        return None
+
+    def _title_at(self, words: list[re.Match[str]], index: int) -> tuple[str, int] | None:
+        """A title or epithet starting at ``words[index]``: (its holder, how many words it takes).
+
+        "russische Präsident" → Putin in 2025, "US-Präsident", "Prime Minister", "Kremlchef".
+        """
+        word = words[index].group(0)
+        for length in (3, 2, 1):  # "Kremlin chief", "Secretary of State", "Kremlchef"
+            phrase = " ".join(m.group(0) for m in words[index : index + length])
+            if index + length <= len(words) and fold(phrase) in self.kb.epithets:
+                holder = self.kb.epithet_holder(phrase, self.when)
+                return (holder, length) if holder else None
+        title, country, length = word, None, 1
+        for size in (4, 3, 2):
+            phrase = " ".join(m.group(0) for m in words[index : index + size])
+            if index + size <= len(words) and self.kb.is_title(phrase):
+                title, length = phrase, size
+                break
+        else:
+            if "-" in word:
+                prefix, _, rest = word.partition("-")
+                if self.kb.is_title(rest):
+                    title, country = rest, self._owner_of(prefix)
+        if not self.kb.is_title(title):
+            return None
+        following = words[index + length].group(0) if index + length < len(words) else ""
+        if following[:1].isupper() and not self.kb.is_title(following) and _adjacent(words, index + length - 1):
+            return None  # "Papst Franziskus", "Präsident Putin": a title before a name
+        previous = index - 1
+        if previous >= 1 and words[previous].group(0) == "s":  # "Canada's Prime Minister"
+            previous -= 1
+        if country is None and previous >= 0:
+            country = self._owner_of(words[previous].group(0))
+        if country is None and previous >= 0 and fold(words[previous].group(0)) not in _DETERMINERS:
+            return None  # "Präsident Putin": a title before a name, which the NER and roles handle
+        holder = self.kb.holder(title, country, self.when)
+        return (holder, length) if holder else None
+
+    def extra_mentions(self, covered: set[int]) -> list[Entity]:
+        """Title, epithet and demonym mentions the NER does not mark."""
+        text = self.article.text
+        words = list(_WORD.finditer(text))
+        free = [not any(p in covered for p in range(m.start(), m.end())) for m in words]
+        found: list[Entity] = []
+        taken: set[int] = set()
+        for index in range(len(words)):
+            if not free[index]:
+                continue
+            title = self._title_at(words, index)
+            if title is None:
+                continue
+            holder, length = title
+            first = index - 1 if index and free[index - 1] and self._owner_of(words[index - 1].group(0)) else index
+            last = words[index + length - 1]
+            start = words[first].start()
+            found.append(Entity(start, last.end(), text[start : last.end()], "PER", self.registry.kb_actor(holder)))
+            taken.update(range(first, index + length))
+        for index, match in enumerate(words):
+            word = match.group(0)
+            if not free[index] or index in taken or ("-" in word and not word.split("-")[-1][:1].islower()):
+                continue  # "US-amerikanischen" is a demonym, "US-Beamter" is not
+            if index + 1 < len(words) and self.kb.is_title(words[index + 1].group(0)):
+                continue  # "der chinesische Präsident" names a person, even one the knowledge base lacks
+            if word[:1].islower() or self.article.language != "de" or word.endswith("er") or "-" in word:
+                country = self._country_of(word)
+                if country and self.kb.actors[country].type in ("country", "place"):
+                    found.append(Entity(match.start(), match.end(), word, "MISC", self.registry.kb_actor(country)))
+        return sorted(found, key=lambda entity: entity.start)
+
+
+def _split_fused_people(entities: list[Entity], kb: KnowledgeBase) -> list[Entity]:
+    """Split a PER span the NER fused from two known people ("Trump Zelenskyy") into two."""
+    result = []
+    for entity in entities:
+        words = list(re.finditer(r"\S+", entity.text))
+        fused = (
+            entity.label == "PER"
+            and len(words) == 2
+            and name_key(entity.text) not in kb.by_key
+            and all(kb.by_surname.get(name_key(without_genitive(w.group(0)))) for w in words)
+        )
+        if not fused:
+            result.append(entity)
+            continue
+        for word in words:
+            result.append(Entity(entity.start + word.start(), entity.start + word.end(), word.group(0), "PER"))
+    return result
+
+
+def link_article(article: Article, kb: KnowledgeBase, registry: ActorRegistry) -> None:
+    """Give every entity of ``article`` its ``actor_id``, add title and demonym mentions, record roles."""
+    article.entities = _split_fused_people(article.entities, kb)
+    linker = _Linker(article, kb, registry)
+    order = sorted(article.entities, key=lambda e: (len(fold(e.text).split()) == 1, e.start))
+    for entity in order:
+        entity.actor_id = linker.resolve(entity)
+        if entity.actor_id:
+            registry.seen(entity.actor_id, entity.text)
+    covered = {position for entity in article.entities for position in range(entity.start, entity.end)}
+    extra = linker.extra_mentions(covered)
+    article.entities = sorted([*article.entities, *extra], key=lambda e: e.start)
+    for entity in article.entities:
+        if entity.label == "PER" and entity.actor_id and entity.text[:1].isupper():
+            for title in (title_before(article.text, entity.start), title_after(article.text, entity.end)):
+                if title:
+                    registry.add_role(entity.actor_id, Role(title, None, article.id))
+
+
+def _adjacent(words: list[re.Match[str]], index: int) -> bool:
+    """Whether ``words[index]`` and the next word are separated by spaces only (no punctuation)."""
+    if index + 1 >= len(words):
+        return False
+    between = words[index].string[words[index].end() : words[index + 1].start()]
+    return not between.strip()
+
+
+def resolve_mention(mention: str, language: str, when: date | None, kb: KnowledgeBase) -> str | None:
+    """The knowledge-base id a mention on its own refers to (None if it names no known actor).
+
+    A name is tried as a place or organisation by its exact spelling, then as a person (with
+    surnames and misspellings); a description ("der russische Präsident", "Kremlchef",
+    "russischen") through titles, epithets and demonyms.
+    """
+    article = Article(id="", path="", format="", raw_text=mention, text=mention, language=language)
+    article.published = when.isoformat() if when else None
+    linker = _Linker(article, kb, ActorRegistry(kb))
+    words = [word for word in mention.split() if word.lower() not in _LEADING] or mention.split()
+    is_name = bool(words) and all(w[:1].isupper() or fold(w.split("-")[0]) in PARTICLES for w in words)
+    mentions = linker.extra_mentions(set())
+    described = any(entity.label == "PER" for entity in mentions)
+    if is_name and not described:
+        for types in (("country", "place", "organisation"), ("person",)):
+            found = linker._exact(mention, types)
+            if found:
+                return found
+        found = linker._kb_match(mention, "PER")
+        if found:
+            return found
+        if len(words) > 1:
+            return None  # "Wiener Neustadt" is a name of its own, not the adjective of Vienna
+    for entity in mentions:
+        return (entity.actor_id or "").removeprefix("kb:") or None
+    return None

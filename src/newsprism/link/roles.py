@@ -1,0 +1,73 @@
+"""People's titles from the words around their names: "Präsidentschaftsberater Wladimir Medinski",
+"Alexander Fomin, stellvertretender Verteidigungsminister", "foreign minister Sergei Lavrov"."""
+
+from __future__ import annotations
+
+import re
+
+# Heads of titles; a word ending in one ("Verteidigungsminister", "Präsidentschaftsberater") is a title.
+TITLE_HEADS = (
+    "minister|ministerin|präsident|präsidentin|kanzler|kanzlerin|berater|beraterin|sprecher|sprecherin|chef|chefin|"
+    "senator|senatorin|sekretär|sekretärin|botschafter|botschafterin|bürgermeister|bürgermeisterin|gouverneur|"
+    "direktor|direktorin|leiter|leiterin|kommissar|kommissarin|general|vorsitzende|vorsitzender|beauftragte|"
+    "beauftragter|premier|kopf|oberhaupt|führer|anführer|admiral|richter|anwalt|"
+    "president|chancellor|adviser|advisor|spokesman|spokeswoman|spokesperson|secretary|ambassador|mayor|governor|"
+    "director|chief|head|chairman|chairwoman|commander|leader|prime minister"
+)
+_HEAD = re.compile(rf"(?i)^[\w-]*(?:{TITLE_HEADS})$")
+_WORD = re.compile(r"[\w-]+")
+_ARTICLES = frozenset("der die das den dem des ein eine einen einem eines the a an".split())
+_CONNECTORS = frozenset("des der von of for und and".split())
+_STOP_AFTER = re.compile(r"[,;.:!?()„“\"]|\s(?:und|and|sowie|wird|hat|war|ist|sagte|said|has|was|is)\s")
+MAX_WORDS = 7
+
+
+def _clean(words: list[str]) -> str | None:
+    """A title from its words, adjectives in the nominative ("stellvertretenden" → "stellvertretender")."""
+    while words and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    while words and words[-1].lower() in _CONNECTORS:
+        words = words[:-1]
+    if not words or not any(_HEAD.match(word) for word in words):
+        return None
+    feminine = words[-1].lower().endswith("in")
+    fixed = [
+        word[:-2] + ("e" if feminine else "er") if word.islower() and word.endswith("en") and len(word) > 4 else word
+        for word in words
+    ]
+    return " ".join(fixed)
+
+
+def title_before(text: str, start: int) -> str | None:
+    """The title right before a name ("stellvertretenden Verteidigungsminister Alexander Fomin")."""
+    words = _WORD.findall(text[max(0, start - 120) : start])
+    if not words or not _HEAD.match(words[-1]) or text[:start].rstrip().endswith((",", ".", ";", ":")):
+        return None
+    taken = [words[-1]]
+    for word in reversed(words[:-1]):
+        if len(taken) >= 4 or not (word.islower() or (word[:1].isupper() and word.lower().endswith(("er", "e")))):
+            break
+        if word.lower() in _ARTICLES:
+            break
+        taken.insert(0, word)
+    return _clean(taken)
+
+
+def title_after(text: str, end: int) -> str | None:
+    """An apposition right after a name ("Alexander Fomin, stellvertretender Verteidigungsminister")."""
+    tail = text[end : end + 160]
+    stripped = tail.lstrip()
+    if stripped.startswith(","):
+        stripped = stripped[1:]
+    stop = _STOP_AFTER.search(stripped)
+    phrase = stripped[: stop.start()] if stop else stripped
+    words = _WORD.findall(phrase)[:MAX_WORDS]
+    head = next((index for index, word in enumerate(words) if _HEAD.match(word)), None)
+    if head is None or head > 4:
+        return None
+    keep = words[: head + 1]
+    rest = words[head + 1 :]
+    while len(rest) >= 2 and rest[0].lower() in _CONNECTORS:  # "Kopf des Generalstabs", "Minister of Defence"
+        keep += rest[:2]
+        rest = rest[2:]
+    return _clean(keep)

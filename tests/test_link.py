@@ -1,0 +1,189 @@
+"""The link stage: one actor per person across spellings, languages and articles; titles; roles."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.link import KnowledgeBase, check_file, name_key, resolve_mention
+from newsprism.pipeline import run_analysis
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+EXTRA_KB = Path(__file__).parent / "data" / "extra_kb.yaml"
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return KnowledgeBase.load()
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ["Selenskyj", "Zelenskyy", "Zelensky", "Zelenskiy"],
+        ["Wolodymyr Selenskyj", "Volodymyr Zelenskyy"],
+        ["Medinski", "Medinsky"],
+        ["Lawrow", "Lavrov"],
+        ["Sergej Lawrow", "Sergei Lavrov"],
+        ["Uschakow", "Ushakov"],
+        ["Erdoğan", "Erdogan"],
+    ],
+)
+def test_transliterations_share_a_key(spellings):
+    assert len({name_key(spelling) for spelling in spellings}) == 1
+
+
+def test_different_people_keep_different_keys():
+    assert name_key("Donald Trump") != name_key("Donald Tusk")
+    assert name_key("Andrij Sybiha") != name_key("Andrij Jermak")
+
+
+def test_builtin_knowledge_base_is_valid_and_rich(kb):
+    assert check_file(Path(__file__).parents[1] / "src/newsprism/link/data/actors.yaml") == []
+    types = {actor.type for actor in kb.actors.values()}
+    assert types == {"person", "organisation", "country", "place"}
+    assert sum(1 for actor in kb.actors.values() if actor.type == "person") >= 80
+
+
+@pytest.mark.parametrize(
+    ("mention", "language", "when", "gold_name"),
+    [
+        ("Selenskyj", "de", None, "Volodymyr Zelenskyy"),
+        ("Zelenskiy", "en", None, "Volodymyr Zelenskyy"),
+        ("Putins", "de", None, "Vladimir Putin"),
+        ("der russische Präsident", "de", date(2025, 5, 15), "Vladimir Putin"),
+        ("Kremlchef", "de", date(2025, 5, 15), "Vladimir Putin"),
+        ("Bundeskanzler", "de", date(2023, 1, 10), "Olaf Scholz"),
+        ("Bundeskanzler", "de", date(2025, 10, 1), "Friedrich Merz"),
+        ("russischen", "de", None, "Russia"),
+        ("Kiewer", "de", None, "Kyiv"),
+        ("Kreml", "de", None, "Kremlin"),
+    ],
+)
+def test_mentions_resolve_to_the_right_actor(kb, mention, language, when, gold_name):
+    found = resolve_mention(mention, language, when, kb)
+    assert found is not None, mention
+    assert kb.actors[found].name == gold_name
+
+
+def test_us_president_depends_on_the_date(kb):
+    trump = resolve_mention("US-Präsident", "de", date(2019, 6, 1), kb)
+    biden = resolve_mention("US-Präsident", "de", date(2022, 6, 1), kb)
+    assert kb.actors[trump].name == "Donald Trump"
+    assert kb.actors[biden].name == "Joe Biden"
+
+
+def test_unknown_people_are_not_merged_into_known_ones(kb):
+    for name in ("Anne Merz", "Thomas Müller", "Eric Trump"):
+        assert resolve_mention(name, "de", None, kb) is None, name
+
+
+def test_kb_check_reports_every_problem(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "version: 1\nactors:\n"
+        "  - {id: a, type: person, name: A, roles: [{role: boss, title: {de: Chef}}]}\n"
+        "  - {id: a, type: alien, name: B, country: nowhere}\n",
+        encoding="utf-8",
+    )
+    problems = check_file(bad)
+    assert any("duplicate id" in p for p in problems)
+    assert any("type must be" in p for p in problems)
+    assert any("unknown id 'nowhere'" in p for p in problems)
+    assert any("role" in p for p in problems)
+    runner = CliRunner()
+    assert runner.invoke(app, ["kb", "check", str(bad)]).exit_code == 1
+    good = runner.invoke(app, ["kb", "check", str(EXTRA_KB)])
+    assert good.exit_code == 0, good.output
+
+
+def test_users_knowledge_base_extends_the_builtin_one(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Quelle: Testblatt\nDatum: 2026-11-04\n\nHafen\n\nDie Hafensenatorin Erika Beispiel besuchte am Dienstag "
+        "Hamburg. Beispiel sprach mit Arbeitern.",
+        encoding="utf-8",
+    )
+    corpus = run_analysis([article], db=tmp_path / "x.db", kb=[EXTRA_KB]).corpus
+    ids = {entity.text: entity.actor_id for entity in corpus.articles[0].entities}
+    assert ids.get("Erika Beispiel") == "kb:erika_beispiel"
+    assert ids.get("Beispiel") == "kb:erika_beispiel"
+
+
+def test_new_actors_merge_across_articles(tmp_path):
+    for name, source in (("a.txt", "Blatt A"), ("b.txt", "Blatt B")):
+        (tmp_path / name).write_text(
+            f"Quelle: {source}\nDatum: 2026-11-04\n\nStreik\n\n"
+            "Gewerkschaftssprecher Jonas Fantasiewicz sagte in Hamburg, der Streik gehe weiter. "
+            f"Fantasiewicz rechnet mit Gesprächen ({source}).",
+            encoding="utf-8",
+        )
+    corpus = run_analysis([tmp_path], db=tmp_path / "x.db").corpus
+    ids = {e.actor_id for a in corpus.articles for e in a.entities if "Fantasiewicz" in e.text}
+    assert len(ids) == 1
+    (actor_id,) = ids
+    assert actor_id.startswith("new:person:")
+    actor = next(a for a in corpus.actors if a.id == actor_id)
+    assert any("Gewerkschaftssprecher" in role.title for role in actor.roles)
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not available")
+    directory = tmp_path_factory.mktemp("seeds")
+    corpus = run_analysis([SEEDS], db=directory / "seeds.db", published="2025-05-15").corpus
+    by_prefix = {Path(article.path).name[:3]: article for article in corpus.articles}
+    return corpus, by_prefix
+
+
+def _actors_of(article, surname):
+    return {e.actor_id for e in article.entities if e.label == "PER" and e.text.split()[-1].startswith(surname)}
+
+
+def _actor_of(article, surname):
+    ids = _actors_of(article, surname)
+    assert len(ids) == 1, (surname, ids)
+    return ids.pop()
+
+
+def test_seeds_link_transliterations_to_one_actor(seeds):
+    _, by_prefix = seeds
+    for prefix, surname in (("000", "Selenskyj"), ("001", "Zelenskyy")):
+        assert _actors_of(by_prefix[prefix], surname) == {"kb:volodymyr_zelenskyy"}, prefix
+    assert _actor_of(by_prefix["000"], "Medinski") == _actor_of(by_prefix["001"], "Medinsky")
+    assert _actors_of(by_prefix["000"], "Putin") == _actors_of(by_prefix["001"], "Putin") == {"kb:vladimir_putin"}
+
+
+def test_seed_roles(seeds):
+    corpus, by_prefix = seeds
+    actors = {actor.id: actor for actor in corpus.actors}
+
+    def titles(article, surname):
+        return {(role.title, role.article_id) for role in actors[_actor_of(article, surname)].roles}
+
+    fomin = titles(by_prefix["000"], "Fomin")
+    for prefix in ("000", "001"):
+        assert any(
+            "stellvertretender Verteidigungsminister" in title and article == by_prefix[prefix].id
+            for title, article in fomin
+        ), prefix
+    for surname, expected in (("Kostyukov", "Kopf"), ("Galuzin", "Außenminister"), ("Merz", "Kanzler")):
+        assert any(
+            expected in title and article == by_prefix["001"].id for title, article in titles(by_prefix["001"], surname)
+        ), surname
+
+
+def test_actor_commands(seeds, tmp_path):
+    runner = CliRunner(env={"COLUMNS": "200"})
+    database = str(tmp_path / "cli.db")
+    run_analysis([SEEDS], db=database, published="2025-05-15")
+    listing = runner.invoke(app, ["actors", "--db", database, "--limit", "100"])
+    assert listing.exit_code == 0, listing.output
+    assert "Vladimir Putin" in listing.output
+    detail = runner.invoke(app, ["actor", "Selenskyj", "--db", database])
+    assert detail.exit_code == 0, detail.output
+    assert "Zelenskyy" in detail.output
+    assert runner.invoke(app, ["actor", "Niemand Unbekannt", "--db", database]).exit_code != 0
