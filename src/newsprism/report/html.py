@@ -19,6 +19,9 @@ _environment = Environment(
 )
 
 
+ACTORS_SHOWN = 40
+
+
 def safe_url(url: str | None) -> str | None:
     """Only http(s) links become clickable: no ``javascript:`` from a hostile feed."""
     if not url:
@@ -31,6 +34,8 @@ _environment.filters["safe_url"] = safe_url
 
 def render_report(corpus: Corpus, title: str = "newsprism report") -> str:
     languages = Counter(article.language or "unknown" for article in corpus.articles)
+    mentions = Counter(e.actor_id for a in corpus.articles for e in a.entities if e.actor_id)
+    actors = sorted(corpus.actors, key=lambda actor: (-mentions[actor.id], actor.name))
     sources = Counter(article.source or "unknown" for article in corpus.articles)
     return _environment.get_template("report.html.j2").render(
         title=title,
@@ -38,6 +43,7 @@ def render_report(corpus: Corpus, title: str = "newsprism report") -> str:
         languages=languages.most_common(),
         sources=sources.most_common(),
         duplicates=sum(1 for article in corpus.articles if article.duplicate_of),
+        actors=[(actor, mentions[actor.id]) for actor in actors[:ACTORS_SHOWN]],
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )
 
