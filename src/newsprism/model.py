@@ -67,6 +67,7 @@ class Quote:
     speaker_text: str | None = None
     speaker_actor_id: str | None = None
     direct: bool = True
+    cue: str | None = None
 
 
 @dataclass(slots=True)

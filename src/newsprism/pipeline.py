@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from newsprism.extract import find_quotes
 from newsprism.ingest import (
     DEFAULT_MAX_BYTES,
     FieldMap,
@@ -147,6 +148,7 @@ class _Writer:
         annotate_articles(articles)
         for article in articles:
             link_article(article, self.kb, self.registry)
+            article.quotes = find_quotes(article.text, article.entities)
         actors = self.registry.pop_touched()
         if self.pending or self.pending_errors or self.pending_rereads or actors:
             self.database.save_batch(self.pending, self.pending_errors, self.pending_rereads, actors)

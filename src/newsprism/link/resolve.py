@@ -94,9 +94,25 @@ class _Linker:
                     return self._pick(found)
         return None
 
+    def _partial(self, text: str) -> str | None:
+        """A person named by the start of a known full name: "Luiz Inácio Lula" (da Silva)."""
+        words = name_key(text).split()
+        if len(words) < 2:
+            return None
+        candidates = {
+            i
+            for key, ids in self.kb.by_key.items()
+            if key.startswith(" ".join(words) + " ")
+            for i in ids
+            if self.kb.actors[i].type == "person"
+        }
+        return self._pick(sorted(candidates)) if candidates else None
+
     def _kb_match(self, text: str, label: str) -> str | None:
         types = _COMPATIBLE.get(label, ())
         found = self._exact(text, types)
+        if found is None and label == "PER":
+            found = self._partial(text)
         if found is None and label == "PER":
             found = self._surname(text) or self._fuzzy_surname(text)
         return found or self._fuzzy(text, types)

@@ -60,6 +60,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("speaker_text", _STR),
             ("speaker_actor_id", _STR),
             ("direct", pa.bool_()),
+            ("cue", _STR),
         ]
     ),
     "events": pa.schema(
