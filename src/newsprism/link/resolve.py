@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from newsprism.link.kb import PARTICLES, KnowledgeBase
 from newsprism.link.names import fold, name_key, surname_key, without_genitive
 from newsprism.link.registry import LABEL_TYPES, ActorRegistry
-from newsprism.link.roles import title_after, title_before
+from newsprism.link.roles import title_after, title_before, titled_names
 from newsprism.model import Article, Entity, Role
 
 _COMPATIBLE = {
@@ -273,6 +273,9 @@ def _split_fused_people(entities: list[Entity], kb: KnowledgeBase) -> list[Entit
 def link_article(article: Article, kb: KnowledgeBase, registry: ActorRegistry) -> None:
     """Give every entity of ``article`` its ``actor_id``, add title and demonym mentions, record roles."""
     article.entities = _split_fused_people(article.entities, kb)
+    taken = {position for entity in article.entities for position in range(entity.start, entity.end)}
+    missed = [Entity(start, end, name, "PER") for start, end, name in titled_names(article.text, taken)]
+    article.entities = sorted([*article.entities, *missed], key=lambda entity: entity.start)
     linker = _Linker(article, kb, registry)
     order = sorted(article.entities, key=lambda e: (len(fold(e.text).split()) == 1, e.start))
     for entity in order:

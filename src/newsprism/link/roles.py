@@ -71,3 +71,34 @@ def title_after(text: str, end: int) -> str | None:
         keep += rest[:2]
         rest = rest[2:]
     return _clean(keep)
+
+
+_NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßéèáàíóúčšžćłńśźżă]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+_NOT_NAMES = frozenset(
+    "der die das den dem des ein eine einer eines und oder er sie es wir ihr am im an in auf aus bei mit "
+    "nach von vor zu zum zur für über unter the a an and or he she it in on at of for with".split()
+)
+_TITLE_THEN_NAME = re.compile(
+    rf"\b(?P<title>[\w-]*(?:{TITLE_HEADS}))\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b"
+)
+_NAME_THEN_TITLE = re.compile(
+    rf"\b(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),?\s+(?:ein|eine|der|die|the|a)?\s*"
+    rf"(?:[a-zäöüß-]+\s+){{0,2}}(?P<title>[\w-]*(?:{TITLE_HEADS}))\b"
+)
+
+
+def titled_names(text: str, taken: set[int]) -> list[tuple[int, int, str]]:
+    """People the NER missed, found by their title: "Gewerkschaftssprecher Jonas Fantasiewicz",
+    "Mikhail Galuzin stellvertretender Außenminister". Returns (start, end, name) outside ``taken``."""
+    found = []
+    for pattern in (_TITLE_THEN_NAME, _NAME_THEN_TITLE):
+        for match in pattern.finditer(text):
+            if not _HEAD.match(match.group("title")) or not match.group("title")[:1].isalpha():
+                continue
+            start, end = match.span("name")
+            words = match.group("name").split()
+            if any(word.lower() in _NOT_NAMES for word in words) or any(p in taken for p in range(start, end)):
+                continue
+            found.append((start, end, match.group("name")))
+            taken.update(range(start, end))
+    return found
