@@ -188,12 +188,22 @@ class KnowledgeBase:
         self.adjectives: dict[str, str] = {}
         self.epithets: dict[str, list[str]] = defaultdict(list)
         self.titles: dict[str, list[tuple[str, KbRole]]] = defaultdict(list)
+        self._keys_by_types: dict[tuple[str, ...], list[str]] = {}
         for actor in actors:
             self.add(actor)
+
+    def keys_of(self, types: tuple[str, ...]) -> list[str]:
+        """Name keys of actors of these types (for fuzzy matching), computed once."""
+        if types not in self._keys_by_types:
+            self._keys_by_types[types] = [
+                key for key, ids in self.by_key.items() if any(self.actors[i].type in types for i in ids)
+            ]
+        return self._keys_by_types[types]
 
     def add(self, actor: KbActor) -> None:
         """Add (or, for a known id, replace) an actor: users' files extend the built-in one."""
         self.actors[actor.id] = actor
+        self._keys_by_types = {}
         for name in actor.all_names:
             self.by_key[name_key(name)].add(actor.id)
             words = fold(name).split()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -34,6 +35,7 @@ _SPACES = re.compile(r"\s+")
 _GENITIVE = re.compile(r"(?<=[a-z]{3})(?:s|')$")
 
 
+@lru_cache(maxsize=100_000)
 def fold(name: str) -> str:
     """Lowercase ASCII with hyphens and apostrophes as spaces ("Erdoğan" → "erdogan")."""
     text = _HYPHEN_DIGIT.sub("", anyascii(unicodedata.normalize("NFC", name)).lower())  # "G-20" = "G20"
@@ -46,6 +48,7 @@ def word_key(word: str) -> str:
     return _DOUBLE.sub(r"\1", word)
 
 
+@lru_cache(maxsize=100_000)
 def name_key(name: str) -> str:
     """The key under which all spellings of a name meet."""
     return " ".join(word_key(word) for word in fold(name).split())

@@ -99,13 +99,8 @@ class _Linker:
         words = name_key(text).split()
         if len(words) < 2:
             return None
-        candidates = {
-            i
-            for key, ids in self.kb.by_key.items()
-            if key.startswith(" ".join(words) + " ")
-            for i in ids
-            if self.kb.actors[i].type == "person"
-        }
+        prefix = " ".join(words) + " "
+        candidates = {i for key in self.kb.keys_of(("person",)) if key.startswith(prefix) for i in self.kb.by_key[key]}
         return self._pick(sorted(candidates)) if candidates else None
 
     def _kb_match(self, text: str, label: str) -> str | None:
@@ -130,8 +125,7 @@ class _Linker:
         key = name_key(text)
         if len(key) < 6:
             return None
-        choices = [k for k, ids in self.kb.by_key.items() if any(self.kb.actors[i].type in types for i in ids)]
-        best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+        best = process.extractOne(key, self.kb.keys_of(types), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
         if best is None:
             return None
         ids = [i for i in self.kb.by_key[best[0]] if self.kb.actors[i].type in types]
