@@ -99,7 +99,7 @@ def main() -> None:
     english = load("en")
     conll = [
         nlp_corpora._doc_from_bio([row[0] for row in block], [row[-1] for row in block])
-        for block in nlp_corpora._sentences(args.data / "conll2003-en" / "eng.testb")
+        for block in nlp_corpora.blocks(args.data / "conll2003-en" / "eng.testb")
     ]
     _print(f"English: CoNLL-2003 eng.testb ({len(conll)} sentences), en_core_web_sm", score(english, conll))
     german_texts = [" ".join(t.text for t in doc) for doc in test] * 3

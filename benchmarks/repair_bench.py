@@ -23,12 +23,16 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsprism.repair import NameMemory, repair_text
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from nlp_corpora import blocks
 
 DOC_SIZE = 20
 _NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "“", "'", "%"}
@@ -41,50 +45,35 @@ class Sentence:
     entities: list[tuple[int, int]]  # token spans [start, end)
 
 
+def _spans(flags: list[bool], starts: list[bool]) -> list[tuple[int, int]]:
+    """Token spans [start, end) of runs of ``flags``, a new run also where ``starts`` says so."""
+    spans, start = [], None
+    for index, (inside, begins) in enumerate(zip([*flags, False], [*starts, False], strict=True)):
+        if start is not None and (not inside or begins):
+            spans.append((start, index))
+            start = None
+        if inside and start is None:
+            start = index
+    return spans
+
+
 def _read_germeval(path: Path) -> list[Sentence]:
-    sentences, tokens, labels = [], [], []
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        if line.startswith("#"):
-            continue
-        if not line.strip():
-            if tokens:
-                spans, start = [], None
-                for index, label in enumerate([*labels, "O"]):
-                    if start is not None and not label.startswith("I-"):
-                        spans.append((start, index))
-                        start = None
-                    if label.startswith("B-") and label[2:] in {"PER", "LOC", "ORG", "OTH"}:
-                        start = index
-                sentences.append(Sentence(tokens, spans))
-            tokens, labels = [], []
-            continue
-        parts = line.split("\t")
-        tokens.append(parts[1])
-        labels.append(parts[2])
+    sentences = []
+    for block in blocks(path):
+        labels = [row[2] for row in block]
+        names = [label[2:] in {"PER", "LOC", "ORG", "OTH"} and label[:2] in ("B-", "I-") for label in labels]
+        sentences.append(
+            Sentence([row[1] for row in block], _spans(names, [label.startswith("B-") for label in labels]))
+        )
     return sentences
 
 
 def _read_conllu(path: Path) -> list[Sentence]:
-    sentences, tokens, tags = [], [], []
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        if line.startswith("#"):
-            continue
-        if not line.strip():
-            if tokens:
-                spans, start = [], None
-                for index, tag in enumerate([*tags, "X"]):
-                    if tag == "PROPN" and start is None:
-                        start = index
-                    elif tag != "PROPN" and start is not None:
-                        spans.append((start, index))
-                        start = None
-                sentences.append(Sentence(tokens, spans))
-            tokens, tags = [], []
-            continue
-        parts = line.split("\t")
-        if parts[0].isdigit():
-            tokens.append(parts[1])
-            tags.append(parts[3])
+    sentences = []
+    for block in blocks(path):
+        rows = [row for row in block if row[0].isdigit()]
+        propn = [row[3] == "PROPN" for row in rows]
+        sentences.append(Sentence([row[1] for row in rows], _spans(propn, [False] * len(rows))))
     return sentences
 
 

@@ -22,6 +22,8 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from nlp_corpora import blocks
+
 MIN_COUNT = 2
 
 
@@ -34,52 +36,20 @@ def _is_name(label: str) -> bool:
 
 
 def _germeval(path: Path) -> Iterator[list[Token]]:
-    sentence: list[Token] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        if not line.strip():
-            if sentence:
-                yield sentence
-            sentence = []
-            continue
-        parts = line.split("\t")
-        if len(parts) >= 3:
-            sentence.append((parts[1], _is_name(parts[2])))
-    if sentence:
-        yield sentence
+    for block in blocks(path):
+        yield [(row[1], _is_name(row[2])) for row in block if len(row) >= 3]
 
 
 def _conllu(path: Path) -> Iterator[list[Token]]:
-    sentence: list[Token] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        if not line.strip():
-            if sentence:
-                yield sentence
-            sentence = []
-            continue
-        parts = line.split("\t")
-        if len(parts) > 1 and parts[0].isdigit():
-            sentence.append((parts[1], False))
-    if sentence:
-        yield sentence
+    for block in blocks(path):
+        yield [(row[1], False) for row in block if len(row) > 1 and row[0].isdigit()]
 
 
 def _wikiann(path: Path) -> Iterator[list[Token]]:
-    sentence: list[Token] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if sentence:
-                yield sentence
-            sentence = []
-            continue
-        token, _, label = line.partition("\t")
-        form = token.split(":", 1)[1] if token[:3] in ("de:", "en:") else token
-        sentence.append((form, _is_name(label.strip())))
-    if sentence:
-        yield sentence
+    for block in blocks(path):
+        yield [
+            (row[0].split(":", 1)[1] if row[0][:3] in ("de:", "en:") else row[0], _is_name(row[-1])) for row in block
+        ]
 
 
 def sentences(data: Path) -> Iterator[tuple[list[Token], bool]]:

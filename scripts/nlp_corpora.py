@@ -33,8 +33,9 @@ SEED = 2026
 VOCAB = Vocab()
 
 
-def _sentences(path: Path, comment: str = "#") -> Iterator[list[list[str]]]:
-    """Blank-line separated blocks of whitespace/tab separated rows."""
+def blocks(path: Path, comment: str = "#") -> Iterator[list[list[str]]]:
+    """Blank-line separated blocks of tab (or space) separated rows: the shape of every CoNLL-style file
+    here (GermEval, CoNLL, UD, WikiANN, Europarl); comment and ``-DOCSTART-`` lines are skipped."""
     block: list[list[str]] = []
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as handle:
@@ -78,14 +79,14 @@ def _germeval_label(tag: str) -> str:
 def germeval(data: Path) -> list[Doc]:
     docs = []
     for name in ("NER-de-dev.tsv", "NER-de-test-a.tsv"):
-        for block in _sentences(data / "germeval2014" / name):
+        for block in blocks(data / "germeval2014" / name):
             docs.append(_doc_from_bio([row[1] for row in block], [_germeval_label(row[2]) for row in block]))
     return docs
 
 
 def europarl(data: Path) -> list[Doc]:
     docs = []
-    for block in _sentences(data / "europarl-ner-de" / "train.tsv"):
+    for block in blocks(data / "europarl-ner-de" / "train.tsv"):
         words = [row[0] for row in block]
         tags = [row[-1] for row in block]
         doc = _doc_from_bio(words, tags)
@@ -99,7 +100,7 @@ def wikiann_text(data: Path) -> list[Doc]:
     vectors only (its silver labels are not used for training)."""
     return [
         Doc(VOCAB, words=[row[0].split(":", 1)[1] if row[0].startswith("de:") else row[0] for row in block])
-        for block in _sentences(data / "wikiann" / "de" / "train")
+        for block in blocks(data / "wikiann" / "de" / "train")
     ]
 
 
