@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsprism.extract import find_quotes
 from newsprism.model import Entity
@@ -98,3 +100,42 @@ def test_quotes_are_exported_with_offsets(seeds):
     for article in seeds.values():
         for quote in article.quotes:
             assert article.text[quote.start : quote.end] == quote.text
+
+
+_WORDS = st.sampled_from(
+    ["„", "“", '"', "»", "«", ",", ".", "sagte", "er", "sie", "Putin", "Wladimir", "laut", "zufolge", "der", "Kreml",
+     "Präsident", "russische", "Kiewer", "said", "he", "\n", "Bundeskanzler", "Merz", "US-Präsident", "dass"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=40).map(" ".join))
+def test_linking_and_quotes_never_raise_and_stay_in_bounds(text):
+    from newsprism.link import ActorRegistry, KnowledgeBase, link_article
+    from newsprism.model import Article
+
+    kb = KnowledgeBase.load()
+    article = Article(id="x", path="p", format="text", raw_text=text, text=text, language="de", published="2025-05-14")
+    article.entities = _entities(text, {"Putin": None, "Merz": None})
+    link_article(article, kb, ActorRegistry(kb))
+    for entity in article.entities:
+        assert 0 <= entity.start < entity.end <= len(text)
+        assert text[entity.start : entity.end] == entity.text
+    for quote in find_quotes(text, article.entities):
+        assert 0 <= quote.start <= quote.end <= len(text)
+
+
+def test_a_failing_analysis_step_keeps_the_article_and_reports_it(tmp_path, monkeypatch):
+    import newsprism.pipeline
+
+    def broken(text, entities):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(newsprism.pipeline, "find_quotes", broken)
+    (tmp_path / "a.txt").write_text("Quelle: Blatt\n\nTitel\n\nKarla Brenner sagte, es regne.", encoding="utf-8")
+    corpus = run_analysis([tmp_path / "a.txt"], db=tmp_path / "x.db").corpus
+    assert len(corpus.articles) == 1
+    from newsprism.store import Database
+
+    with Database(str(tmp_path / "x.db")) as database:
+        assert any("boom" in error.reason for error in database.errors())

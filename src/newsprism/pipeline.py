@@ -96,15 +96,29 @@ def process_document(document: RawDocument, identity: str, names: NameMemory | N
     )
 
 
-def annotate_articles(articles: list[Article]) -> None:
-    """Fill in each article's entities, a batch per language through the spaCy pipelines."""
+def annotate_articles(articles: list[Article]) -> list[IngestError]:
+    """Fill in each article's entities, a batch per language through the spaCy pipelines; then link
+    them to actors and find quotes. An article whose analysis fails keeps its text and is reported:
+    one odd article never stops the batch."""
+    problems: list[IngestError] = []
     by_language: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         if article.language in LANGUAGES:
             by_language[article.language].append(article)
     for language, group in by_language.items():
-        for article, found in zip(group, find_entities([a.text for a in group], language), strict=True):
-            article.entities = found
+        try:
+            found = find_entities([a.text for a in group], language)
+        except Exception:  # noqa: BLE001 - retry one by one to find the article at fault
+            found = []
+            for article in group:
+                try:
+                    found.append(find_entities([article.text], language)[0])
+                except Exception as exc:  # noqa: BLE001 - reported, the article is kept without entities
+                    problems.append(IngestError(article.path, f"named-entity recognition failed: {exc}"))
+                    found.append([])
+        for article, entities in zip(group, found, strict=True):
+            article.entities = entities
+    return problems
 
 
 class _Writer:
@@ -145,10 +159,13 @@ class _Writer:
 
     def flush(self) -> None:
         articles = [article for article, _ in self.pending]
-        annotate_articles(articles)
+        self.pending_errors.extend(annotate_articles(articles))
         for article in articles:
-            link_article(article, self.kb, self.registry)
-            article.quotes = find_quotes(article.text, article.entities)
+            try:
+                link_article(article, self.kb, self.registry)
+                article.quotes = find_quotes(article.text, article.entities)
+            except Exception as exc:  # noqa: BLE001 - reported, the article is kept as it is
+                self.pending_errors.append(IngestError(article.path, f"actor linking or quotes failed: {exc}"))
         actors = self.registry.pop_touched()
         if self.pending or self.pending_errors or self.pending_rereads or actors:
             self.database.save_batch(self.pending, self.pending_errors, self.pending_rereads, actors)
