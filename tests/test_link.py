@@ -186,4 +186,5 @@ def test_actor_commands(seeds, tmp_path):
     detail = runner.invoke(app, ["actor", "Selenskyj", "--db", database])
     assert detail.exit_code == 0, detail.output
     assert "Zelenskyy" in detail.output
+    assert "quotes" in detail.output and "wenn er keine Angst hat" in detail.output
     assert runner.invoke(app, ["actor", "Niemand Unbekannt", "--db", database]).exit_code != 0

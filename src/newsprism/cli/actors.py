@@ -13,6 +13,8 @@ from newsprism.cli.database import open_database
 from newsprism.link import name_key
 from newsprism.model import Actor, Article
 
+QUOTES_SHOWN = 20
+
 
 def _mentions(articles: list[Article]) -> tuple[Counter[str], Counter[str]]:
     """Mentions per actor, and articles per actor."""
@@ -53,7 +55,7 @@ def actors(
 
 @app.command()
 def actor(name: str = typer.Argument(..., help="Name, alias or id of the actor."), db: str | None = DB_OPTION) -> None:
-    """One actor: aliases seen, roles with their sources, and the actors mentioned alongside."""
+    """One actor: aliases seen, roles with their sources, quotes, and the actors mentioned alongside."""
     with open_database(db) as database:
         known, articles = database.actors(), database.articles()
     key = name_key(name)
@@ -74,6 +76,17 @@ def actor(name: str = typer.Argument(..., help="Name, alias or id of the actor."
         table.add_column("source")
         for role in found.roles:
             table.add_row(role.title, sources.get(role.article_id, role.article_id))
+        console.print(table)
+    quotes = [
+        (article, quote) for article in articles for quote in article.quotes if quote.speaker_actor_id == found.id
+    ]
+    if quotes:
+        table = Table(title=f"quotes ({len(quotes)})", header_style="bold")
+        table.add_column("quote", overflow="fold")
+        table.add_column("kind")
+        table.add_column("source")
+        for article, quote in quotes[:QUOTES_SHOWN]:
+            table.add_row(Text(quote.text), "direct" if quote.direct else "reported", article.source or article.path)
         console.print(table)
     together: Counter[str] = Counter()
     for article in articles:
