@@ -19,10 +19,10 @@ import tarfile
 from collections import Counter
 from pathlib import Path
 
-from newsprism.extract import find_quotes
-from newsprism.link import ActorRegistry, KnowledgeBase, link_article
+from newsprism.link import ActorRegistry, KnowledgeBase
 from newsprism.model import Article
-from newsprism.nlp import add_known_names, find_entities
+from newsprism.nlp import add_known_names
+from newsprism.pipeline import analyse_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,9 +66,8 @@ def main() -> None:
     for document in documents:
         text = document["originalText"]
         article = Article(id="", path="", format="", raw_text=text, text=text, language="de")
-        article.entities = find_entities([text], "de")[0]
-        link_article(article, kb, registry)
-        system = find_quotes(text, article.entities)
+        analyse_articles([article], kb, registry)
+        system = article.quotes
         gold = _gold(document)
         used: set[int] = set()
         for kind in ("all", "direct"):

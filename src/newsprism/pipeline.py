@@ -96,8 +96,8 @@ def process_document(document: RawDocument, identity: str, names: NameMemory | N
     )
 
 
-def annotate_articles(articles: list[Article]) -> list[IngestError]:
-    """Fill in each article's entities, a batch per language through the spaCy pipelines; then link
+def analyse_articles(articles: list[Article], kb: KnowledgeBase, registry: ActorRegistry) -> list[IngestError]:
+    """Fill in each article's entities (a batch per language through the spaCy pipelines), link
     them to actors and find quotes. An article whose analysis fails keeps its text and is reported:
     one odd article never stops the batch."""
     problems: list[IngestError] = []
@@ -118,6 +118,12 @@ def annotate_articles(articles: list[Article]) -> list[IngestError]:
                     found.append([])
         for article, entities in zip(group, found, strict=True):
             article.entities = entities
+    for article in articles:
+        try:
+            link_article(article, kb, registry)
+            article.quotes = find_quotes(article.text, article.entities)
+        except Exception as exc:  # noqa: BLE001 - reported, the article is kept as it is
+            problems.append(IngestError(article.path, f"actor linking or quotes failed: {exc}"))
     return problems
 
 
@@ -159,13 +165,7 @@ class _Writer:
 
     def flush(self) -> None:
         articles = [article for article, _ in self.pending]
-        self.pending_errors.extend(annotate_articles(articles))
-        for article in articles:
-            try:
-                link_article(article, self.kb, self.registry)
-                article.quotes = find_quotes(article.text, article.entities)
-            except Exception as exc:  # noqa: BLE001 - reported, the article is kept as it is
-                self.pending_errors.append(IngestError(article.path, f"actor linking or quotes failed: {exc}"))
+        self.pending_errors.extend(analyse_articles(articles, self.kb, self.registry))
         actors = self.registry.pop_touched()
         if self.pending or self.pending_errors or self.pending_rereads or actors:
             self.database.save_batch(self.pending, self.pending_errors, self.pending_rereads, actors)

@@ -12,7 +12,7 @@ from newsprism.ingest.metadata import normalize_date, normalize_language
 from newsprism.model import RawDocument
 
 _BLOCK_END = re.compile(r"(?i)(<br\s*/?>|</(?:p|div|li|h[1-6]|blockquote|tr|section|article)>)")
-_LANG_ATTR = re.compile(rb"<html[^>]*\blang=[\"']?([A-Za-z-]+)", re.IGNORECASE)
+_LANG_ATTR = re.compile(r"<html[^>]*\blang=[\"']?([A-Za-z-]+)", re.IGNORECASE)
 _MARKUP = re.compile(r"<(?:p|br|div|span|a|em|strong|b|i|h[1-6])\b[^>]*>", re.IGNORECASE)
 
 
@@ -70,7 +70,7 @@ def read_html(html: str, path: str, fmt: str = "html", url: str | None = None) -
     body = _drop_headline(_paragraphs(document.text), title)
     if len(body) < MIN_CHARS or len(body.split()) < MIN_WORDS:
         raise NoMainTextError("no main text in HTML (only navigation, or an empty page)")
-    lang = _LANG_ATTR.search(html[:4096].encode("utf-8", "ignore"))
+    lang = _LANG_ATTR.search(html[:4096])
     return RawDocument(
         path=path,
         raw_text=body,
@@ -79,5 +79,5 @@ def read_html(html: str, path: str, fmt: str = "html", url: str | None = None) -
         source=document.sitename or document.hostname,
         url=url or document.url,
         published=normalize_date(document.date),
-        language=normalize_language(lang.group(1).decode()) if lang else None,
+        language=normalize_language(lang.group(1)) if lang else None,
     )

@@ -48,7 +48,6 @@ class _Linker:
         self.article, self.kb, self.registry = article, kb, registry
         self.when = _when(article)
         self.people: dict[str, str] = {}  # surname key → actor id, from full names in this article
-        self.keys_by_type: dict[str, list[str]] = {}
 
     def _forms(self, text: str) -> list[str]:
         """Forms of a mention to look up: as written, without a possessive, without a leading title

@@ -50,20 +50,18 @@ def sentence_hints(doc: Doc) -> Doc:
     opening quote or bracket."""
     for index in range(1, len(doc)):
         token, previous = doc[index], doc[index - 1]
-        before = doc[index - 2] if index >= 2 else None
-        if previous.text in ("„", "(", "[", "«", "‚") or (
-            previous.text == "."
-            and before is not None
-            and (
-                before.lower_ in GERMAN_ABBREVIATIONS
-                or (_ORDINAL.fullmatch(before.text) and token.lower_ in GERMAN_MONTHS)
-            )
-        ):
+        if previous.text in ("„", "(", "[", "«", "‚"):
             token.is_sent_start = False
+            continue
+        # the word before a full stop: "Dr." and "15." as one token, or "Dr" "." as two
+        if previous.text == "." and index >= 2:
+            stem = doc[index - 2].text
         elif previous.text.endswith(".") and len(previous.text) > 1:
             stem = previous.text[:-1]
-            if stem.lower() in GERMAN_ABBREVIATIONS or (_ORDINAL.fullmatch(stem) and token.lower_ in GERMAN_MONTHS):
-                token.is_sent_start = False
+        else:
+            continue
+        if stem.lower() in GERMAN_ABBREVIATIONS or (_ORDINAL.fullmatch(stem) and token.lower_ in GERMAN_MONTHS):
+            token.is_sent_start = False
     return doc
 
 
