@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsprism.ingest import IngestOptions, InputFile, read_input
-from newsprism.model import IngestError, RawDocument
+from newsprism.model import Article, IngestError, RawDocument
 from newsprism.pipeline import Analysis, run_analysis
 from samples import SEEDS
 
@@ -93,3 +93,12 @@ def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"seed articles not available at {SEEDS}")
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def analysed_seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Article]:
+    """The two seed articles, analysed once with ``--published 2025-05-14``, by file prefix."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not available at {SEEDS}")
+    corpus = run_analysis([SEEDS], db=tmp_path_factory.mktemp("seeds") / "s.db", published="2025-05-14").corpus
+    return {Path(article.path).name[:3]: article for article in corpus.articles}

@@ -328,3 +328,22 @@ def test_help_lists_the_commands(runner):
     assert result.exit_code == 0
     for command in ("analyze", "articles", "show", "export"):
         assert command in result.stdout
+
+
+def test_quotes_and_events_commands(runner, tmp_path):
+    text = (
+        "Berlin. Bundeskanzler Friedrich Merz traf am Dienstag den französischen Präsidenten Emmanuel Macron "
+        "in Paris. „Wir stehen fest an der Seite der Ukraine“, sagte Merz. Macron werde nicht nach Moskau reisen."
+    )
+    (tmp_path / "a.txt").write_text(text_file(text, title="Merz in Paris"), encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    assert runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), "--db", db, "-q"]).exit_code == 0
+    quotes = runner.invoke(app, ["quotes", "--db", db, "--actor", "Merz"])
+    assert quotes.exit_code == 0, quotes.output
+    assert "Wir stehen fest" in flat(quotes.stdout) and "Friedrich Merz" in quotes.stdout
+    events = runner.invoke(app, ["events", "--db", db, "--type", "consult"])
+    assert events.exit_code == 0, events.output
+    assert "2 events" in events.stdout and "Emmanuel Macron" in events.stdout and "not" in events.stdout
+    only_macron = runner.invoke(app, ["events", "--db", db, "--actor", "Macron", "--type", "CONSULT"])
+    assert "2 events" in only_macron.stdout
+    assert runner.invoke(app, ["events", "--db", db, "--actor", "Niemand Unbekannt"]).exit_code == 1

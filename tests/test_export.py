@@ -76,7 +76,17 @@ def _full_corpus() -> Corpus:
         repairs=[Repair(17, 19, ",,", "„", "quote"), Repair(24, 25, '"', "“", "quote")],
         entities=[Entity(4, 10, "Wiesel", "LOC", "wiesel")],
         quotes=[Quote("stark", 17, 24, "Jördis Weiß", "weiss", True)],
-        events=[Event("flood", None, None, "Bärenfeld", "2026-01-12", False, "Die Wiesel stieg.")],
+        events=[
+            Event(
+                type="MOBILIZE",
+                trigger="stieg",
+                start=10,
+                end=15,
+                sentence="Die Wiesel stieg.",
+                location="Bärenfeld",
+                date="2026-01-12",
+            )
+        ],
     )
     ferry = Article(
         id="bbbb000011112222",

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from newsprism.nlp import find_entities, load
+from newsprism.nlp import load, parse_texts
 from newsprism.pipeline import run_analysis
 from newsprism.repair import repair_text
 
@@ -66,15 +66,20 @@ def test_unknown_language_is_refused():
         load("xx")
 
 
-def test_find_entities_offsets_point_into_the_text_even_for_long_texts():
+def test_parse_offsets_point_into_the_text_even_for_long_texts():
     paragraph = "Außenministerin Annalena Baerbock traf in Warschau ihren polnischen Kollegen. " * 20
     text = (paragraph + "\n") * 80  # over the 100,000-character chunk size
-    found = find_entities([text, "Kurz."], "de")[0]
+    parsed = parse_texts([text, "Kurz."], "de")[0]
     assert len(text) > 100_000
-    assert found
-    for entity in found:
+    assert parsed.entities
+    for entity in parsed.entities:
         assert text[entity.start : entity.end] == entity.text
-    assert any(entity.text == "Warschau" and entity.label == "LOC" for entity in found)
+    assert any(entity.text == "Warschau" and entity.label == "LOC" for entity in parsed.entities)
+    for token in parsed.tokens:
+        assert text[token.start : token.end] == token.text
+        assert 0 <= token.head < len(parsed.tokens)
+    last = parsed.tokens[-1]
+    assert parsed.tokens[last.head].start >= 100_000  # heads of later chunks point into their own chunk
 
 
 def test_analysis_fills_entities_with_offsets_into_the_repaired_text(tmp_path):

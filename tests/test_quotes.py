@@ -70,12 +70,9 @@ def test_plural_speakers_are_not_a_person():
     assert direct and direct[0].speaker_actor_id is None
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not available")
-    corpus = run_analysis([SEEDS], db=tmp_path_factory.mktemp("q") / "q.db", published="2025-05-14").corpus
-    return {Path(article.path).name[:3]: article for article in corpus.articles}
+@pytest.fixture
+def seeds(analysed_seeds):
+    return analysed_seeds
 
 
 def _quote(article, words):

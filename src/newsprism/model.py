@@ -68,17 +68,47 @@ class Quote:
     speaker_actor_id: str | None = None
     direct: bool = True
     cue: str | None = None
+    date: str | None = None
 
 
 @dataclass(slots=True)
 class Event:
+    """A PLOVER event: who (source) did what (``type``, said by ``trigger``) to whom (target), where
+    and when. ``negated``: the text says it did not or will not happen; ``modality``: ``None`` when
+    stated as fact, else possible, conditional, intended or demanded; ``future``: announced, not
+    yet done ("wird teilnehmen", "will attend")."""
+
     type: str
-    source_actor_id: str | None
-    target_actor_id: str | None
-    location: str | None
-    date: str | None
-    negated: bool
+    trigger: str
+    start: int
+    end: int
     sentence: str
+    source_text: str | None = None
+    source_actor_id: str | None = None
+    target_text: str | None = None
+    target_actor_id: str | None = None
+    location: str | None = None
+    location_actor_id: str | None = None
+    date: str | None = None
+    negated: bool = False
+    modality: str | None = None
+    future: bool = False
+
+
+@dataclass(slots=True)
+class Token:
+    """One token of the dependency parse, as the extract stage needs it (offsets into ``text``;
+    ``head`` is the index of the head token in the article's token list)."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+    sentence_start: bool
+    morph: str = ""
 
 
 @dataclass(slots=True)

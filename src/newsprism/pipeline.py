@@ -11,10 +11,11 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from newsprism.extract import find_quotes
+from newsprism.extract import date_quotes, find_dates, find_events, find_quotes
 from newsprism.ingest import (
     DEFAULT_MAX_BYTES,
     FieldMap,
@@ -25,7 +26,7 @@ from newsprism.ingest import (
 )
 from newsprism.link import ActorRegistry, KnowledgeBase, link_article
 from newsprism.model import Article, Corpus, IngestError, RawDocument
-from newsprism.nlp import LANGUAGES, add_known_names, detect_language, find_entities
+from newsprism.nlp import LANGUAGES, Parsed, add_known_names, detect_language, parse_texts
 from newsprism.repair import NameMemory, repair_text
 from newsprism.store import Database, default_target
 from newsprism.stories import NearDuplicateIndex, signature
@@ -96,34 +97,52 @@ def process_document(document: RawDocument, identity: str, names: NameMemory | N
     )
 
 
+def _published(article: Article) -> date | None:
+    try:
+        return date.fromisoformat(article.published[:10]) if article.published else None
+    except ValueError:
+        return None
+
+
+def _parse(group: list[Article], language: str, problems: list[IngestError]) -> list[Parsed]:
+    """The parse of each article, a batch at a time; one by one if the batch fails, to find the
+    article at fault."""
+    try:
+        return parse_texts([a.text for a in group], language)
+    except Exception:  # noqa: BLE001 - retried one by one below
+        parsed = []
+        for article in group:
+            try:
+                parsed.append(parse_texts([article.text], language)[0])
+            except Exception as exc:  # noqa: BLE001 - reported, the article is kept without entities
+                problems.append(IngestError(article.path, f"named-entity recognition failed: {exc}"))
+                parsed.append(Parsed([], []))
+        return parsed
+
+
 def analyse_articles(articles: list[Article], kb: KnowledgeBase, registry: ActorRegistry) -> list[IngestError]:
     """Fill in each article's entities (a batch per language through the spaCy pipelines), link
-    them to actors and find quotes. An article whose analysis fails keeps its text and is reported:
-    one odd article never stops the batch."""
+    them to actors, and find quotes, dates and events. An article whose analysis fails keeps its
+    text and is reported: one odd article never stops the batch."""
     problems: list[IngestError] = []
     by_language: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         if article.language in LANGUAGES:
             by_language[article.language].append(article)
+    parses: dict[str, Parsed] = {}
     for language, group in by_language.items():
-        try:
-            found = find_entities([a.text for a in group], language)
-        except Exception:  # noqa: BLE001 - retry one by one to find the article at fault
-            found = []
-            for article in group:
-                try:
-                    found.append(find_entities([article.text], language)[0])
-                except Exception as exc:  # noqa: BLE001 - reported, the article is kept without entities
-                    problems.append(IngestError(article.path, f"named-entity recognition failed: {exc}"))
-                    found.append([])
-        for article, entities in zip(group, found, strict=True):
-            article.entities = entities
+        for article, parsed in zip(group, _parse(group, language, problems), strict=True):
+            article.entities = parsed.entities
+            parses[article.id] = parsed
     for article in articles:
         try:
             link_article(article, kb, registry)
-            article.quotes = find_quotes(article.text, article.entities)
+            dates = find_dates(article.text, _published(article))
+            article.quotes = date_quotes(article.text, find_quotes(article.text, article.entities), dates)
+            tokens = parses[article.id].tokens if article.id in parses else []
+            article.events = find_events(article.text, tokens, article.entities, dates, article.language or "")
         except Exception as exc:  # noqa: BLE001 - reported, the article is kept as it is
-            problems.append(IngestError(article.path, f"actor linking or quotes failed: {exc}"))
+            problems.append(IngestError(article.path, f"actor linking, quotes or events failed: {exc}"))
     return problems
 
 

@@ -27,6 +27,15 @@ def _mentions(articles: list[Article]) -> tuple[Counter[str], Counter[str]]:
     return mentions, in_articles
 
 
+def find_actor(known: list[Actor], name: str) -> Actor:
+    """The actor called ``name`` (its id, name or an alias, spelling-insensitive), or a clear error."""
+    key = name_key(name)
+    matches = [a for a in known if a.id == name or key in {name_key(n) for n in [a.name, *a.aliases]}]
+    if not matches:
+        raise fail(f"no actor named {name!r}: see `newsprism actors`")
+    return matches[0]
+
+
 def _roles(actor: Actor) -> str:
     return "; ".join(dict.fromkeys(role.title for role in actor.roles))
 
@@ -58,11 +67,7 @@ def actor(name: str = typer.Argument(..., help="Name, alias or id of the actor."
     """One actor: aliases seen, roles with their sources, quotes, and the actors mentioned alongside."""
     with open_database(db) as database:
         known, articles = database.actors(), database.articles()
-    key = name_key(name)
-    matches = [a for a in known if a.id == name or key in {name_key(n) for n in [a.name, *a.aliases]}]
-    if not matches:
-        raise fail(f"no actor named {name!r}: see `newsprism actors`")
-    found = matches[0]
+    found = find_actor(known, name)
     by_id = {a.id: a for a in known}
     sources = {article.id: article.source or article.path for article in articles}
     console.print(Text(f"{found.name}", style="bold"), Text(f"  {found.type} · {found.id}", style="dim"))

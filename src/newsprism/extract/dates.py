@@ -10,8 +10,10 @@ the last one otherwise (news mostly reports what happened). Values are ISO 8601:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+
+from newsprism.model import Quote
 
 WEEKDAYS = {
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
@@ -30,7 +32,7 @@ NUMBERS = {
 }  # fmt: skip
 RELATIVE_DAYS = {
     "heute": 0, "today": 0, "gestern": -1, "yesterday": -1, "vorgestern": -2, "morgen": 1, "tomorrow": 1,
-    "übermorgen": 2,
+    "übermorgen": 2, "tonight": 0,
 }  # fmt: skip
 _UNITS = r"(?P<unit>tag|tagen|woche|wochen|monat|monaten|jahr|jahren|day|days|week|weeks|month|months|year|years)"
 _NUMBER = r"(?P<n>\d{1,3}|" + "|".join(NUMBERS) + r")"
@@ -38,8 +40,17 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
 _FUTURE_WORDS = re.compile(
     r"(?i)\b(?:wird|werden|wirst|werde|soll|sollen|will|wollen|plant|planen|geplant|kommende[nrs]?|nächste[nrs]?"
-    r"|will|shall|is due|are due|plans? to|next|upcoming|scheduled|erwartet|expected)\b"
+    r"|will|shall|is due|are due|plans? to|is set to|are set to|next|upcoming|scheduled|erwartet|expected)\b"
 )
+_PAST_WORDS = re.compile(
+    r"(?i)\b(?:hatte|hatten|hat|haben|war|waren|wurde|wurden|sagte|sagten|erklärte|erklärten|betonte|teilte|"
+    r"kündigte|berichtete|bestätigte|traf|trafen|had|has|have|was|were|said|told|\w{3,}ed)\b"
+)
+_AHEAD = re.compile(
+    r"(?i)\b(?:für|bis|ab|for|until|by|from|ahead of|vor dem|before)\s+(?:den\s+|dem\s+|kommenden\s+)?$"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:–]|\b(?:dass|that|und|and|but|aber|weil|because)\b")
+_DURATION_BEFORE = re.compile(r"(?i)\b(?:first|erste[nrsm]?|zum ersten mal)\b[^.]{0,40}$")
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "day_month_year",
@@ -71,6 +82,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?P<part>morgen|vormittag|mittag|nachmittag|abend|nacht|morning|afternoon|evening|night)?\b"
         ),
     ),
+    (
+        "weekend",
+        re.compile(
+            r"(?i)\b(?:am|this|over the|at the|on the|am\s+(?P<which>kommenden|nächsten|vergangenen|letzten)|"
+            r"(?P<which2>next|last|coming))\s+(?:wochenende|weekend)\b"
+        ),
+    ),
+    ("this_year", re.compile(r"(?i)\b(?:in diesem jahr|dieses jahr|diesen jahres|this year)\b")),
     ("relative_day", re.compile(r"(?i)\b(?P<rel>" + "|".join(RELATIVE_DAYS) + r")\b")),
     ("year", re.compile(r"(?i)\b(?:im\s+jahr(?:e)?\s+|in\s+)(?P<year>(?:19|20)\d{2})\b")),
 )
@@ -117,6 +136,30 @@ def _minus(published: date, amount: int, unit: str) -> date:
     year, month = divmod(month_index, 12)
     day = min(published.day, 28 if month + 1 == 2 else 30 if month + 1 in (4, 6, 9, 11) else 31)
     return date(year, month + 1, day)
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """Whether the date speaks of the future: the tense of its own clause ("erklärte am Dienstag, …
+    werde" is past), then words just before it ("bis Montag", "for Friday"), then the sentence."""
+    sentence_start = start - len(_sentence_before(text, start))
+    before = text[sentence_start:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause_start = sentence_start + (breaks[-1].end() if breaks else 0)
+    after = _sentence_around(text, start, end)[start - sentence_start :]
+    following = _CLAUSE_BREAK.search(after)
+    clause = text[clause_start:start] + " " + (after[: following.start()] if following else after)
+    if _FUTURE_WORDS.search(clause):
+        return True
+    if _PAST_WORDS.search(clause):
+        return False
+    if _AHEAD.search(before):
+        return True
+    return bool(_FUTURE_WORDS.search(_sentence_around(text, start, end)))
+
+
+def _sentence_before(text: str, start: int) -> str:
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start))
+    return text[left + 1 : start]
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -172,6 +215,8 @@ def _value(kind: str, match: re.Match[str], published: date | None, future: bool
     if published is None:
         return None
     if kind == "ago":
+        if groups["unit"].lower().startswith(("woche", "week")):
+            return (published - timedelta(weeks=_number(groups["n"]))).isoformat()  # a day, not a week
         return _shift(published, -_number(groups["n"]), groups["unit"])
     if kind == "since":
         return f"{_minus(published, _number(groups['n']), groups['unit']).isoformat()}/{published.isoformat()}"
@@ -186,6 +231,16 @@ def _value(kind: str, match: re.Match[str], published: date | None, future: bool
         return _weekday(published, WEEKDAYS[groups["weekday"].lower()], groups.get("which"), future)
     if kind == "relative_day":
         return (published + timedelta(days=RELATIVE_DAYS[groups["rel"].lower()])).isoformat()
+    if kind == "this_year":
+        return f"{published.year:04d}"
+    if kind == "weekend":
+        which = (groups.get("which") or groups.get("which2") or "").lower()
+        ahead = which.startswith(("kommend", "nächst", "next", "coming")) or (future and not which)
+        if which.startswith(("vergangen", "letzt", "last")):
+            ahead = False
+        saturday = _weekday(published, 5, "next" if ahead else "last", ahead)
+        sunday = date.fromisoformat(saturday) + timedelta(days=1)
+        return f"{saturday}/{sunday.isoformat()}"
     return None
 
 
@@ -200,9 +255,29 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 continue
             if kind == "relative_day" and match.group(0).lower() == "morgen" and text[end : end + 1] == "s":
                 continue
-            future = bool(_FUTURE_WORDS.search(_sentence_around(text, start, end)))
+            if kind == "in_n" and _DURATION_BEFORE.search(text, max(0, start - 60), start):
+                continue  # "the first meeting in seven years" is a duration
+            future = _future(text, start, end)
             value = _value(kind, match, published, future)
             if value:
                 found.append(DateMention(start, end, match.group(0), value))
                 taken.append((start, end))
     return sorted(found, key=lambda mention: mention.start)
+
+
+def date_quotes(text: str, quotes: list[Quote], dates: list[DateMention]) -> list[Quote]:
+    """Each quote with the date its sentence gives ("sagte am Donnerstag"), if any: the date nearest
+    to the quote within its sentence, outside the quoted words first."""
+    dated = []
+    for quote in quotes:
+        first = max(text.rfind(". ", 0, quote.start), text.rfind("\n", 0, quote.start)) + 1
+        ends = [i for i in (text.find(". ", quote.end), text.find("\n", quote.end)) if i != -1]
+        last = min(ends) if ends else len(text)
+        around = [d for d in dates if first <= d.start < last and not quote.start <= d.start < quote.end]
+        within = [d for d in dates if quote.start <= d.start < quote.end]
+        candidates = around or within
+        if candidates:
+            nearest = min(candidates, key=lambda d: min(abs(d.start - quote.start), abs(d.start - quote.end)))
+            quote = replace(quote, date=nearest.value)
+        dated.append(quote)
+    return dated

@@ -4,6 +4,7 @@ en_core_web_sm) and annotate articles with them in batches."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsprism.model import Entity
+from newsprism.model import Entity, Token
 from newsprism.nlp import components  # noqa: F401 - registers newsprism's components
 
 LANGUAGES = ("de", "en")
@@ -100,11 +101,38 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
-def find_entities(texts: list[str], language: str) -> list[list[Entity]]:
-    """Named entities (PER, LOC, ORG, MISC) of each text, by batch through ``nlp.pipe``."""
+@dataclass(slots=True)
+class Parsed:
+    """What the NLP stage hands on for one text: its named entities and its parse (offsets into
+    the text; token heads index ``tokens``)."""
+
+    entities: list[Entity]
+    tokens: list[Token]
+
+
+def _tokens(doc: Doc, offset: int, first: int) -> list[Token]:
+    return [
+        Token(
+            start=token.idx + offset,
+            end=token.idx + len(token.text) + offset,
+            text=token.text,
+            lemma=token.lemma_,
+            pos=token.pos_,
+            dep=token.dep_,
+            head=token.head.i + first,
+            sentence_start=bool(token.is_sent_start),
+            morph=str(token.morph),
+        )
+        for token in doc
+    ]
+
+
+def parse_texts(texts: list[str], language: str) -> list[Parsed]:
+    """Entities (PER, LOC, ORG, MISC) and the parse of each text, by batch through ``nlp.pipe``."""
     pieces = [(index, offset, chunk) for index, text in enumerate(texts) for offset, chunk in _chunks(text)]
-    found: list[list[Entity]] = [[] for _ in texts]
+    found = [Parsed([], []) for _ in texts]
     docs = annotate((chunk for _, _, chunk in pieces), language)
     for (index, offset, _), doc in zip(pieces, docs, strict=True):
-        found[index].extend(entities(doc, offset))
+        found[index].entities.extend(entities(doc, offset))
+        found[index].tokens.extend(_tokens(doc, offset, len(found[index].tokens)))
     return found

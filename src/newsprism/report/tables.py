@@ -61,18 +61,27 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("speaker_actor_id", _STR),
             ("direct", pa.bool_()),
             ("cue", _STR),
+            ("date", _STR),
         ]
     ),
     "events": pa.schema(
         [
             ("article_id", _STR),
             ("type", _STR),
+            ("trigger", _STR),
+            ("start", _INT),
+            ("end", _INT),
+            ("sentence", _STR),
+            ("source_text", _STR),
             ("source_actor_id", _STR),
+            ("target_text", _STR),
             ("target_actor_id", _STR),
             ("location", _STR),
+            ("location_actor_id", _STR),
             ("date", _STR),
             ("negated", pa.bool_()),
-            ("sentence", _STR),
+            ("modality", _STR),
+            ("future", pa.bool_()),
         ]
     ),
     "stories": pa.schema([("id", _STR), ("title", _STR), ("article_count", _INT)]),

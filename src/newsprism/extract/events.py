@@ -1,0 +1,455 @@
+"""Political events in the PLOVER ontology: who did what to whom, where and when, negated or not.
+
+Rules over the dependency parse and event lexicons written for the project (``data/events_de.tsv``;
+for English ``data/events_en.tsv`` over ``data/events_en_cameo.tsv``, which
+``scripts/build_event_lexicon.py`` derives from PETRARCH2's CAMEO verb dictionary). A trigger is a
+verb (its separable particle joined: "lehnte … ab" → ablehnen; "call for"), a light verb with an
+event noun as object ("verhängte Sanktionen", "held talks"), or an event noun as subject or head of
+a verbless headline ("Gespräche in Istanbul"). The source is the verb's subject (the agent in the
+passive), the target its object or prepositional object, the location a place after "in", "at" …
+The German and English models label dependencies differently (UD vs ClearNLP), so both label sets
+are read. See docs/events.md for the mapping, negation and modality.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from newsprism.extract.dates import DateMention
+from newsprism.model import Entity, Event, Token
+
+NO_EVENT = "-"
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "sb"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
+OBJECT_DEPS = frozenset({"obj", "dobj", "iobj", "dative", "oa", "da", "attr"})
+OBLIQUE_DEPS = frozenset({"obl", "nmod", "prep", "obl:arg", "pobj", "op", "mo"})
+PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "oc", "advcl"})
+LOCATION_PREPOSITIONS = frozenset({"in", "im", "at", "bei", "beim", "near", "nahe", "vor", "outside", "inside"})
+TIME_PREPOSITIONS = frozenset({"seit", "since", "bis", "until", "during", "während"})
+TIME_NOUNS = frozenset({"nacht", "morgen", "abend", "woche", "wochenende", "night", "morning", "evening", "week",
+                        "weekend", "tag", "day", "monat", "month", "jahr", "year"})  # fmt: skip
+AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch", "by"})
+NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "weder", "not", "n't",
+                       "never", "no", "neither", "nor"})  # fmt: skip
+PRONOUNS = frozenset({"er", "sie", "he", "she", "they", "it", "es"})
+POSSIBLE_WORDS = frozenset({"möglicherweise", "vielleicht", "eventuell", "womöglich", "wahrscheinlich", "may", "might",
+                            "could", "possibly", "perhaps", "likely"})  # fmt: skip
+POSSIBLE_HEADS = frozenset({"erwägen", "überlegen", "prüfen", "consider", "mull", "weigh", "contemplate"})
+INTENDED_HEADS = frozenset({"planen", "beabsichtigen", "wollen", "vorhaben", "ankündigen", "plan", "intend", "aim",
+                            "prepare", "vow", "pledge", "promise", "due", "seek", "hope", "want"})  # fmt: skip
+DEMAND_HEADS = frozenset({"fordern", "auffordern", "verlangen", "drängen", "appellieren", "bitten", "mahnen", "urge",
+                          "demand", "ask", "call", "press", "request", "appeal"})  # fmt: skip
+REFUSAL_HEADS = frozenset({"ablehnen", "verweigern", "weigern", "refuse", "decline", "reject"})
+CONDITION_MARKS = frozenset({"wenn", "falls", "sofern", "if", "unless", "provided"})
+MODAL_POSSIBLE = frozenset({"können", "dürfen", "could", "might", "may", "can"})
+MODAL_INTENDED = frozenset({"wollen", "sollen"})
+MODAL_DEMANDED = frozenset({"müssen", "must"})
+FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "wo"})
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "AGREE"})
+HOSTILE = frozenset({"ACCUSE", "REJECT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "THREATEN"})
+MAX_ACTOR_TOKENS = 8
+SEPARABLE_PARTICLES = (
+    "zurück", "zusammen", "wieder", "durch", "fest", "frei", "nach", "teil", "über", "unter", "fort", "ab", "an",
+    "auf", "aus", "bei", "ein", "mit", "vor", "weg", "zu", "um", "los",
+)  # fmt: skip
+# preterite stems of strong and mixed verbs the lexicon uses, which the lemmatizer often gets wrong
+# ("griffen", "entsandt")
+STRONG_PRETERITES = {
+    "griff": "greifen", "zog": "ziehen", "traf": "treffen", "nahm": "nehmen", "sprach": "sprechen", "wies": "weisen",
+    "rief": "rufen", "hielt": "halten", "schlug": "schlagen", "brach": "brechen", "bot": "bieten", "bat": "bitten",
+    "verbot": "verbieten", "schloss": "schließen", "beschloss": "beschließen", "gab": "geben", "warf": "werfen",
+    "schoss": "schießen", "erschoss": "erschießen", "fror": "frieren", "stieß": "stoßen", "trat": "treten",
+    "verwies": "verweisen", "verhing": "verhängen", "wandte": "wenden", "sandte": "senden", "unterschrieb":
+    "unterschreiben", "schrieb": "schreiben", "stritt": "streiten", "bestritt": "bestreiten", "verließ": "verlassen",
+    "ließ": "lassen", "entließ": "entlassen", "fing": "fangen", "empfing": "empfangen", "entsand": "entsenden",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """Event types by verb lemma (and optionally its object or "@preposition") and by noun lemma."""
+
+    verbs: dict[str, dict[str, str]]
+    nouns: dict[str, str]
+
+
+def _read(name: str, verbs: dict[str, dict[str, str]], nouns: dict[str, str]) -> None:
+    text = files("newsprism.extract").joinpath("data", name).read_text(encoding="utf-8")
+    for row in csv.reader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t"):
+        kind, lemma, obj, event_type = row
+        if kind == "noun":
+            nouns[lemma.lower()] = event_type
+        else:
+            verbs.setdefault(lemma.lower(), {})[obj.lower()] = event_type
+
+
+@cache
+def event_lexicon(language: str) -> EventLexicon:
+    """The event lexicon of ``language`` ("de" or "en"), read once."""
+    verbs: dict[str, dict[str, str]] = {}
+    nouns: dict[str, str] = {}
+    for name in ("events_en_cameo.tsv", "events_en.tsv") if language == "en" else (f"events_{language}.tsv",):
+        _read(name, verbs, nouns)
+    return EventLexicon(verbs, nouns)
+
+
+class _Parse:
+    """An article's tokens with their children, and the entities by token."""
+
+    def __init__(self, text: str, tokens: list[Token], entities: list[Entity]) -> None:
+        self.text, self.tokens = text, tokens
+        self.children: dict[int, list[int]] = defaultdict(list)
+        for index, token in enumerate(tokens):
+            if token.head != index:
+                self.children[token.head].append(index)
+        self.entities = sorted(entities, key=lambda entity: entity.start)
+
+    def kids(self, index: int, deps: frozenset[str] | None = None) -> list[int]:
+        return [child for child in self.children[index] if deps is None or self.tokens[child].dep in deps]
+
+    def lower(self, index: int) -> str:
+        return self.tokens[index].text.lower()
+
+    def subtree(self, index: int) -> list[int]:
+        found, stack = [], [index]
+        while stack:
+            current = stack.pop()
+            found.append(current)
+            stack.extend(self.children[current])
+        return sorted(found)
+
+    def span(self, indices: list[int]) -> tuple[int, int]:
+        return self.tokens[indices[0]].start, self.tokens[indices[-1]].end
+
+    def entity_in(self, index: int, labels: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")) -> Entity | None:
+        """The entity at the head of ``index``'s phrase, else the first entity inside the phrase."""
+        head = self.tokens[index]
+        start, end = self.span(self.subtree(index))
+        inside = [e for e in self.entities if start <= e.start and e.end <= end and e.label in labels]
+        covering = [e for e in inside if e.start <= head.start < e.end]
+        return (covering or inside or [None])[0]
+
+    def preposition(self, index: int) -> str | None:
+        """The preposition of a prepositional phrase: UD puts it below the noun (case), ClearNLP above."""
+        token = self.tokens[index]
+        if token.dep == "pobj":
+            return self.lower(token.head)
+        if token.dep == "prep":
+            return self.lower(index)
+        cases = [child for child in self.children[index] if self.tokens[child].dep in ("case", "ac")]
+        return self.lower(cases[0]) if cases else None
+
+    def noun_of(self, index: int) -> int:
+        """A preposition's noun in ClearNLP ("with" → its pobj), else the token itself."""
+        pobj = [child for child in self.children[index] if self.tokens[child].dep == "pobj"]
+        return pobj[0] if self.tokens[index].dep == "prep" and pobj else index
+
+
+def _base_form(token: Token) -> str:
+    """The verb's infinitive, mending what the lemmatizer misses: strong preterites ("griffen" →
+    greifen) and zu-infinitives of separable verbs ("abzuziehen" → abziehen)."""
+    lemma = token.lemma.lower()
+    word = token.text.lower()
+    for stem, infinitive in STRONG_PRETERITES.items():
+        if word in (stem, stem + "en", stem + "t", stem + "st", stem + "te", stem + "ten"):
+            return infinitive
+    for particle in SEPARABLE_PARTICLES:
+        if lemma.startswith(particle + "zu") and lemma.endswith("en") and len(lemma) > len(particle) + 5:
+            return particle + lemma[len(particle) + 2 :]
+    return lemma
+
+
+class _Finder:
+    def __init__(self, text: str, tokens: list[Token], entities: list[Entity], dates: list[DateMention],
+                 language: str) -> None:  # fmt: skip
+        self.parse = _Parse(text, tokens, entities)
+        self.lexicon = event_lexicon(language)
+        self.dates = dates
+        self.sentences = self._sentences()
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        starts = [i for i, token in enumerate(self.parse.tokens) if token.sentence_start or i == 0]
+        return list(zip(starts, [*starts[1:], len(self.parse.tokens)], strict=True))
+
+    # -- what the trigger is -------------------------------------------------------------------
+    def _verb_lemmas(self, index: int) -> list[tuple[str, list[int]]]:
+        """The verb's possible lemmas, longest first, each with the tokens that spell it."""
+        parse = self.parse
+        lemma = _base_form(parse.tokens[index])
+        particles = parse.kids(index, PARTICLE_DEPS | {"prep"})
+        joined = [(parse.lower(p) + lemma, sorted([index, p])) for p in particles if parse.lower(p).isalpha()]
+        phrasal = [(f"{lemma} {parse.lower(p)}", sorted([index, p])) for p in particles]  # call for
+        return [*joined, *phrasal, (lemma, [index])]
+
+    def _arguments(self, index: int) -> list[int]:
+        parse = self.parse
+        return [parse.noun_of(child) for child in parse.kids(index, OBJECT_DEPS | OBLIQUE_DEPS)]
+
+    def _verb_type(self, index: int) -> tuple[str, list[int]] | None:
+        """The event type of a verb and the tokens of its trigger, or None."""
+        parse = self.parse
+        arguments = self._arguments(index)
+        keys = {parse.tokens[a].lemma.lower() for a in arguments}
+        keys |= {f"@{p}" for a in arguments if (p := parse.preposition(a))}
+        for lemma, spelling in self._verb_lemmas(index):
+            entries = self.lexicon.verbs.get(lemma)
+            if entries is None:
+                continue
+            chosen = next((entries[key] for key in sorted(keys) if key in entries), entries.get(NO_EVENT))
+            if chosen is not None:
+                return None if chosen == NO_EVENT else (chosen, spelling)
+        for argument in parse.kids(index, OBJECT_DEPS):  # a light verb: "verhängte Sanktionen", "held talks"
+            noun_type = self.lexicon.nouns.get(parse.tokens[argument].lemma.lower())
+            if noun_type:
+                return noun_type, sorted([index, argument])
+        return None
+
+    def _noun_type(self, index: int) -> str | None:
+        token = self.parse.tokens[index]
+        if token.pos not in ("NOUN", "PROPN") or token.dep not in SUBJECT_DEPS | {"ROOT", "root"}:
+            return None
+        head = self.parse.tokens[token.head]
+        if token.dep in SUBJECT_DEPS and head.pos == "VERB" and self._verb_type(token.head):
+            return None  # the verb carries the event
+        return self.lexicon.nouns.get(token.lemma.lower())
+
+    # -- who, whom, where, when ----------------------------------------------------------------
+    def _clause_head(self, index: int) -> int:
+        """The verb whose subject an infinitive or conjunct shares ("refused to attend", "kam und sprach")."""
+        token = self.parse.tokens[index]
+        if token.dep in ("xcomp", "conj") and not self.parse.kids(index, SUBJECT_DEPS):
+            return token.head
+        return index
+
+    def _actor(self, index: int, sentence_start: int) -> tuple[str | None, str | None]:
+        parse = self.parse
+        token = parse.tokens[index]
+        if token.lemma.lower() in PRONOUNS or token.text.lower() in PRONOUNS:
+            antecedent = self._antecedent(sentence_start)
+            return (token.text, antecedent.actor_id) if antecedent else (token.text, None)
+        entity = parse.entity_in(index)
+        if entity is not None:
+            return entity.text, entity.actor_id
+        phrase = parse.subtree(index)
+        if len(phrase) > MAX_ACTOR_TOKENS:
+            phrase = [i for i in phrase if parse.tokens[i].head == index or i == index]
+        start, end = parse.span(phrase)
+        return parse.text[start:end], None
+
+    def _antecedent(self, sentence_start: int) -> Entity | None:
+        """The first person named in the latest earlier sentence that names one."""
+        position = self.parse.tokens[sentence_start].start
+        for start, end in reversed(self.sentences):
+            if start >= sentence_start:
+                continue
+            first, last = self.parse.tokens[start].start, self.parse.tokens[end - 1].end
+            people = [e for e in self.parse.entities if first <= e.start < last and e.label == "PER"]
+            if people and first < position:
+                return people[0]
+        return None
+
+    def _participants(self, index: int, sentence_start: int) -> dict[str, str | None]:
+        parse = self.parse
+        subject_of = self._clause_head(index)
+        passive = parse.kids(index, PASSIVE_SUBJECT_DEPS)
+        subjects = parse.kids(subject_of, SUBJECT_DEPS)
+        agents = [parse.noun_of(a) for a in parse.kids(index, OBLIQUE_DEPS | {"agent"})
+                  if parse.tokens[a].dep == "agent" or parse.preposition(a) in AGENT_PREPOSITIONS]  # fmt: skip
+        source = subjects[0] if subjects else (agents[0] if passive and agents else None)
+        controller = self._demanded_of(index)
+        if controller is not None:  # "forderte Russland auf, abzuziehen": Russia is to withdraw
+            source = controller
+        targets = passive + [
+            argument
+            for argument in self._arguments(index)
+            if parse.preposition(argument) not in LOCATION_PREPOSITIONS | TIME_PREPOSITIONS | AGENT_PREPOSITIONS
+            and not self._is_time(argument)
+        ]
+        source_text, source_id = self._actor(source, sentence_start) if source is not None else (None, None)
+        target_text, target_id = None, None
+        for target in targets:  # the first object naming an actor; "ein Treffen mit Selenskyj" names him
+            entity = parse.entity_in(target, ("PER", "ORG", "LOC"))
+            if (
+                entity is not None
+                and entity.text != source_text
+                and (entity.actor_id is None or entity.actor_id != source_id)
+            ):
+                target_text, target_id = entity.text, entity.actor_id
+                break
+        objects = [t for t in targets if parse.tokens[t].dep in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        if target_text is None and objects and parse.tokens[objects[0]].pos in ("NOUN", "PROPN", "PRON"):
+            target_text, target_id = self._actor(objects[0], sentence_start)
+        return {"source_text": source_text, "source_actor_id": source_id,
+                "target_text": target_text, "target_actor_id": target_id}  # fmt: skip
+
+    def _is_time(self, index: int) -> bool:
+        token = self.parse.tokens[index]
+        return token.lemma.lower() in TIME_NOUNS or any(d.start <= token.start < d.end for d in self.dates)
+
+    def _demanded_of(self, index: int) -> int | None:
+        """Who is asked to act, when the trigger is what a demand asks for: the demand's object."""
+        parse = self.parse
+        token = parse.tokens[index]
+        if token.dep not in CLAUSE_DEPS or parse.tokens[token.head].lemma.lower() not in DEMAND_HEADS:
+            return None
+        asked = [parse.noun_of(a) for a in parse.kids(token.head, OBJECT_DEPS | OBLIQUE_DEPS)]
+        return next((a for a in asked if parse.tokens[a].pos in ("PROPN", "NOUN")), None)
+
+    def _location(self, index: int) -> Entity | None:
+        parse = self.parse
+        start, end = parse.span(parse.subtree(index))
+        for entity in parse.entities:
+            if entity.label == "LOC" and start <= entity.start and entity.end <= end:
+                before = parse.text[max(0, entity.start - 30) : entity.start].split()
+                words = {word.lower() for word in before[-3:]}
+                if words & LOCATION_PREPOSITIONS:
+                    return entity
+        return None
+
+    def _date(self, index: int, sentence: tuple[int, int]) -> str | None:
+        parse = self.parse
+        first, last = parse.tokens[sentence[0]].start, parse.tokens[sentence[1] - 1].end
+        in_sentence = [d for d in self.dates if first <= d.start < last and d.value]
+        start, end = parse.span(parse.subtree(index))
+        inside = [d for d in in_sentence if start <= d.start < end]
+        return (inside or in_sentence or [None])[0].value if (inside or in_sentence) else None
+
+    # -- whether it happens ------------------------------------------------------------------
+    def _verb_chain(self, index: int) -> list[int]:
+        """The trigger with its auxiliaries and, for an infinitive, the verb above it."""
+        parse = self.parse
+        chain = [index, *parse.kids(index, frozenset({"aux", "aux:pass", "auxpass"}))]
+        if parse.tokens[index].dep in ("xcomp", "oc") or parse.tokens[index].pos == "NOUN":
+            chain.append(parse.tokens[index].head)
+        return chain
+
+    def _negated(self, index: int, trigger: list[int]) -> bool:
+        """A negation on the verb, its auxiliaries or its trigger words, or "kein"/"no" on its object."""
+        parse = self.parse
+        near = [child for member in [*self._verb_chain(index), *trigger] for child in parse.children[member]]
+        near += [child for obj in parse.kids(index, OBJECT_DEPS) for child in parse.kids(obj, frozenset({"det"}))]
+        return any(parse.lower(child) in NEGATIONS or "Polarity=Neg" in parse.tokens[child].morph for child in near)
+
+    def _modality(self, index: int) -> str | None:
+        parse = self.parse
+        token = parse.tokens[index]
+        head = parse.tokens[token.head]
+        head_lemma = head.lemma.lower()
+        if token.head != index and token.dep in CLAUSE_DEPS | {"obj", "dobj"}:
+            if head_lemma in DEMAND_HEADS:
+                return "demanded"
+            if head_lemma in POSSIBLE_HEADS:
+                return "possible"
+            if head_lemma in INTENDED_HEADS:
+                return "intended"
+        clause = [index, *parse.children[index]]
+        if token.dep == "advcl" and any(parse.lower(c) in CONDITION_MARKS for c in parse.children[index]):
+            return "conditional"
+        for child in parse.children[index]:
+            if parse.tokens[child].dep == "advcl" and any(
+                parse.lower(mark) in CONDITION_MARKS for mark in parse.children[child]
+            ):
+                return "conditional"
+        words = {parse.lower(i) for i in clause} | {parse.tokens[i].lemma.lower() for i in clause}
+        auxiliaries = [parse.tokens[c] for c in parse.kids(index, frozenset({"aux"}))]
+        if words & POSSIBLE_WORDS or any(
+            a.lemma.lower() in MODAL_POSSIBLE and ("Mood=Sub" in a.morph or a.text.lower() in POSSIBLE_WORDS)
+            for a in auxiliaries
+        ):
+            return "possible"
+        if any(a.lemma.lower() in MODAL_INTENDED or a.text.lower() in ("plans", "intends") for a in auxiliaries):
+            return "intended"
+        if any(a.lemma.lower() in MODAL_DEMANDED for a in auxiliaries):
+            return "demanded"
+        return None
+
+    def _future(self, index: int) -> bool:
+        """Announced: "will attend", "would allow", "wird teilnehmen" (werden with an infinitive;
+        with a participle it is the passive)."""
+        parse = self.parse
+        token = parse.tokens[index]
+        auxiliaries = [parse.tokens[c] for c in parse.kids(index, frozenset({"aux"}))]
+        if any(a.text.lower() in FUTURE_AUXILIARIES for a in auxiliaries):
+            return True
+        return "VerbForm=Inf" in token.morph and any(a.lemma.lower() == "werden" for a in auxiliaries)
+
+    # -- all together ----------------------------------------------------------------------------
+    def _depth(self, index: int) -> int:
+        depth, tokens = 0, self.parse.tokens
+        while tokens[index].head != index and depth < len(tokens):
+            index, depth = tokens[index].head, depth + 1
+        return depth
+
+    def find(self) -> list[Event]:
+        """Events sentence by sentence, in each the main clause's event first."""
+        events = []
+        for sentence in self.sentences:
+            for index in sorted(range(*sentence), key=self._depth):
+                token = self.parse.tokens[index]
+                found: tuple[str, list[int]] | None = None
+                if token.pos == "VERB":
+                    found = self._verb_type(index)
+                elif (noun_type := self._noun_type(index)) is not None:
+                    found = (noun_type, [index])
+                if found is None:
+                    continue
+                event = self._event(index, found[0], found[1], sentence)
+                if event is not None:
+                    events.append(event)
+        return events
+
+    def _event(self, index: int, event_type: str, trigger: list[int], sentence: tuple[int, int]) -> Event | None:
+        parse = self.parse
+        participants = self._participants(index, sentence[0])
+        location = self._location(index)
+        if parse.tokens[index].pos != "VERB" and not (
+            participants["source_text"] or participants["target_actor_id"] or location
+        ):
+            return None  # a bare event noun ("die Hilfe") says too little to be an event
+        first, last = parse.tokens[sentence[0]].start, parse.tokens[sentence[1] - 1].end
+        negated = self._negated(index, trigger) or parse.tokens[parse.tokens[index].head].lemma.lower() in (
+            REFUSAL_HEADS if parse.tokens[index].dep in CLAUSE_DEPS else ()
+        )
+        return Event(
+            type=event_type,
+            trigger=" ".join(parse.tokens[i].text for i in trigger),
+            start=parse.tokens[index].start,
+            end=parse.tokens[index].end,
+            sentence=parse.text[first:last],
+            location=location.text if location else None,
+            location_actor_id=location.actor_id if location else None,
+            date=self._date(index, sentence),
+            negated=negated,
+            modality=self._modality(index),
+            future=self._future(index),
+            **participants,
+        )
+
+
+def find_events(
+    text: str, tokens: list[Token], entities: list[Entity], dates: list[DateMention], language: str
+) -> list[Event]:
+    """PLOVER events of an article from its parse, its linked entities and its resolved dates."""
+    if language not in ("de", "en") or not tokens:
+        return []
+    return _Finder(text, tokens, entities, dates, language).find()
+
+
+def plover_type(event: Event) -> str:
+    """The type PLOVER's coders give the event: an announced or intended cooperative act is AGREE
+    (CAMEO 03, "express intent to …") and a refused one REJECT; an announced hostile act is THREATEN;
+    an act demanded of someone is REQUEST. ``Event.type`` keeps the act itself (CONSULT for "wird
+    teilnehmen"), which is what stories compare."""
+    announced = event.future or event.modality == "intended"
+    if event.modality == "demanded":
+        return "REQUEST"
+    if event.type in COOPERATIVE and event.type != "AGREE" and announced:
+        return "REJECT" if event.negated else "AGREE"
+    if event.type in HOSTILE and event.type not in ("THREATEN", "REJECT", "ACCUSE") and announced:
+        return "THREATEN"
+    return event.type

@@ -1,0 +1,162 @@
+"""PLOVER events: type, participants, place, date, negation and modality, in German and English."""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+from importlib.resources import files
+
+import pytest
+
+from newsprism.extract import find_dates, find_events, plover_type
+from newsprism.link import ActorRegistry, KnowledgeBase, link_article
+from newsprism.model import Article, Event
+from newsprism.nlp import parse_texts
+
+PLOVER_TYPES = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+}  # fmt: skip
+PUBLISHED = date(2025, 5, 14)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+def events_of(text: str, language: str, kb: KnowledgeBase) -> list[Event]:
+    parsed = parse_texts([text], language)[0]
+    article = Article(id="t", path="t", format="text", raw_text=text, text=text, language=language)
+    article.entities = parsed.entities
+    link_article(article, kb, ActorRegistry(kb))
+    return find_events(text, parsed.tokens, article.entities, find_dates(text, PUBLISHED), language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "de",
+            "Der russische Präsident Wladimir Putin lehnte am Donnerstag ein Treffen mit Selenskyj in Istanbul ab.",
+            {"type": "REJECT", "source_actor_id": "kb:vladimir_putin", "target_actor_id": "kb:volodymyr_zelenskyy",
+             "location": "Istanbul", "date": "2025-05-08", "negated": False},
+        ),
+        (
+            "de",
+            "Die EU verhängte neue Sanktionen gegen Russland.",
+            {"type": "SANCTION", "source_actor_id": "kb:eu", "target_actor_id": "kb:russia"},
+        ),
+        (
+            "de",
+            "Macron könnte nächste Woche nach Kiew reisen.",
+            {"type": "CONSULT", "source_actor_id": "kb:emmanuel_macron", "modality": "possible",
+             "date": "2025-05-19/2025-05-25"},
+        ),
+        (
+            "de",
+            "Russische Truppen griffen in der Nacht die Stadt Charkiw an.",
+            {"type": "ASSAULT", "target_actor_id": "kb:kharkiv", "trigger": "griffen an"},
+        ),
+        (
+            "en",
+            "Police arrested three protesters in Berlin on Sunday.",
+            {"type": "COERCE", "source_text": "Police", "location": "Berlin", "date": "2025-05-11"},
+        ),
+        (
+            "en",
+            "Putin would only attend if Ukraine agreed.",
+            {"type": "CONSULT", "source_actor_id": "kb:vladimir_putin", "modality": "conditional"},
+        ),
+        (
+            "en",
+            "Putin met Erdogan in Ankara on Friday night.",
+            {"type": "CONSULT", "target_actor_id": "kb:recep_tayyip_erdogan", "location": "Ankara",
+             "date": "2025-05-09"},
+        ),
+    ],
+)  # fmt: skip
+def test_main_event_of_a_sentence(language, text, expected, kb):
+    events = events_of(text, language, kb)
+    assert events, text
+    main = events[0]
+    for field, value in expected.items():
+        assert getattr(main, field) == value, (field, main)
+    assert text[main.start : main.end] == main.trigger.split()[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Trump werde nicht an den Gesprächen teilnehmen, sagte Peskow."),
+        ("de", "Die Regierung hat keine Truppen entsandt."),
+        ("en", "Trump will not attend the talks, Peskov said."),
+        ("en", "The army never attacked the village."),
+    ],
+)
+def test_negated_events(language, text, kb):
+    assert [event.negated for event in events_of(text, language, kb)][:1] == [True]
+
+
+def test_what_a_demand_asks_for_is_done_by_the_one_asked(kb):
+    request, retreat = events_of("Zelensky called on Russia to withdraw its troops.", "en", kb)[:2]
+    assert (request.type, request.source_actor_id, request.target_actor_id) == (
+        "REQUEST",
+        "kb:volodymyr_zelenskyy",
+        "kb:russia",
+    )
+    assert (retreat.type, retreat.source_actor_id, retreat.modality) == ("RETREAT", "kb:russia", "demanded")
+
+
+def test_sentences_without_political_acts_have_no_events(kb):
+    assert events_of("Das Wetter in Hamburg bleibt am Wochenende sonnig.", "de", kb) == []
+    assert events_of("The museum reopened its east wing after the renovation.", "en", kb) == []
+
+
+def test_plover_codes_announced_and_demanded_acts_as_its_coders_do():
+    def event(**fields: object) -> Event:
+        return Event(type="CONSULT", trigger="x", start=0, end=1, sentence="x", **fields)
+
+    assert plover_type(event()) == "CONSULT"
+    assert plover_type(event(future=True)) == "AGREE"
+    assert plover_type(event(future=True, negated=True)) == "REJECT"
+    assert plover_type(event(modality="demanded")) == "REQUEST"
+    assert plover_type(Event(type="ASSAULT", trigger="x", start=0, end=1, sentence="x", future=True)) == "THREATEN"
+
+
+@pytest.mark.parametrize("name", ["events_de.tsv", "events_en.tsv", "events_en_cameo.tsv"])
+def test_lexicons_use_plover_types_only(name):
+    text = files("newsprism.extract").joinpath("data", name).read_text(encoding="utf-8")
+    rows = list(csv.reader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t"))
+    assert len(rows) > 100
+    for kind, lemma, obj, event_type in rows:
+        assert kind in ("verb", "noun") and lemma and obj
+        assert event_type in PLOVER_TYPES | {"-"}, (lemma, event_type)
+
+
+def test_seed_trump_not_attending_is_a_negated_event(analysed_seeds):
+    trump = [
+        event
+        for article in analysed_seeds.values()
+        for event in article.events
+        if event.source_actor_id == "kb:donald_trump" and event.type == "CONSULT"
+    ]
+    assert trump and all(event.negated for event in trump if "nicht" in event.sentence)
+    assert any(event.negated for event in trump)
+
+
+def test_seed_events_point_into_the_text(analysed_seeds):
+    for article in analysed_seeds.values():
+        assert article.events
+        for event in article.events:
+            assert article.text[event.start : event.end] in event.trigger
+            assert event.sentence in article.text
+
+
+def test_seed_quotes_carry_their_dates(analysed_seeds):
+    dated = [quote for article in analysed_seeds.values() for quote in article.quotes if quote.date]
+    assert dated
+    for quote in dated:
+        assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?(/\d{4}-\d{2}-\d{2})?", quote.date), quote.date
+    assert any(quote.date.startswith("2025-05") for quote in dated)
