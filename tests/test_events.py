@@ -160,3 +160,15 @@ def test_seed_quotes_carry_their_dates(analysed_seeds):
     for quote in dated:
         assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?(/\d{4}-\d{2}-\d{2})?", quote.date), quote.date
     assert any(quote.date.startswith("2025-05") for quote in dated)
+
+
+def test_seeds_are_one_story_with_agreed_and_single_source_facts(tmp_path, seeds_dir):
+    from newsprism.pipeline import run_analysis
+
+    corpus = run_analysis([seeds_dir], db=tmp_path / "s.db", published="2025-05-14").corpus
+    assert len(corpus.stories) == 1
+    facts = {fact.statement: fact.status for fact in corpus.stories[0].facts}
+    for agreed in ("Vladimir Medinsky is named", "Alexander Fomin is named", "Andrii Sybiha is named"):
+        assert facts[agreed] == "agreed"
+    for single in ("Steve Witkoff is named", "Keith Kellogg is named", "Mikhail Galuzin is named"):
+        assert facts[single] == "single"

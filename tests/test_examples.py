@@ -120,3 +120,13 @@ def test_seed_articles_are_idempotent(seeds_dir: Path, tmp_path):
     second = run_analysis([seeds_dir], db=tmp_path / "seeds.db")
     assert second.new_ids == set()
     assert second.article_ids == first.article_ids
+
+
+def test_examples_cluster_into_the_three_planted_stories(tmp_path):
+    from newsprism.pipeline import run_analysis
+
+    corpus = run_analysis([EXAMPLES], db=tmp_path / "x.db").corpus
+    sizes = sorted(len(story.article_ids) for story in corpus.stories)
+    assert sizes == [5, 5, 5]
+    languages = [{corpus.article(i).language for i in story.article_ids} for story in corpus.stories]
+    assert all(found == {"de", "en"} for found in languages)

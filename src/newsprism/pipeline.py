@@ -29,7 +29,7 @@ from newsprism.model import Article, Corpus, IngestError, RawDocument
 from newsprism.nlp import LANGUAGES, Parsed, add_known_names, detect_language, parse_texts
 from newsprism.repair import NameMemory, repair_text
 from newsprism.store import Database, default_target
-from newsprism.stories import NearDuplicateIndex, signature
+from newsprism.stories import NearDuplicateIndex, build_stories, signature
 
 BATCH_SIZE = 200
 
@@ -249,6 +249,9 @@ def run_analysis(
         analysis.corpus.articles = sorted(database.articles(order), key=lambda a: order[a.id])
         mentioned = {e.actor_id for a in analysis.corpus.articles for e in a.entities if e.actor_id}
         analysis.corpus.actors = database.actors(mentioned)
+        stories = build_stories(database.articles(), database.actors())
+        database.save_stories(stories)
+        analysis.corpus.stories = [s for s in stories if order.keys() & set(s.article_ids)]
     return analysis
 
 

@@ -228,6 +228,19 @@ class Database:
             for row in rows
         ]
 
+    def save_stories(self, stories: Sequence[Story]) -> None:
+        """Replace the stories (they are rebuilt from all articles after each analysis)."""
+        with self.engine.begin() as connection:
+            connection.execute(schema.stories.delete())
+            if stories:
+                connection.execute(
+                    schema.stories.insert(),
+                    [
+                        {"id": s.id, "title": s.title, "article_ids": s.article_ids, "facts": asdict(s)["facts"]}
+                        for s in stories
+                    ],
+                )
+
     def stories(self) -> list[Story]:
         with self.engine.connect() as connection:
             rows = connection.execute(sa.select(schema.stories).order_by(schema.stories.c.id)).all()
