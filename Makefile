@@ -30,10 +30,12 @@ bench: setup
 	$(BIN)/python benchmarks/repair_bench.py
 	$(BIN)/python benchmarks/ner_bench.py
 	$(BIN)/python benchmarks/parse_bench.py
+	$(BIN)/python benchmarks/extract_bench.py
+	$(BIN)/python benchmarks/cluster_bench.py
+	$(BIN)/python benchmarks/compare_bench.py
 
 # Retrain the German spaCy pipeline from ../shared/data into src/newsprism/nlp/models (~25 min, 2 cores).
 models: setup
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[train]'
 	$(BIN)/python scripts/train_models.py
 
 # Rebuild the repair stage's German case lexicon from ../shared/data (committed; reproducible).

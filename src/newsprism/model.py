@@ -190,10 +190,14 @@ class Mention:
 
 @dataclass(slots=True)
 class Fact:
+    """One thing a story's sources report: ``status`` agreed, single or conflict; ``kind`` quote,
+    count, date, event, named (person or place) or sentence; ``mentions`` where each source says it."""
+
     id: str
     statement: str
     status: str
     mentions: list[Mention] = field(default_factory=list)
+    kind: str = ""
 
 
 @dataclass(slots=True)

@@ -25,11 +25,11 @@ from newsprism.ingest import (
     read_input,
 )
 from newsprism.link import ActorRegistry, KnowledgeBase, link_article
-from newsprism.model import Article, Corpus, IngestError, RawDocument
+from newsprism.model import Article, Corpus, IngestError, RawDocument, Story
 from newsprism.nlp import LANGUAGES, Parsed, add_known_names, detect_language, parse_texts
 from newsprism.repair import NameMemory, repair_text
 from newsprism.store import Database, default_target
-from newsprism.stories import NearDuplicateIndex, build_stories, signature
+from newsprism.stories import ArticleVectors, NearDuplicateIndex, pack, signature, unpack, update_stories, vectorize
 
 BATCH_SIZE = 200
 
@@ -186,8 +186,9 @@ class _Writer:
         articles = [article for article, _ in self.pending]
         self.pending_errors.extend(analyse_articles(articles, self.kb, self.registry))
         actors = self.registry.pop_touched()
+        vectors = [pack(v) for v in vectorize(articles)] if articles else []
         if self.pending or self.pending_errors or self.pending_rereads or actors:
-            self.database.save_batch(self.pending, self.pending_errors, self.pending_rereads, actors)
+            self.database.save_batch(self.pending, self.pending_errors, self.pending_rereads, actors, vectors)
             self.pending, self.pending_errors, self.pending_rereads = [], [], []
 
 
@@ -249,10 +250,37 @@ def run_analysis(
         analysis.corpus.articles = sorted(database.articles(order), key=lambda a: order[a.id])
         mentioned = {e.actor_id for a in analysis.corpus.articles for e in a.entities if e.actor_id}
         analysis.corpus.actors = database.actors(mentioned)
-        stories = build_stories(database.articles(), database.actors())
-        database.save_stories(stories)
-        analysis.corpus.stories = [s for s in stories if order.keys() & set(s.article_ids)]
+        analysis.corpus.stories = _update_stories(database, set(order))
     return analysis
+
+
+def _sentence_vectors(database: Database, ids: list[str]) -> dict[str, ArticleVectors]:
+    """Stored sentence vectors of ``ids``; articles stored before there were any are embedded now
+    and stored, so nothing is embedded twice."""
+    found = {i: unpack(row) for i, row in database.vectors(ids).items()}
+    missing = [i for i in ids if i not in found]
+    if missing:
+        fresh = vectorize(database.articles(missing))
+        database.save_batch([], [], vectors=[pack(v) for v in fresh])
+        found.update({v.article_id: v for v in fresh})
+    return found
+
+
+def _update_stories(database: Database, wanted: set[str]) -> list[Story]:
+    """Stories after this run (new articles joined or opened stories, changed stories compared
+    again), stored; returns those holding one of ``wanted``."""
+    articles = database.articles()
+    leads = {
+        i: unpack({**row, "sentences": b"", "spans": []}).story for i, row in database.vectors(sentences=False).items()
+    }
+    missing = [a for a in articles if a.id not in leads]
+    if missing:
+        leads.update({v.article_id: v.story for v in _sentence_vectors(database, [a.id for a in missing]).values()})
+    stories = update_stories(
+        database.stories(), articles, leads, lambda ids: _sentence_vectors(database, ids), database.actors()
+    )
+    database.save_stories(stories)
+    return [story for story in stories if wanted & set(story.article_ids)]
 
 
 def analyze(

@@ -40,7 +40,8 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
 _FUTURE_WORDS = re.compile(
     r"(?i)\b(?:wird|werden|wirst|werde|soll|sollen|will|wollen|plant|planen|geplant|kommende[nrs]?|nächste[nrs]?"
-    r"|will|shall|is due|are due|plans? to|is set to|are set to|next|upcoming|scheduled|erwartet|expected)\b"
+    r"|will|shall|is due|are due|plans? to|is set to|are set to|next|upcoming|scheduled|erwartet|erwarten|expected"
+    r"|expect|expects|forecast|rechnen mit|rechnet mit)\b"
 )
 _PAST_WORDS = re.compile(
     r"(?i)\b(?:hatte|hatten|hat|haben|war|waren|wurde|wurden|sagte|sagten|erklärte|erklärten|betonte|teilte|"

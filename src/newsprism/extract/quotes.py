@@ -19,7 +19,7 @@ SPEECH_VERBS = (
     "sagte|sagten|sagt|sage|erklärte|erklärten|erklärt|betonte|betonten|betont|warnte|warnten|warnt|"
     "fügte|fügten|forderte|forderten|fordert|teilte|teilten|schrieb|schrieben|meinte|meinten|bekräftigte|"
     "versicherte|kündigte|bestätigte|bestätigten|räumte|sprach|fragte|antwortete|kritisierte|verlangte|"
-    "appellierte|mahnte|drohte|behauptete|argumentierte|unterstrich|ergänzte|hieß|"
+    "appellierte|mahnte|drohte|behauptete|argumentierte|unterstrich|ergänzte|hieß|rief|riefen|nannte|"
     "gesagt|erklärt|betont|gewarnt|gefordert|herausgefordert|vorgeschlagen|angekündigt|bezeichnet|bezeichnete|"
     "schlug|bekräftigt|versichert|"
     "said|says|told|tells|warned|warns|added|adds|stressed|insisted|wrote|writes|asked|declared|argued|"

@@ -25,6 +25,11 @@ from newsprism.link.names import fold, name_key, surname_key
 TYPES = ("person", "organisation", "country", "place")
 PARTICLES = frozenset("von van der den de da di du le la al el bin ibn".split())
 # Generic titles that name a role kind rather than a title of any one country.
+# titles German news uses for offices of the German states as well
+DOMESTIC_TOO = frozenset(
+    fold(t) for t in ("Senator", "Senatorin", "Minister", "Ministerin", "Bürgermeister", "Bürgermeisterin",
+                      "Gouverneur", "Gouverneurin", "Abgeordneter", "Abgeordnete", "Richter", "Richterin")
+)  # fmt: skip
 GENERIC_TITLES = {
     "regierungschef": "head_of_government",
     "regierungschefin": "head_of_government",
@@ -268,13 +273,16 @@ class KnowledgeBase:
             candidates = [(a.id, r) for a in self.actors.values() for r in a.roles if r.role == kind]
         else:
             candidates = self.titles.get(folded, [])
+        if country is None and folded in DOMESTIC_TOO:
+            # German states have senators and ministers too: a bare "die Senatorin" is not a US senator
+            candidates = [(a, r) for a, r in candidates if r.org or r.country in (None, "germany")]
         holders = {
             actor
             for actor, role in candidates
             if role.active(when) and (country is None or country in (role.country, role.org))
         }
         if len(holders) > 1 and country is None and "germany" in self.actors:
-            return self.holder(title, "germany", when)  # a bare "Bundeskanzler" in German news
+            return self.holder(title, "germany", when)  # a bare "Präsident" in German news
         return next(iter(holders)) if len(holders) == 1 else None
 
 

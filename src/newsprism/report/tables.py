@@ -86,7 +86,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
     "stories": pa.schema([("id", _STR), ("title", _STR), ("article_count", _INT)]),
     "story_articles": pa.schema([("story_id", _STR), ("article_id", _STR)]),
-    "facts": pa.schema([("story_id", _STR), ("id", _STR), ("statement", _STR), ("status", _STR)]),
+    "facts": pa.schema([("story_id", _STR), ("id", _STR), ("kind", _STR), ("statement", _STR), ("status", _STR)]),
     "fact_mentions": pa.schema(
         [("fact_id", _STR), ("article_id", _STR), ("start", _INT), ("end", _INT), ("text", _STR)]
     ),

@@ -158,11 +158,13 @@ class Database:
         errors: list[IngestError],
         reread_paths: Sequence[str] = (),
         actors: Sequence[Actor] = (),
+        vectors: Sequence[dict[str, Any]] = (),
     ) -> None:
         """Write one batch in one transaction: all of it lands, or none of it does.
 
         ``reread_paths`` are inputs read again in this batch: their old errors are dropped first,
-        so a file that was fixed is no longer reported. ``actors`` are new or updated actors.
+        so a file that was fixed is no longer reported. ``actors`` are new or updated actors;
+        ``vectors`` the stories stage's embeddings of the articles (``article_vectors`` rows).
         """
         with self.engine.begin() as connection:
             for path in reread_paths:
@@ -171,6 +173,9 @@ class Database:
             rows = [_article_row(article, minhash, seq + n) for n, (article, minhash) in enumerate(articles, 1)]
             if rows:
                 connection.execute(insert_ignore(self.engine, schema.articles), rows)
+            if vectors:
+                statement = upsert(self.engine, schema.article_vectors, ["story", "sentences", "spans"])
+                connection.execute(statement, list(vectors))
             if actors:
                 statement = upsert(self.engine, schema.actors, ["name", "type", "aliases", "roles", "wikidata"])
                 connection.execute(statement, [asdict(actor) for actor in actors])
@@ -228,6 +233,17 @@ class Database:
             for row in rows
         ]
 
+    def vectors(self, ids: Iterable[str] | None = None, sentences: bool = True) -> dict[str, dict[str, Any]]:
+        """Stored embeddings rows by article id: all, or those of ``ids`` that have them; without
+        ``sentences``, only the lead vectors (what clustering needs)."""
+        table = schema.article_vectors
+        columns = [table.c.article_id, table.c.story] + ([table.c.sentences, table.c.spans] if sentences else [])
+        query = sa.select(*columns)
+        if ids is not None:
+            query = query.where(schema.article_vectors.c.article_id.in_(list(ids)))
+        with self.engine.connect() as connection:
+            return {row.article_id: dict(row._mapping) for row in connection.execute(query)}
+
     def save_stories(self, stories: Sequence[Story]) -> None:
         """Replace the stories (they are rebuilt from all articles after each analysis)."""
         with self.engine.begin() as connection:
@@ -255,6 +271,7 @@ class Database:
                         statement=fact["statement"],
                         status=fact["status"],
                         mentions=[Mention(**mention) for mention in fact["mentions"]],
+                        kind=fact.get("kind", ""),
                     )
                     for fact in row.facts
                 ],

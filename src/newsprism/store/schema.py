@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = sa.MetaData()
 
@@ -66,6 +66,15 @@ stories = sa.Table(
     sa.Column("facts", sa.JSON, nullable=False),
 )
 
+article_vectors = sa.Table(
+    "article_vectors",
+    metadata,
+    sa.Column("article_id", sa.String(32), primary_key=True),
+    sa.Column("story", sa.LargeBinary, nullable=False),
+    sa.Column("sentences", sa.LargeBinary, nullable=False),
+    sa.Column("spans", sa.JSON, nullable=False),
+)
+
 ingest_errors = sa.Table(
     "ingest_errors",
     metadata,
@@ -76,6 +85,12 @@ ingest_errors = sa.Table(
 
 Migration = Callable[[sa.Connection], None]
 
-# Version N → N+1 steps. Version 1 is created from ``metadata`` directly; later versions add a
-# function here (e.g. ``2: _add_story_window``) and bump SCHEMA_VERSION.
-MIGRATIONS: dict[int, Migration] = {}
+
+def _add_article_vectors(connection: sa.Connection) -> None:
+    """Version 2 stores each article's embeddings, so that nothing is embedded twice. Articles
+    stored by version 1 have none; they are embedded when their story is next compared."""
+    article_vectors.create(connection, checkfirst=True)
+
+
+# Version N → N+1 steps, keyed by N. A new database is created from ``metadata`` directly.
+MIGRATIONS: dict[int, Migration] = {1: _add_article_vectors}

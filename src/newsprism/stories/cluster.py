@@ -1,10 +1,11 @@
 """Story clustering: articles arrive one at a time and join the story they fit best, or open one.
 
-Language-independent signals first: the linked actors two articles share (an actor id is the same
-in German and English) and their publication dates. Within a language the content words count
-too. An article joins the most similar story (its best-matching member) when the similarity
-reaches ``THRESHOLD``; nothing already clustered is ever re-clustered, so the index can take a
-stream.
+Signals: the cross-lingual embedding of the title and lead (``embed``), the linked actors two
+articles share (an actor id is the same in German and English), the content words within one
+language, and the publication dates (far apart, the score shrinks). An article joins the most
+similar story (its best-matching member) when the score reaches ``THRESHOLD``, and stories it
+bridges become one; stories already built are restored as they are, never re-clustered, so the
+index takes a stream. Weights and threshold: ``benchmarks/cluster_bench.py`` on SemEval-2022 pairs.
 """
 
 from __future__ import annotations
@@ -16,9 +17,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
+
 from newsprism.model import Article
 
 THRESHOLD = 0.32
+SAME_LANGUAGE_WEIGHTS = (0.3, 0.3, 0.4)  # actors, words, embedding
+CROSS_LANGUAGE_WEIGHTS = (0.4, 0.6)  # actors, embedding
 WINDOW_DAYS = 7
 ACTOR_LABELS = ("PER", "ORG", "LOC", "MISC")
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -42,6 +47,7 @@ class ArticleProfile:
     published: date | None
     actors: Counter[str]
     words: Counter[str]
+    vector: np.ndarray | None = None
 
 
 def _actor_key(actor_id: str) -> str:
@@ -50,7 +56,7 @@ def _actor_key(actor_id: str) -> str:
     return "new:" + actor_id.rsplit(":", 1)[-1] if actor_id.startswith("new:") else actor_id
 
 
-def profile(article: Article) -> ArticleProfile:
+def profile(article: Article, vector: np.ndarray | None = None) -> ArticleProfile:
     actors = Counter(_actor_key(e.actor_id) for e in article.entities if e.actor_id and e.label in ACTOR_LABELS)
     words = Counter(w for w in _WORD.findall(((article.title or "") + " ") * 2 + article.text.lower()) if w.lower()
                     not in STOPWORDS)  # fmt: skip
@@ -59,7 +65,7 @@ def profile(article: Article) -> ArticleProfile:
         published = date.fromisoformat(article.published[:10]) if article.published else None
     except ValueError:
         published = None
-    return ArticleProfile(article.id, article.language, published, actors, words)
+    return ArticleProfile(article.id, article.language, published, actors, words, vector)
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
@@ -81,7 +87,17 @@ def _actor_overlap(a: Counter[str], b: Counter[str]) -> float:
 def similarity(a: ArticleProfile, b: ArticleProfile) -> float:
     """How likely two articles report the same story, 0..1."""
     actors = _actor_overlap(a.actors, b.actors)
-    score = 0.5 * actors + 0.5 * _cosine(a.words, b.words) if a.language == b.language else actors
+    same = a.language == b.language
+    if a.vector is None or b.vector is None:
+        score = 0.5 * actors + 0.5 * _cosine(a.words, b.words) if same else actors
+    else:
+        meaning = max(0.0, float(a.vector @ b.vector))
+        if same:
+            w_actors, w_words, w_meaning = SAME_LANGUAGE_WEIGHTS
+            score = w_actors * actors + w_words * _cosine(a.words, b.words) + w_meaning * meaning
+        else:
+            w_actors, w_meaning = CROSS_LANGUAGE_WEIGHTS
+            score = w_actors * actors + w_meaning * meaning
     if a.published and b.published:
         gap = abs((a.published - b.published).days)
         if gap > WINDOW_DAYS:
@@ -117,6 +133,11 @@ class StoryIndex:
                 self.stories.remove(other)
         story.members.append(article)
         return story.id
+
+    def restore(self, story_id: str, members: list[ArticleProfile]) -> None:
+        """A story built before, taken as it is."""
+        if members:
+            self.stories.append(_Story(story_id, list(members)))
 
     def groups(self) -> dict[str, list[str]]:
         return {story.id: [member.article_id for member in story.members] for story in self.stories}

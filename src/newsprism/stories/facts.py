@@ -1,12 +1,17 @@
 """Fact alignment within a story: what every source reports, what only one does, and where they differ.
 
-Facts come from what the earlier stages found, so they line up across languages by construction:
-* who is named — an actor (by id) in some sources and not in others;
-* events — same PLOVER type with the same source and target actors; sources conflict when one
-  says it happened and another that it did not, or give different dates or places;
-* numbers — a count with its unit ("30-tägige Waffenruhe" and "30-day ceasefire" are 30 days;
-  "1.200 Menschen" and "1,500 residents" are people); same unit, different value is a conflict.
-A source is an outlet: two articles of one outlet count once.
+Each article is broken into claims that carry a comparable value, and claims of different sources
+are lined up when they say the same thing, across languages:
+* quotes — lined up by the meaning of the quoted words (cross-lingual embeddings); the value is
+  the speaker, so one quote given to two people is a conflict;
+* counts — a number with its unit ("1.200 Menschen", "1,500 residents", "30-tägige", "240 Millionen
+  Euro"), lined up by unit and by the meaning of their sentences; the value is the number;
+* dates — a resolved date in sentences that mean the same ("crest on Thursday" / "peak on Friday");
+* events — same PLOVER type, source and target actors; the value is whether it happened and when;
+* people and places — named by some sources and not by others;
+* sentences — what one source reports that no other source's sentence comes close to.
+A source is an outlet: two articles of one outlet count once. A claim found in one source only is
+``single``; claims of two or more sources are ``agreed`` when their values match, else ``conflict``.
 """
 
 from __future__ import annotations
@@ -14,125 +19,321 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from newsprism.model import Actor, Article, Fact, Mention
+import numpy as np
 
-PERSON_LABELS = ("PER", "ORG")
-UNITS = {
-    "days": r"tage?n?|tägige[nrsm]?|days?|-day",
-    "weeks": r"wochen?|weeks?|-week",
-    "people": r"menschen|personen|anwohner(?:innen)?|einwohner|bewohner|people|residents|persons|civilians|zivilisten",
-    "dead": r"tote[n]?|todesopfer|dead|killed",
-    "soldiers": r"soldaten|soldiers|troops",
-    "prisoners": r"gefangene[n]?|prisoners",
-    "ships": r"schiffe|ships|vessels",
-    "percent": r"prozent|percent|%",
-}
-_NUMBER = r"(?P<value>\d{1,3}(?:[.,]\d{3})+|\d+)"
-_COUNTS = [
-    (unit, re.compile(rf"(?i)(?<![\w.,]){_NUMBER}\s*(?:-\s*)?(?:\w+\s+)?(?P<unit>{pattern})\b"))
-    for unit, pattern in UNITS.items()
-]
+from newsprism.extract import find_dates
+from newsprism.model import Actor, Article, Fact, Mention
+from newsprism.stories.embed import embed
+from newsprism.stories.vectors import ArticleVectors
+
+# Cosines of USE embeddings. A quote and its translation score 0.6-0.9, two different quotes of
+# one story about 0.2; a sentence and its free translation 0.45-0.6, unrelated sentences 0.1-0.3.
+QUOTE_MATCH = 0.5  # two quotes are the same quote
+SENTENCE_MATCH = 0.3  # two sentences holding a count of one unit, or a date of one grain, say the same
+SAME_VALUE_BONUS = 0.15
+SINGLE_BELOW = 0.35  # a sentence no other source's sentence comes this close to is reported by one
+MAX_STATEMENT = 140
+
+UNIT_WORDS: dict[str, str] = {
+    **dict.fromkeys("menschen personen leute anwohner anwohnerinnen einwohner bewohner people persons residents "
+                    "inhabitants civilians zivilisten".split(), "people"),
+    **dict.fromkeys("einsatzkräfte helfer helferinnen feuerwehrleute rettungskräfte workers firefighters "
+                    "volunteers rescuers responders".split(), "emergency workers"),
+    **dict.fromkeys("tote todesopfer dead killed deaths".split(), "dead"),
+    **dict.fromkeys("verletzte injured wounded".split(), "injured"),
+    **dict.fromkeys("soldaten soldiers troops".split(), "soldiers"),
+    **dict.fromkeys("gefangene gefangenen prisoners captives".split(), "prisoners"),
+    **dict.fromkeys("schiffe ships vessels frachter".split(), "ships"),
+    **dict.fromkeys("mitglieder mitgliedsstaaten members states staaten länder countries".split(), "members"),
+    **dict.fromkeys("euro euros eur €".split(), "euros"),
+    **dict.fromkeys("dollar dollars usd $".split(), "dollars"),
+    **dict.fromkeys("meter metern metres meters".split(), "metres"),
+    **dict.fromkeys("kilometer kilometern kilometres kilometers km".split(), "kilometres"),
+    **dict.fromkeys("stunden stündige stündigen stündiger stündiges hours hour".split(), "hours"),
+    **dict.fromkeys("tage tagen tägige tägigen tägiger tägiges days day".split(), "days"),
+    **dict.fromkeys("wochen weeks week".split(), "weeks"),
+    **dict.fromkeys("prozent percent %".split(), "percent"),
+}  # fmt: skip
+MULTIPLIERS = {"tausend": 1e3, "thousand": 1e3, "millionen": 1e6, "million": 1e6, "mio": 1e6, "milliarden": 1e9,
+               "billion": 1e9, "mrd": 1e9}  # fmt: skip
+NUMBER_WORDS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+                "zehn": 10, "elf": 11, "zwölf": 12, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12}  # fmt: skip
+_NUMBER = r"(?P<number>\d{1,3}(?:[.,]\d{3})+(?![\d])|\d+(?:[.,]\d{1,2})?(?![\d.,]\d)|" + "|".join(NUMBER_WORDS) + ")"
+_COUNT = re.compile(
+    rf"(?i)(?<![\w.,-]){_NUMBER}(?:\s*(?P<mult>{'|'.join(MULTIPLIERS)})\.?)?\s*(?:-\s*)?"
+    rf"(?:(?:[^\W\d]+\s+){{0,2}}?)(?P<unit>{'|'.join(sorted(map(re.escape, UNIT_WORDS), key=len, reverse=True))})"
+    r"(?![\w])"
+)
 
 
 @dataclass(slots=True)
 class _Claim:
+    kind: str
     source: str
     value: str
     mention: Mention
+    vector: np.ndarray | None = None
+    detail: str = ""
+    statement: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
 
 
 def _source(article: Article) -> str:
     return article.source or Path(article.path).name
 
 
-def _fact_id(story_id: str, key: str) -> str:
-    return story_id + "-" + hashlib.sha256(key.encode()).hexdigest()[:10]
+def _number(match: re.Match[str]) -> float:
+    raw = match.group("number").lower()
+    if raw in NUMBER_WORDS:
+        value = float(NUMBER_WORDS[raw])
+    elif re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
+        value = float(re.sub(r"[.,]", "", raw))
+    else:
+        value = float(raw.replace(",", "."))
+    return value * MULTIPLIERS.get((match.group("mult") or "").lower(), 1)
 
 
-def _status(claims: list[_Claim]) -> str:
-    sources = {claim.source for claim in claims}
-    if len(sources) < 2:
-        return "single"
-    return "agreed" if len({claim.value for claim in claims}) == 1 else "conflict"
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_STATEMENT else text[: MAX_STATEMENT - 1].rsplit(" ", 1)[0] + " …"
 
 
-def _fact(story_id: str, key: str, statement: str, claims: list[_Claim]) -> Fact:
-    values = sorted({claim.value for claim in claims})
-    status = _status(claims)
-    if status == "conflict":
-        by_value = "; ".join(f"{v}: {', '.join(sorted({c.source for c in claims if c.value == v}))}" for v in values)
-        statement = f"{statement} — sources differ ({by_value})"
-    return Fact(_fact_id(story_id, key), statement, status, [claim.mention for claim in claims])
+class _Sentences:
+    """An article's sentences with their vectors, to find the one around an offset."""
+
+    def __init__(self, article: Article, vectors: ArticleVectors | None) -> None:
+        self.article = article
+        self.spans = vectors.spans if vectors else []
+        self.vectors = vectors.sentences if vectors else np.zeros((0, 512), dtype=np.float32)
+
+    def at(self, position: int) -> int | None:
+        return next((i for i, (s, e) in enumerate(self.spans) if s <= position < e), None)
+
+    def text(self, index: int) -> str:
+        start, end = self.spans[index]
+        return self.article.text[start:end]
 
 
-def _actor_facts(story_id: str, articles: list[Article], names: dict[str, str]) -> list[Fact]:
-    claims: dict[str, list[_Claim]] = defaultdict(list)
-    for article in articles:
-        seen = set()
-        for entity in article.entities:
-            if entity.label in PERSON_LABELS and entity.actor_id and entity.actor_id not in seen:
-                seen.add(entity.actor_id)
-                mention = Mention(article.id, entity.start, entity.end, entity.text)
-                claims[entity.actor_id].append(_Claim(_source(article), "named", mention))
-    return [
-        _fact(story_id, f"actor:{actor_id}", f"{names.get(actor_id, found[0].mention.text)} is named", found)
-        for actor_id, found in claims.items()
-    ]
+def _published(article: Article) -> date | None:
+    try:
+        return date.fromisoformat(article.published[:10]) if article.published else None
+    except ValueError:
+        return None
 
 
-def _event_facts(story_id: str, articles: list[Article], names: dict[str, str]) -> list[Fact]:
-    claims: dict[tuple[str, str, str], list[_Claim]] = defaultdict(list)
+def _grain(value: str) -> str:
+    """Only dates of one grain are compared: a day with a day, a year with a year."""
+    if "/" in value:
+        return "interval"
+    return {10: "day", 7: "month", 4: "year"}.get(len(value), "other")
+
+
+def _value_claims(article: Article, sentences: _Sentences) -> list[_Claim]:
+    """Counts and dates, each with the vector of its sentence."""
+    claims: list[_Claim] = []
+    source = _source(article)
+    for match in _COUNT.finditer(article.text):
+        index = sentences.at(match.start())
+        if index is None:
+            continue
+        unit = UNIT_WORDS[match.group("unit").lower()]
+        value = f"{_number(match):g}"
+        mention = Mention(article.id, match.start(), match.end(), match.group(0))
+        claims.append(_Claim("count", source, value, mention, sentences.vectors[index], unit,
+                             _clip(sentences.text(index))))  # fmt: skip
+    for found in find_dates(article.text, _published(article)):
+        index = sentences.at(found.start)
+        if index is None:
+            continue
+        mention = Mention(article.id, found.start, found.end, found.text)
+        claims.append(_Claim("date", source, found.value, mention, sentences.vectors[index], _grain(found.value),
+                             _clip(sentences.text(index))))  # fmt: skip
+    return claims
+
+
+def _quote_claims(articles: list[Article], names: dict[str, str]) -> list[_Claim]:
+    quotes = [(article, quote) for article in articles for quote in article.quotes if quote.direct]
+    vectors = embed([quote.text for _, quote in quotes])
+    claims = []
+    for (article, quote), vector in zip(quotes, vectors, strict=True):
+        speaker = names.get(quote.speaker_actor_id or "", quote.speaker_text or "")
+        mention = Mention(article.id, quote.start, quote.end, quote.text)
+        claims.append(_Claim("quote", _source(article), speaker, mention, vector, "", f"„{_clip(quote.text)}“"))
+    return claims
+
+
+def _event_claims(articles: list[Article], names: dict[str, str]) -> list[_Claim]:
+    claims = []
     for article in articles:
         for event in article.events:
             if not event.source_actor_id or event.modality in ("possible", "conditional", "demanded"):
                 continue
-            key = (event.type, event.source_actor_id, event.target_actor_id or "")
-            value = "not " if event.negated else ""
-            value += event.date or ""
-            mention = Mention(article.id, event.start, event.end, event.trigger)
-            claims[key].append(_Claim(_source(article), value.strip() or "reported", mention))
-    facts = []
-    for (event_type, source, target), found in claims.items():
-        # a date only one source gives is no conflict: compare dates where two or more sources give one
-        dated = [claim for claim in found if claim.value.replace("not ", "") not in ("", "reported")]
-        if len({c.source for c in dated}) < 2:
-            for claim in found:
-                claim.value = "not" if claim.value.startswith("not") else "reported"
-        who = names.get(source, source)
-        whom = f" → {names.get(target, target)}" if target else ""
-        facts.append(_fact(story_id, f"event:{event_type}:{source}:{target}", f"{who}: {event_type}{whom}", found))
-    return facts
+            who = names.get(event.source_actor_id, event.source_text or event.source_actor_id)
+            whom = f" → {names.get(event.target_actor_id, event.target_text or '')}" if event.target_actor_id else ""
+            mention = Mention(article.id, event.start, event.end, article.text[event.start : event.end])
+            detail = f"{event.type}:{event.source_actor_id}:{event.target_actor_id or ''}"
+            value = "did not happen" if event.negated else "happened"
+            claim = _Claim("event", _source(article), value, mention, None, detail, f"{who}: {event.type}{whom}")
+            claim.extra["date"] = event.date or ""
+            claims.append(claim)
+    return claims
 
 
-def _number_facts(story_id: str, articles: list[Article]) -> list[Fact]:
-    claims: dict[str, list[_Claim]] = defaultdict(list)
+def _named_claims(articles: list[Article], names: dict[str, str]) -> list[_Claim]:
+    """People and places each source names (who took part, where it happened)."""
+    claims = []
     for article in articles:
-        for unit, pattern in _COUNTS:
-            for match in pattern.finditer(article.text):
-                value = re.sub(r"[.,]", "", match.group("value"))
-                mention = Mention(article.id, match.start(), match.end(), match.group(0))
-                if not any(c.source == _source(article) and c.value == value for c in claims[unit]):
-                    claims[unit].append(_Claim(_source(article), value, mention))
+        seen = set()
+        for entity in article.entities:
+            if entity.label in ("PER", "LOC") and entity.actor_id and entity.actor_id not in seen:
+                seen.add(entity.actor_id)
+                mention = Mention(article.id, entity.start, entity.end, entity.text)
+                name = names.get(entity.actor_id, entity.text)
+                claims.append(_Claim("person", _source(article), "named", mention, None, entity.actor_id,
+                                     f"{name} is named"))  # fmt: skip
+    return claims
+
+
+def _group(claims: list[_Claim], same: Callable[[_Claim, _Claim], float], threshold: float) -> list[list[_Claim]]:
+    """Greedy alignment: each claim joins the group whose members of other sources it matches best
+    (at least ``threshold``); a group keeps one claim per source, the better matching one, and the
+    claim it drops opens a group of its own."""
+    groups: list[list[_Claim]] = []
+
+    def fit(claim: _Claim, group: list[_Claim]) -> float:
+        others = [member for member in group if member.source != claim.source]
+        return max((same(claim, member) for member in others), default=-1.0)
+
+    for claim in claims:
+        best, best_score = None, threshold
+        for group in groups:
+            score = fit(claim, group)
+            if score >= best_score:
+                best, best_score = group, score
+        if best is None:
+            groups.append([claim])
+            continue
+        rival = next((member for member in best if member.source == claim.source), None)
+        if rival is None:
+            best.append(claim)
+        elif fit(rival, best) < best_score:
+            best[best.index(rival)] = claim
+            groups.append([rival])
+        else:
+            groups.append([claim])
+    return groups
+
+
+def _cosine(a: _Claim, b: _Claim) -> float:
+    return float(a.vector @ b.vector) if a.vector is not None and b.vector is not None else 0.0
+
+
+def _aligned(a: _Claim, b: _Claim) -> float:
+    """Sentence meaning, and a little more when the values match: of two similar sentences with
+    dates, the one with the same date is more likely the same statement."""
+    return _cosine(a, b) + (SAME_VALUE_BONUS if a.value == b.value else 0.0)
+
+
+def _canonical(values: list[str]) -> list[str]:
+    """A name given shorter by one source ("Kampmann") is the longer one another gives ("Dörte Kampmann")."""
+    longer = sorted(set(values), key=len, reverse=True)
+    result = []
+    for value in values:
+        words = value.split()
+        full = next((w for w in longer if words and w.split()[-len(words) :] == words), value)
+        result.append(full)
+    return result
+
+
+def _fact(story_id: str, kind: str, group: list[_Claim], values: list[str]) -> Fact:
+    values = _canonical(values)
+    sources = sorted({claim.source for claim in group})
+    distinct = sorted({value for value in values if value})  # an unknown value (speaker) conflicts with none
+    status = "single" if len(sources) < 2 else "agreed" if len(distinct) <= 1 else "conflict"
+    statement = group[0].statement
+    if status == "conflict":
+        by_value = "; ".join(
+            f"{value or '?'}: {', '.join(sorted({c.source for c, v in zip(group, values, strict=True) if v == value}))}"
+            for value in sorted(set(values))
+        )
+        statement = f"{statement} — sources differ ({by_value})"
+    key = f"{kind}|{group[0].detail}|{group[0].mention.article_id}|{group[0].mention.start}"
+    fact_id = f"{story_id}-{hashlib.sha256(key.encode()).hexdigest()[:10]}"
+    return Fact(fact_id, statement, status, [claim.mention for claim in group], kind)
+
+
+def _single_sentences(
+    story_id: str, articles: list[Article], sentences: dict[str, _Sentences], covered: set[tuple[str, int]]
+) -> list[Fact]:
+    """Sentences of one source that no other source's sentences come close to."""
     facts = []
-    for unit, found in claims.items():
-        # one count per source: the first the source gives (its lead) is the one compared
-        first: dict[str, _Claim] = {}
-        for claim in found:
-            first.setdefault(claim.source, claim)
-        facts.append(_fact(story_id, f"number:{unit}", f"number of {unit}", list(first.values())))
+    for article in articles:
+        own = sentences[article.id]
+        others = [sentences[a.id].vectors for a in articles if _source(a) != _source(article)]
+        if not others or not len(own.vectors):
+            continue
+        pool = np.concatenate(others)
+        if not len(pool):
+            continue
+        best = (own.vectors @ pool.T).max(axis=1)
+        for index, score in enumerate(best):
+            if score < SINGLE_BELOW and (article.id, index) not in covered:
+                start, end = own.spans[index]
+                mention = Mention(article.id, start, end, article.text[start:end])
+                claim = _Claim("sentence", _source(article), "", mention, None, "", _clip(mention.text))
+                facts.append(_fact(story_id, "sentence", [claim], [""]))
     return facts
 
 
-def compare_story(story_id: str, articles: list[Article], actors: list[Actor]) -> list[Fact]:
-    """The facts of one story, each with its mentions in every source and its status."""
+def compare_story(
+    story_id: str, articles: list[Article], actors: list[Actor], vectors: dict[str, ArticleVectors]
+) -> list[Fact]:
+    """The facts of one story, each with its mentions in every source and its status; conflicts
+    first, then agreed facts, then what only one source reports."""
     names = {actor.id: actor.name for actor in actors}
-    facts = [
-        *_event_facts(story_id, articles, names),
-        *_number_facts(story_id, articles),
-        *_actor_facts(story_id, articles, names),
-    ]
+    sentences = {article.id: _Sentences(article, vectors.get(article.id)) for article in articles}
+    facts: list[Fact] = []
+    covered: set[tuple[str, int]] = set()
+
+    def keep(kind: str, groups: list[list[_Claim]], value: Callable[[_Claim], str]) -> None:
+        for group in groups:
+            values = [value(claim) for claim in group]
+            facts.append(_fact(story_id, kind, group, values))
+            for claim in group:
+                index = sentences[claim.mention.article_id].at(claim.mention.start)
+                if index is not None:
+                    covered.add((claim.mention.article_id, index))
+
+    quotes = _quote_claims(articles, names)
+    keep("quote", _group(quotes, _cosine, QUOTE_MATCH), lambda c: c.value)
+    claims = [claim for article in articles for claim in _value_claims(article, sentences[article.id])]
+    by_kind: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
+    for claim in claims:
+        by_kind[(claim.kind, claim.detail)].append(claim)
+    for (kind, _), group in by_kind.items():
+        keep(kind, _group(group, _aligned, SENTENCE_MATCH), lambda c: c.value)
+    events: dict[str, list[_Claim]] = defaultdict(list)
+    for claim in _event_claims(articles, names):
+        events[claim.detail].append(claim)
+    for group in events.values():
+        first = {}
+        for claim in group:
+            first.setdefault(claim.source, claim)
+        chosen = list(first.values())
+        dates = {c.extra["date"] for c in chosen if c.extra["date"]}
+        dated = len({c.source for c in chosen if c.extra["date"]}) >= 2 and len(dates) > 1
+        keep("event", [chosen], lambda c, dated=dated: c.value + (f" {c.extra['date']}" if dated else ""))
+    named: dict[str, list[_Claim]] = defaultdict(list)
+    for claim in _named_claims(articles, names):
+        named[claim.detail].append(claim)
+    for group in named.values():
+        keep("named", [group], lambda c: c.value)
+    facts.extend(_single_sentences(story_id, articles, sentences, covered))
     order = {"conflict": 0, "agreed": 1, "single": 2}
     return sorted(facts, key=lambda fact: order[fact.status])

@@ -1,0 +1,102 @@
+"""Stories: clustering across languages, incremental updates, embeddings kept, and facts compared."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pytest
+import sqlalchemy as sa
+
+from newsprism.model import Article
+from newsprism.pipeline import run_analysis
+from newsprism.store import Database
+from newsprism.stories import embed, pack, sentence_spans, unpack, vectorize
+from samples import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory):
+    return run_analysis([EXAMPLES], db=tmp_path_factory.mktemp("stories") / "x.db").corpus
+
+
+def _facts(corpus, kind):
+    return [fact for story in corpus.stories for fact in story.facts if fact.kind == kind]
+
+
+def test_translations_are_close_and_other_statements_are_not():
+    vectors = embed(["Wir haben keine Zeit zu verlieren.", "We have no time to lose.", "Die Deiche halten."])
+    assert vectors.shape == (3, 512)
+    assert float(vectors[0] @ vectors[1]) > 0.8 > 0.4 > float(vectors[0] @ vectors[2])
+
+
+def test_vectors_survive_the_store_round_trip():
+    text = "Der erste Satz steht hier. Der zweite Satz steht dort drüben."
+    article = Article(id="a1", path="a", format="text", raw_text=text, text=text)
+    [vectors] = vectorize([article])
+    assert vectors.spans == sentence_spans(article.text) and len(vectors.spans) == 2
+    again = unpack(pack(vectors))
+    assert again.spans == vectors.spans
+    assert np.allclose(again.sentences, vectors.sentences, atol=0.02)
+    assert float(again.story @ vectors.story) > 0.995  # int8 storage loses little
+
+
+def test_a_quote_given_to_two_speakers_is_a_conflict(examples):
+    quotes = [
+        f for f in _facts(examples, "quote") if "time to lose" in f.statement or "Zeit zu verlieren" in f.statement
+    ]
+    assert any(f.status == "conflict" and "Rothkegel" in f.statement and "Brenner" in f.statement for f in quotes)
+
+
+def test_different_counts_and_days_conflict_and_equal_ones_agree(examples):
+    counts = _facts(examples, "count")
+    assert any(f.status == "conflict" and "1200" in f.statement and "1500" in f.statement for f in counts)
+    assert any(f.status == "agreed" and len(f.mentions) >= 4 and "600" in " ".join(m.text for m in f.mentions)
+               for f in counts)  # fmt: skip
+    dates = _facts(examples, "date")
+    assert any(f.status == "conflict" and "2026-11-05" in f.statement and "2026-11-06" in f.statement for f in dates)
+
+
+def test_what_one_source_adds_is_single(examples):
+    singles = [f for f in examples.stories[0].facts + examples.stories[1].facts + examples.stories[2].facts
+               if f.status == "single"]  # fmt: skip
+    assert singles and all(len({m.article_id for m in f.mentions}) == 1 for f in singles)
+    for story in examples.stories:
+        for fact in story.facts:
+            for mention in fact.mentions:
+                assert examples.article(mention.article_id).text[mention.start : mention.end] == mention.text
+
+
+def test_stories_grow_without_being_reclustered(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    for path in sorted(EXAMPLES.iterdir()):
+        if path.name in ("README.md", "planted.yaml"):
+            continue
+        shutil.copy(path, (first if path.name.startswith(("flood", "continental")) else second) / path.name)
+    db = tmp_path / "x.db"
+    run_analysis([first], db=db)
+    with Database(str(db)) as database:
+        before = {story.id: set(story.article_ids) for story in database.stories()}
+    run_analysis([second], db=db)
+    with Database(str(db)) as database:
+        after = {story.id: set(story.article_ids) for story in database.stories()}
+        assert len(database.vectors()) == database.count_articles()
+    assert len(after) == 3
+    for story_id, members in before.items():
+        if story_id in after:
+            assert members <= after[story_id]
+
+
+def test_a_version_1_database_gets_the_vectors_table(tmp_path):
+    db = tmp_path / "old.db"
+    run_analysis([EXAMPLES / "flood-elbtalkurier-de.txt"], db=db)
+    engine = sa.create_engine(f"sqlite:///{db}")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE article_vectors")
+        connection.exec_driver_sql("UPDATE settings SET value = '1' WHERE key = 'schema_version'")
+    engine.dispose()
+    run_analysis([EXAMPLES / "flood-morningledger-en.md"], db=db)
+    with Database(str(db)) as database:
+        assert database.schema_version == 2
+        assert len(database.vectors()) == 2  # the old article is embedded when stories are updated
