@@ -8,6 +8,7 @@ internals. Field names follow the export contract in ``docs/export-format.md``.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 
@@ -132,6 +133,14 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+
+    @property
+    def published_day(self) -> date | None:
+        """The publication date as a day, or None when missing or not a date."""
+        try:
+            return date.fromisoformat(self.published[:10]) if self.published else None
+        except ValueError:
+            return None
 
     @property
     def word_count(self) -> int:

@@ -11,7 +11,6 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Protocol
 
@@ -97,13 +96,6 @@ def process_document(document: RawDocument, identity: str, names: NameMemory | N
     )
 
 
-def _published(article: Article) -> date | None:
-    try:
-        return date.fromisoformat(article.published[:10]) if article.published else None
-    except ValueError:
-        return None
-
-
 def _parse(group: list[Article], language: str, problems: list[IngestError]) -> list[Parsed]:
     """The parse of each article, a batch at a time; one by one if the batch fails, to find the
     article at fault."""
@@ -137,7 +129,7 @@ def analyse_articles(articles: list[Article], kb: KnowledgeBase, registry: Actor
     for article in articles:
         try:
             link_article(article, kb, registry)
-            dates = find_dates(article.text, _published(article))
+            dates = find_dates(article.text, article.published_day)
             article.quotes = date_quotes(article.text, find_quotes(article.text, article.entities), dates)
             tokens = parses[article.id].tokens if article.id in parses else []
             article.events = find_events(article.text, tokens, article.entities, dates, article.language or "")

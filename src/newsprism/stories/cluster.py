@@ -61,11 +61,7 @@ def profile(article: Article, vector: np.ndarray | None = None) -> ArticleProfil
     words = Counter(w for w in _WORD.findall(((article.title or "") + " ") * 2 + article.text.lower()) if w.lower()
                     not in STOPWORDS)  # fmt: skip
     words = Counter({w.lower(): n for w, n in words.items()})
-    try:
-        published = date.fromisoformat(article.published[:10]) if article.published else None
-    except ValueError:
-        published = None
-    return ArticleProfile(article.id, article.language, published, actors, words, vector)
+    return ArticleProfile(article.id, article.language, article.published_day, actors, words, vector)
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:

@@ -21,7 +21,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -120,13 +119,6 @@ class _Sentences:
         return self.article.text[start:end]
 
 
-def _published(article: Article) -> date | None:
-    try:
-        return date.fromisoformat(article.published[:10]) if article.published else None
-    except ValueError:
-        return None
-
-
 def _grain(value: str) -> str:
     """Only dates of one grain are compared: a day with a day, a year with a year."""
     if "/" in value:
@@ -147,7 +139,7 @@ def _value_claims(article: Article, sentences: _Sentences) -> list[_Claim]:
         mention = Mention(article.id, match.start(), match.end(), match.group(0))
         claims.append(_Claim("count", source, value, mention, sentences.vectors[index], unit,
                              _clip(sentences.text(index))))  # fmt: skip
-    for found in find_dates(article.text, _published(article)):
+    for found in find_dates(article.text, article.published_day):
         index = sentences.at(found.start)
         if index is None:
             continue
