@@ -17,6 +17,9 @@ $(STAMP): pyproject.toml constraints.txt requirements-models.txt
 
 demo: setup
 	$(BIN)/newsprism analyze examples/ --db out/newsprism.db --export out/analysis.json --report out/report.html
+	@echo
+	@echo "Open the report:      xdg-open out/report.html   (or open it in any browser; it works offline)"
+	@echo "Start the web app:    $(BIN)/newsprism serve --db out/newsprism.db   then open http://127.0.0.1:8000/"
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
@@ -33,6 +36,7 @@ bench: setup
 	$(BIN)/python benchmarks/extract_bench.py
 	$(BIN)/python benchmarks/cluster_bench.py
 	$(BIN)/python benchmarks/compare_bench.py
+	$(BIN)/python benchmarks/web_bench.py
 
 # Retrain the German spaCy pipeline from ../shared/data into src/newsprism/nlp/models (~25 min, 2 cores).
 models: setup
@@ -43,4 +47,4 @@ lexicon: setup
 	$(BIN)/python scripts/build_case_lexicon.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .ruff_cache
+	rm -rf $(VENV) out .pytest_cache .ruff_cache test-artifacts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from typer.testing import CliRunner
 from newsprism.ingest import IngestOptions, InputFile, read_input
 from newsprism.model import Article, IngestError, RawDocument
 from newsprism.pipeline import Analysis, run_analysis
-from samples import SEEDS
+from samples import EXAMPLES, SEEDS
 
 
 @dataclass
@@ -102,3 +103,26 @@ def analysed_seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Articl
         pytest.skip(f"seed articles not available at {SEEDS}")
     corpus = run_analysis([SEEDS], db=tmp_path_factory.mktemp("seeds") / "s.db", published="2025-05-14").corpus
     return {Path(article.path).name[:3]: article for article in corpus.articles}
+
+
+SCRIPT_PAYLOAD = "<script>alert(1)</script>"
+IMG_PAYLOAD = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled examples plus one hostile article (script and onerror payloads in its title,
+    source and text), analysed once: the database the web tests browse."""
+    folder = tmp_path_factory.mktemp("web")
+    hostile = {
+        "title": f"Hafen {SCRIPT_PAYLOAD} Titel {IMG_PAYLOAD}",
+        "source": f"Quelle {IMG_PAYLOAD}",
+        "url": "javascript:alert(1)",
+        "published": "2026-11-20",
+        "language": "de",
+        "text": f"Olaf Scholz sagte am Montag in Berlin {SCRIPT_PAYLOAD}: „Wir bleiben {IMG_PAYLOAD} dabei.“",
+    }
+    (folder / "hostile.json").write_text(json.dumps(hostile), encoding="utf-8")
+    db = folder / "web.db"
+    run_analysis([EXAMPLES, folder / "hostile.json"], db=db)
+    return db

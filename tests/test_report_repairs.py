@@ -18,5 +18,5 @@ def test_report_marks_repairs_and_escapes_them(tmp_path):
     assert "<b>nein</b>" not in page
     assert "&lt;b&gt;nein&lt;/b&gt;" in page
     assert "text quality" in page
-    assert "<h2>Actors</h2>" in page
+    assert '<h2 id="actors">Actors</h2>' in page
     assert "Karla Brenner" in page.split("<h2>Articles</h2>")[0]

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from newsprism.model import Article
 from newsprism.pipeline import run_analysis
-from newsprism.store import Database
+from newsprism.store import SCHEMA_VERSION, Database, StoryFilter
 from newsprism.stories import embed, pack, sentence_spans, unpack, vectorize
 from samples import EXAMPLES
 
@@ -98,5 +98,26 @@ def test_a_version_1_database_gets_the_vectors_table(tmp_path):
     engine.dispose()
     run_analysis([EXAMPLES / "flood-morningledger-en.md"], db=db)
     with Database(str(db)) as database:
-        assert database.schema_version == 2
+        assert database.schema_version == SCHEMA_VERSION
         assert len(database.vectors()) == 2  # the old article is embedded when stories are updated
+
+
+def test_a_version_2_database_gets_the_browsing_tables_and_search_index(tmp_path):
+    db = tmp_path / "v2.db"
+    run_analysis([EXAMPLES / "flood-elbtalkurier-de.txt", EXAMPLES / "flood-morningledger-en.md"], db=db)
+    engine = sa.create_engine(f"sqlite:///{db}")
+    with engine.begin() as connection:
+        for table in ("story_members", "article_actors", "inbox", "search"):
+            connection.exec_driver_sql(f"DROP TABLE {table}")
+        connection.exec_driver_sql("DROP INDEX ix_stories_latest")
+        connection.exec_driver_sql("ALTER TABLE stories DROP COLUMN size")
+        connection.exec_driver_sql("ALTER TABLE stories DROP COLUMN latest")
+        connection.exec_driver_sql("UPDATE settings SET value = '2' WHERE key = 'schema_version'")
+    engine.dispose()
+    with Database(str(db)) as database:
+        assert database.schema_version == SCHEMA_VERSION
+        stories, total = database.story_page(StoryFilter())
+        assert total == len(database.stories()) >= 1
+        assert stories[0].article_ids and database.story_ids_of(stories[0].article_ids)
+        assert {hit.kind for hit in database.search("Rothkegel")} >= {"actor", "article"}
+        assert database.actor_page()[1] >= 3

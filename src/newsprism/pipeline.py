@@ -184,6 +184,13 @@ class _Writer:
             self.pending, self.pending_errors, self.pending_rereads = [], [], []
 
 
+def load_knowledge(paths: Iterable[str | Path] = ()) -> KnowledgeBase:
+    """The bundled knowledge base plus the user's files; its names also guide NER."""
+    knowledge = KnowledgeBase.load(paths)
+    add_known_names(knowledge.name_patterns())
+    return knowledge
+
+
 def run_analysis(
     paths: Iterable[str | Path],
     db: str | Path | None = None,
@@ -204,8 +211,7 @@ def run_analysis(
         source=source,
         published=published,
     )
-    knowledge = KnowledgeBase.load(kb)
-    add_known_names(knowledge.name_patterns())
+    knowledge = load_knowledge(kb)
     progress = progress or _Silent()
     inputs, errors = expand_paths([str(path) for path in paths])
     progress.start(len(inputs))
@@ -225,17 +231,7 @@ def run_analysis(
                     writer.error(result)
                 else:
                     documents.append(result)
-            identities = {id(doc): article_id(doc.raw_text, doc.source) for doc in documents}
-            stored = database.known_ids(identities.values())
-            for document in documents:
-                identity = identities[id(document)]
-                if identity in seen:
-                    continue
-                seen.add(identity)
-                analysis.article_ids.append(identity)
-                if identity not in stored:
-                    writer.add(process_document(document, identity, names))
-                    analysis.new_ids.add(identity)
+            _add_documents(documents, writer, names, seen, analysis)
             progress.advance(item.display)
         writer.flush()
         order = {identity: n for n, identity in enumerate(analysis.article_ids)}
@@ -244,6 +240,40 @@ def run_analysis(
         analysis.corpus.actors = database.actors(mentioned)
         analysis.corpus.stories = _update_stories(database, set(order))
     return analysis
+
+
+def _add_documents(
+    documents: list[RawDocument], writer: _Writer, names: NameMemory, seen: set[str], analysis: Analysis
+) -> None:
+    """Process the documents not seen in this run nor stored before, and hand them to the writer."""
+    identities = {id(doc): article_id(doc.raw_text, doc.source) for doc in documents}
+    stored = writer.database.known_ids(identities.values())
+    for document in documents:
+        identity = identities[id(document)]
+        if identity in seen:
+            continue
+        seen.add(identity)
+        analysis.article_ids.append(identity)
+        if identity not in stored:
+            writer.add(process_document(document, identity, names))
+            analysis.new_ids.add(identity)
+
+
+def analyse_inbox(database: Database, kb: KnowledgeBase, limit: int = BATCH_SIZE) -> int:
+    """Analyse the oldest documents posted to the web API and store them, then take them out of
+    the inbox. A crash in between only means they are analysed again: stored articles are skipped
+    by id, so nothing is lost and nothing is stored twice. Returns how many were taken."""
+    queued = database.inbox(limit)
+    if not queued:
+        return 0
+    analysis = Analysis(corpus=Corpus(), files=0)
+    writer = _Writer(database, limit, kb)
+    _add_documents([RawDocument(**fields) for _, fields in queued], writer, NameMemory(), set(), analysis)
+    writer.flush()
+    if analysis.new_ids:
+        _update_stories(database, analysis.new_ids)
+    database.done(ticket for ticket, _ in queued)
+    return len(queued)
 
 
 def _sentence_vectors(database: Database, ids: list[str]) -> dict[str, ArticleVectors]:

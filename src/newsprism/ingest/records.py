@@ -64,6 +64,13 @@ def read_json(text: str, path: str, fields: FieldMap) -> Iterator[RawDocument | 
     except json.JSONDecodeError as exc:
         yield IngestError(path, f"malformed JSON: {exc}")
         return
+    yield from read_records(data, path, fields)
+
+
+def read_records(data: Any, path: str, fields: FieldMap | None = None) -> Iterator[RawDocument | IngestError]:
+    """The articles in parsed JSON (one object, a list, or a list under a key such as
+    ``articles``), and an error for each record that is not one (``path#index``)."""
+    fields = fields or FieldMap()
     try:
         records = _records_in(data)
     except RecordError as exc:

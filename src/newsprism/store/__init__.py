@@ -1,11 +1,21 @@
 """Store: SQLite by default (one file, WAL), PostgreSQL by URL, through SQLAlchemy Core.
 
 Public surface: ``Database`` (open, write batches, read back), ``default_target`` (the database
-used when none is named: ``$NEWSPRISM_DB`` or ``newsprism.db``) and ``SchemaError``.
+used when none is named: ``$NEWSPRISM_DB`` or ``newsprism.db``), ``SchemaError``, and what
+browsing reads: ``StoryFilter``, ``SearchHit`` (snippets mark hits with ``MARK_START``/``MARK_END``).
 """
 
-from newsprism.store.backend import default_target
-from newsprism.store.database import Database, SchemaError
+from newsprism.store.backend import MARK_END, MARK_START, default_target
+from newsprism.store.database import Database, SchemaError, SearchHit, StoryFilter
 from newsprism.store.schema import SCHEMA_VERSION
 
-__all__ = ["SCHEMA_VERSION", "Database", "SchemaError", "default_target"]
+__all__ = [
+    "MARK_END",
+    "MARK_START",
+    "SCHEMA_VERSION",
+    "Database",
+    "SchemaError",
+    "SearchHit",
+    "StoryFilter",
+    "default_target",
+]

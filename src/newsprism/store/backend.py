@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,7 @@ def prepare(engine: sa.Engine) -> None:
         engine.dispose()  # pooled connections opened before the switch would still report the old mode
 
 
-def insert_ignore(engine: sa.Engine, table: sa.Table) -> Any:
+def insert_ignore(engine: sa.Engine | sa.Connection, table: sa.Table) -> Any:
     """An INSERT that skips rows whose primary key already exists (idempotent re-runs)."""
     if engine.dialect.name == "postgresql":
         return postgresql.insert(table).on_conflict_do_nothing()
@@ -67,3 +68,58 @@ def upsert(engine: sa.Engine, table: sa.Table, update_columns: list[str]) -> Any
     return statement.on_conflict_do_update(
         index_elements=keys, set_={name: statement.excluded[name] for name in update_columns}
     )
+
+
+# Full-text search over articles, actors and quotes: FTS5 in SQLite, a GIN-indexed tsvector in
+# PostgreSQL. Rows are (kind, ref, title, body); matches come back with a snippet whose hits are
+# wrapped in MARK_START / MARK_END, so the page can escape the text first and mark the hits after.
+MARK_START, MARK_END = "\x02", "\x03"
+search_table = sa.table("search", sa.column("kind"), sa.column("ref"), sa.column("title"), sa.column("body"))
+
+
+def create_search(connection: sa.Connection) -> None:
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(
+            "CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, ref UNINDEXED, title, body,"
+            " tokenize='unicode61 remove_diacritics 2')"
+        )
+        return
+    connection.exec_driver_sql(
+        "CREATE TABLE search (kind VARCHAR(16) NOT NULL, ref TEXT NOT NULL, title TEXT, body TEXT)"
+    )
+    connection.exec_driver_sql("CREATE INDEX ix_search_ref ON search (ref)")
+    connection.exec_driver_sql(
+        "CREATE INDEX ix_search_text ON search USING gin (to_tsvector('simple', coalesce(title, '') || ' ' || body))"
+    )
+
+
+def search_terms(query: str) -> list[str]:
+    """The words of a user's query; no operator of either engine's query language gets through."""
+    return re.findall(r"\w+", query)[:12]
+
+
+def search_statement(dialect: str, kinds: list[str]) -> sa.TextClause:
+    """Matches of all ``terms`` (the last one as a prefix), best first, as (kind, ref, title, snippet)
+    rows; parameters ``:match``, ``:limit``, ``:offset`` and ``:kind_N``."""
+    kind_filter = ""
+    if kinds:
+        kind_filter = " AND kind IN (" + ", ".join(f":kind_{n}" for n in range(len(kinds))) + ")"
+    if dialect == "sqlite":
+        return sa.text(
+            "SELECT kind, ref, title, snippet(search, 3, char(2), char(3), '…', 16) AS snippet FROM search"
+            f" WHERE search MATCH :match{kind_filter} ORDER BY rank LIMIT :limit OFFSET :offset"
+        )
+    document = "to_tsvector('simple', coalesce(title, '') || ' ' || body)"
+    return sa.text(
+        "SELECT kind, ref, title, ts_headline('simple', body, to_tsquery('simple', :match),"
+        " 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=8') AS snippet FROM search"
+        f" WHERE {document} @@ to_tsquery('simple', :match){kind_filter}"
+        f" ORDER BY ts_rank({document}, to_tsquery('simple', :match)) DESC LIMIT :limit OFFSET :offset"
+    )
+
+
+def match_expression(dialect: str, terms: list[str]) -> str:
+    """``terms`` in the engine's query language: all of them, the last as a prefix."""
+    if dialect == "sqlite":
+        return " ".join(f'"{term}"' for term in terms) + "*"
+    return " & ".join([*terms[:-1], terms[-1] + ":*"])

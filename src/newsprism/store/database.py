@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,11 +24,61 @@ from newsprism.model import (
     Story,
 )
 from newsprism.store import schema
-from newsprism.store.backend import create_engine, insert_ignore, prepare, upsert
+from newsprism.store.backend import (
+    create_engine,
+    create_search,
+    insert_ignore,
+    match_expression,
+    prepare,
+    search_statement,
+    search_table,
+    search_terms,
+    upsert,
+)
 
 
 class SchemaError(RuntimeError):
     """The database was written by a newer newsprism, or is not a newsprism database."""
+
+
+@dataclass(slots=True)
+class StoryFilter:
+    """Which stories a listing shows: those with at least one article matching every given field
+    (``since``/``until``: ISO dates, inclusive; ``actor``: an actor id)."""
+
+    source: str | None = None
+    language: str | None = None
+    since: str | None = None
+    until: str | None = None
+    actor: str | None = None
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """One full-text match: ``kind`` article, actor or quote; ``ref`` the article or actor id (a
+    quote's is ``article_id#n``); ``snippet`` has its hits between ``MARK_START`` and ``MARK_END``."""
+
+    kind: str
+    ref: str
+    title: str
+    snippet: str
+
+
+SUMMARY_COLUMNS = ("id", "title", "source", "url", "language", "published", "quality", "duplicate_of", "word_count")
+
+
+def _search_rows(article: Article) -> list[dict[str, str]]:
+    """What search finds of an article: its title and text, and each quote with its speaker."""
+    rows = [{"kind": "article", "ref": article.id, "title": article.title or "", "body": article.text}]
+    rows.extend(
+        {"kind": "quote", "ref": f"{article.id}#{n}", "title": quote.speaker_text or "", "body": quote.text}
+        for n, quote in enumerate(article.quotes)
+    )
+    return rows
+
+
+def _actor_search_row(actor: Actor) -> dict[str, str]:
+    return {"kind": "actor", "ref": actor.id, "title": actor.name, "body": " ".join(actor.aliases)}
 
 
 def _now() -> str:
@@ -75,6 +125,24 @@ def _article_from_row(row: sa.Row) -> Article:
     )
 
 
+def _story_from_row(row: sa.Row) -> Story:
+    return Story(
+        id=row.id,
+        title=row.title,
+        article_ids=list(row.article_ids),
+        facts=[
+            Fact(
+                id=fact["id"],
+                statement=fact["statement"],
+                status=fact["status"],
+                mentions=[Mention(**mention) for mention in fact["mentions"]],
+                kind=fact.get("kind", ""),
+            )
+            for fact in row.facts
+        ],
+    )
+
+
 class Database:
     """A newsprism database (SQLite file or PostgreSQL URL); the schema is created or migrated on open."""
 
@@ -83,6 +151,7 @@ class Database:
         self.engine = create_engine(target)
         try:
             self._migrate()
+            self._index_for_search()
             prepare(self.engine)
         except sa.exc.DatabaseError as exc:
             self.engine.dispose()
@@ -126,6 +195,18 @@ class Database:
                 .where(schema.settings.c.key == "schema_version")
                 .values(value=str(schema.SCHEMA_VERSION))
             )
+
+    def _index_for_search(self) -> None:
+        """Create the full-text index the first time (new database, or one from version 2)."""
+        if sa.inspect(self.engine).has_table("search"):
+            return
+        with self.engine.begin() as connection:
+            create_search(connection)
+            for article in self.articles():
+                connection.execute(search_table.insert(), _search_rows(article))
+            actors = [_actor_search_row(actor) for actor in self.actors()]
+            if actors:
+                connection.execute(search_table.insert(), actors)
 
     @property
     def schema_version(self) -> int:
@@ -172,19 +253,41 @@ class Database:
             seq = connection.scalar(sa.select(sa.func.coalesce(sa.func.max(schema.articles.c.seq), 0)))
             rows = [_article_row(article, minhash, seq + n) for n, (article, minhash) in enumerate(articles, 1)]
             if rows:
+                stored = set(
+                    connection.scalars(
+                        sa.select(schema.articles.c.id).where(schema.articles.c.id.in_([row["id"] for row in rows]))
+                    )
+                )
                 connection.execute(insert_ignore(self.engine, schema.articles), rows)
+                self._index_articles(connection, [a for a, _ in articles if a.id not in stored])
             if vectors:
                 statement = upsert(self.engine, schema.article_vectors, ["story", "sentences", "spans"])
                 connection.execute(statement, list(vectors))
             if actors:
                 statement = upsert(self.engine, schema.actors, ["name", "type", "aliases", "roles", "wikidata"])
                 connection.execute(statement, [asdict(actor) for actor in actors])
+                connection.execute(
+                    search_table.delete().where(
+                        search_table.c.kind == "actor", search_table.c.ref.in_([actor.id for actor in actors])
+                    )
+                )
+                connection.execute(search_table.insert(), [_actor_search_row(actor) for actor in actors])
             if errors:
                 statement = upsert(self.engine, schema.ingest_errors, ["reason", "seen_at"])
                 unique = {error.path: error.reason for error in errors}
                 connection.execute(
                     statement, [{"path": path, "reason": reason, "seen_at": _now()} for path, reason in unique.items()]
                 )
+
+    @staticmethod
+    def _index_articles(connection: sa.Connection, articles: list[Article]) -> None:
+        """The rows browsing and search need for newly stored articles (same transaction)."""
+        actor_rows = [row for article in articles for row in schema.actor_rows(article.id, asdict(article)["entities"])]
+        if actor_rows:
+            connection.execute(insert_ignore(connection, schema.article_actors), actor_rows)
+        search_rows = [row for article in articles for row in _search_rows(article)]
+        if search_rows:
+            connection.execute(search_table.insert(), search_rows)
 
     def count_articles(self) -> int:
         with self.engine.connect() as connection:
@@ -248,6 +351,7 @@ class Database:
         """Replace the stories (they are rebuilt from all articles after each analysis)."""
         with self.engine.begin() as connection:
             connection.execute(schema.stories.delete())
+            connection.execute(schema.story_members.delete())
             if stories:
                 connection.execute(
                     schema.stories.insert(),
@@ -256,29 +360,219 @@ class Database:
                         for s in stories
                     ],
                 )
+                members = [
+                    {"story_id": s.id, "article_id": article_id}
+                    for s in stories
+                    for article_id in dict.fromkeys(s.article_ids)
+                ]
+                connection.execute(schema.story_members.insert(), members)
+                schema.update_story_order(connection)
 
     def stories(self) -> list[Story]:
         with self.engine.connect() as connection:
             rows = connection.execute(sa.select(schema.stories).order_by(schema.stories.c.id)).all()
-        return [
-            Story(
-                id=row.id,
-                title=row.title,
-                article_ids=list(row.article_ids),
-                facts=[
-                    Fact(
-                        id=fact["id"],
-                        statement=fact["statement"],
-                        status=fact["status"],
-                        mentions=[Mention(**mention) for mention in fact["mentions"]],
-                        kind=fact.get("kind", ""),
-                    )
-                    for fact in row.facts
-                ],
-            )
-            for row in rows
-        ]
+        return [_story_from_row(row) for row in rows]
 
     def corpus(self) -> Corpus:
         """Everything in the database, as the export document's objects."""
         return Corpus(articles=self.articles(), actors=self.actors(), stories=self.stories(), errors=self.errors())
+
+    # Browsing: what the web app and the API read, a page at a time, without loading the corpus.
+
+    def story(self, id_prefix: str) -> Story:
+        """The one story whose id is or starts with ``id_prefix``."""
+        query = sa.select(schema.stories).where(_starts_with(schema.stories.c.id, id_prefix)).limit(2)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        exact = [row for row in rows if row.id == id_prefix]
+        if len(rows) != 1 and not exact:
+            raise KeyError(f"no story with id {id_prefix!r}" if not rows else f"id {id_prefix!r} is ambiguous")
+        return _story_from_row((exact or rows)[0])
+
+    def story_page(self, where: StoryFilter, offset: int = 0, limit: int = 20) -> tuple[list[Story], int]:
+        """One page of the stories matching ``where``, newest first, and how many match in all."""
+        members, articles = schema.story_members, schema.articles
+        conditions: list[sa.ColumnElement[bool]] = []
+        if where.source:
+            conditions.append(articles.c.source == where.source)
+        if where.language:
+            conditions.append(articles.c.language == where.language)
+        if where.since:
+            conditions.append(articles.c.published >= where.since)
+        if where.until:
+            conditions.append(articles.c.published < where.until + "\uffff")
+        if where.actor:
+            conditions.append(
+                articles.c.id.in_(
+                    sa.select(schema.article_actors.c.article_id).where(schema.article_actors.c.actor_id == where.actor)
+                )
+            )
+        stories = schema.stories
+        if conditions:
+            matching = sa.select(members.c.story_id).join(articles, articles.c.id == members.c.article_id)
+            matching = matching.where(*conditions).distinct().subquery()
+            chosen = sa.select(stories.c.id).join(matching, matching.c.story_id == stories.c.id)
+            total = sa.select(sa.func.count()).select_from(matching)
+        else:
+            chosen = sa.select(stories.c.id)
+            total = sa.select(sa.func.count()).select_from(stories)
+        page = chosen.order_by(stories.c.latest.desc().nulls_last(), stories.c.size.desc(), stories.c.id)
+        with self.engine.connect() as connection:
+            ids = list(connection.scalars(page.offset(offset).limit(limit)))
+            count = connection.scalar(total) or 0
+            rows = {row.id: row for row in connection.execute(sa.select(stories).where(stories.c.id.in_(ids)))}
+        return [_story_from_row(rows[i]) for i in ids if i in rows], count
+
+    def story_titles(self, ids: Iterable[str]) -> dict[str, str]:
+        query = sa.select(schema.stories.c.id, schema.stories.c.title).where(schema.stories.c.id.in_(list(ids)))
+        with self.engine.connect() as connection:
+            return {row.id: row.title for row in connection.execute(query)}
+
+    def story_ids_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The story each of ``article_ids`` belongs to."""
+        query = sa.select(schema.story_members).where(schema.story_members.c.article_id.in_(list(article_ids)))
+        with self.engine.connect() as connection:
+            return {row.article_id: row.story_id for row in connection.execute(query)}
+
+    def summaries(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Article metadata without text, by id (for lists of stories and search hits)."""
+        table = schema.articles
+        query = sa.select(*(table.c[name] for name in SUMMARY_COLUMNS)).where(table.c.id.in_(list(ids)))
+        with self.engine.connect() as connection:
+            return {row.id: dict(row._mapping) for row in connection.execute(query)}
+
+    def article_page(
+        self, offset: int = 0, limit: int = 50, source: str | None = None, language: str | None = None
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Article metadata, newest first, a page at a time, and how many match in all."""
+        table = schema.articles
+        conditions = [
+            column == value for column, value in ((table.c.source, source), (table.c.language, language)) if value
+        ]
+        query = (
+            sa.select(*(table.c[name] for name in SUMMARY_COLUMNS))
+            .where(*conditions)
+            .order_by(table.c.published.desc().nulls_last(), table.c.seq.desc())
+            .offset(offset)
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            rows = [dict(row._mapping) for row in connection.execute(query)]
+            total = connection.scalar(sa.select(sa.func.count()).select_from(table).where(*conditions)) or 0
+        return rows, total
+
+    def facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Sources and languages with their article counts, most frequent first (for filters)."""
+        table = schema.articles
+        facets = {}
+        with self.engine.connect() as connection:
+            for name in ("source", "language"):
+                column = table.c[name]
+                n = sa.func.count().label("n")
+                query = sa.select(column, n).where(column.is_not(None)).group_by(column).order_by(n.desc(), column)
+                facets[name] = [(value, count) for value, count in connection.execute(query)]
+        return facets
+
+    def actor_page(self, offset: int = 0, limit: int = 50) -> tuple[list[tuple[Actor, int]], int]:
+        """Actors by the number of articles that mention them, with that number."""
+        links = schema.article_actors
+        n = sa.func.count().label("n")
+        query = (
+            (sa.select(links.c.actor_id, n).group_by(links.c.actor_id).order_by(n.desc(), links.c.actor_id))
+            .offset(offset)
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            counts = [(row.actor_id, row.n) for row in connection.execute(query)]
+            total = connection.scalar(sa.select(sa.func.count(sa.distinct(links.c.actor_id)))) or 0
+        actors = {actor.id: actor for actor in self.actors(i for i, _ in counts)}
+        return [(actors[i], count) for i, count in counts if i in actors], total
+
+    def articles_mentioning(self, actor_id: str, limit: int = 200) -> list[str]:
+        """Ids of the newest articles that mention ``actor_id``."""
+        links, table = schema.article_actors, schema.articles
+        query = (
+            sa.select(links.c.article_id)
+            .join(table, table.c.id == links.c.article_id)
+            .where(links.c.actor_id == actor_id)
+            .order_by(table.c.published.desc().nulls_last(), table.c.seq.desc())
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            return list(connection.scalars(query))
+
+    def cooccurrence(self, actor_id: str, limit: int = 12) -> tuple[list[tuple[str, int]], list[tuple[str, str, int]]]:
+        """The actors most often mentioned in the same articles as ``actor_id`` (id, shared
+        articles), and how often each pair of them shares an article (the actor graph's edges)."""
+        first, second = schema.article_actors.alias("first"), schema.article_actors.alias("second")
+        shared = sa.func.count().label("shared")
+        neighbours = (
+            sa.select(second.c.actor_id, shared)
+            .join(second, first.c.article_id == second.c.article_id)
+            .where(first.c.actor_id == actor_id, second.c.actor_id != actor_id)
+            .group_by(second.c.actor_id)
+            .order_by(shared.desc(), second.c.actor_id)
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            nodes = [(row.actor_id, row.shared) for row in connection.execute(neighbours)]
+            ids = [actor_id, *(i for i, _ in nodes)]
+            edges = (
+                sa.select(first.c.actor_id.label("a"), second.c.actor_id.label("b"), shared)
+                .join(second, first.c.article_id == second.c.article_id)
+                .where(first.c.actor_id.in_(ids), second.c.actor_id.in_(ids), first.c.actor_id < second.c.actor_id)
+                .group_by(first.c.actor_id, second.c.actor_id)
+            )
+            pairs = [(row.a, row.b, row.shared) for row in connection.execute(edges)]
+        return nodes, pairs
+
+    def search(self, query: str, kinds: Sequence[str] = (), offset: int = 0, limit: int = 20) -> list[SearchHit]:
+        """Full-text matches of all words of ``query`` (the last may be a prefix), best first."""
+        terms = search_terms(query)
+        if not terms:
+            return []
+        dialect = self.engine.dialect.name
+        parameters: dict[str, Any] = {"match": match_expression(dialect, terms), "limit": limit, "offset": offset}
+        parameters.update({f"kind_{n}": kind for n, kind in enumerate(kinds)})
+        with self.engine.connect() as connection:
+            rows = connection.execute(search_statement(dialect, list(kinds)), parameters).all()
+        return [SearchHit(row.kind, row.ref, row.title or "", row.snippet or "") for row in rows]
+
+    # The web API's inbox: articles posted to a running instance wait here, durably, until analysed.
+
+    def enqueue(self, documents: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Queue (article id, raw document fields) pairs for analysis, in one transaction."""
+        rows = [{"article_id": i, "document": d, "received_at": _now()} for i, d in documents]
+        if rows:
+            with self.engine.begin() as connection:
+                connection.execute(schema.inbox.insert(), rows)
+
+    def inbox(self, limit: int = 200) -> list[tuple[int, dict[str, Any]]]:
+        """The oldest queued documents, as (ticket, fields)."""
+        query = sa.select(schema.inbox.c.id, schema.inbox.c.document).order_by(schema.inbox.c.id).limit(limit)
+        with self.engine.connect() as connection:
+            return [(row.id, row.document) for row in connection.execute(query)]
+
+    def done(self, tickets: Iterable[int]) -> None:
+        """Remove analysed documents from the inbox (after their articles were stored)."""
+        with self.engine.begin() as connection:
+            connection.execute(schema.inbox.delete().where(schema.inbox.c.id.in_(list(tickets))))
+
+    def counts(self) -> dict[str, int]:
+        """How many articles, actors, stories and queued posts are stored."""
+        tables = {
+            "articles": schema.articles,
+            "actors": schema.actors,
+            "stories": schema.stories,
+            "queued": schema.inbox,
+        }
+        with self.engine.connect() as connection:
+            return {
+                name: connection.scalar(sa.select(sa.func.count()).select_from(table)) or 0
+                for name, table in tables.items()
+            }
+
+    def queued(self, article_id: str) -> bool:
+        query = sa.select(schema.inbox.c.id).where(schema.inbox.c.article_id == article_id).limit(1)
+        with self.engine.connect() as connection:
+            return connection.scalar(query) is not None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = sa.MetaData()
 
@@ -64,6 +65,10 @@ stories = sa.Table(
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("article_ids", sa.JSON, nullable=False),
     sa.Column("facts", sa.JSON, nullable=False),
+    # Kept for listing without a scan: the member count and the newest member's publication date.
+    sa.Column("size", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("latest", sa.String(40)),
+    sa.Index("ix_stories_latest", "latest", "size"),
 )
 
 article_vectors = sa.Table(
@@ -73,6 +78,33 @@ article_vectors = sa.Table(
     sa.Column("story", sa.LargeBinary, nullable=False),
     sa.Column("sentences", sa.LargeBinary, nullable=False),
     sa.Column("spans", sa.JSON, nullable=False),
+)
+
+story_members = sa.Table(
+    "story_members",
+    metadata,
+    sa.Column("story_id", sa.String(64), primary_key=True),
+    sa.Column("article_id", sa.String(32), primary_key=True),
+    sa.Index("ix_story_members_article", "article_id"),
+)
+
+article_actors = sa.Table(
+    "article_actors",
+    metadata,
+    sa.Column("article_id", sa.String(32), primary_key=True),
+    sa.Column("actor_id", sa.String(64), primary_key=True),
+    sa.Column("mentions", sa.Integer, nullable=False),
+    sa.Index("ix_article_actors_actor", "actor_id"),
+)
+
+inbox = sa.Table(
+    "inbox",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(32), nullable=False),
+    sa.Column("document", sa.JSON, nullable=False),
+    sa.Column("received_at", sa.String(40), nullable=False),
+    sa.Index("ix_inbox_article", "article_id"),
 )
 
 ingest_errors = sa.Table(
@@ -92,5 +124,44 @@ def _add_article_vectors(connection: sa.Connection) -> None:
     article_vectors.create(connection, checkfirst=True)
 
 
+def _add_browse_tables(connection: sa.Connection) -> None:
+    """Version 3 adds what browsing needs (story members and actors per article as rows, the
+    inbox of the web API); the full-text index is created and filled by the database on open."""
+    for table in (story_members, article_actors, inbox):
+        table.create(connection, checkfirst=True)
+    present = {column["name"] for column in sa.inspect(connection).get_columns("stories")}
+    if "size" not in present:
+        connection.execute(sa.text("ALTER TABLE stories ADD COLUMN size INTEGER NOT NULL DEFAULT 0"))
+    if "latest" not in present:
+        connection.execute(sa.text("ALTER TABLE stories ADD COLUMN latest VARCHAR(40)"))
+    for index in stories.indexes:
+        index.create(connection, checkfirst=True)
+    connection.execute(story_members.delete())
+    connection.execute(article_actors.delete())
+    for story_id, article_ids in connection.execute(sa.select(stories.c.id, stories.c.article_ids)):
+        rows = [{"story_id": story_id, "article_id": article_id} for article_id in dict.fromkeys(article_ids)]
+        if rows:
+            connection.execute(story_members.insert(), rows)
+    for article_id, entities in connection.execute(sa.select(articles.c.id, articles.c.entities)).all():
+        rows = actor_rows(article_id, entities)
+        if rows:
+            connection.execute(article_actors.insert(), rows)
+    update_story_order(connection)
+
+
+def update_story_order(connection: sa.Connection) -> None:
+    """Each story's ``size`` and ``latest`` from its members, for listing newest first."""
+    members = sa.select(story_members.c.article_id).where(story_members.c.story_id == stories.c.id)
+    newest = sa.select(sa.func.max(articles.c.published)).where(articles.c.id.in_(members)).scalar_subquery()
+    size = sa.select(sa.func.count()).select_from(story_members).where(story_members.c.story_id == stories.c.id)
+    connection.execute(stories.update().values(latest=newest, size=size.scalar_subquery()))
+
+
+def actor_rows(article_id: str, entities: list[dict]) -> list[dict]:
+    """``article_actors`` rows of one article: each linked actor and how often it is mentioned."""
+    counts = Counter(entity["actor_id"] for entity in entities if entity.get("actor_id"))
+    return [{"article_id": article_id, "actor_id": actor, "mentions": n} for actor, n in counts.items()]
+
+
 # Version N → N+1 steps, keyed by N. A new database is created from ``metadata`` directly.
-MIGRATIONS: dict[int, Migration] = {1: _add_article_vectors}
+MIGRATIONS: dict[int, Migration] = {1: _add_article_vectors, 2: _add_browse_tables}
