@@ -281,3 +281,10 @@ def test_quotes_and_events_filter_by_actor_and_type(client):
     kind = events[0]["type"]
     typed = client.get("/api/events", params={"type": kind.lower(), "per_page": 100}).json()["items"]
     assert typed and all(event["type"] == kind for event in typed) and len(typed) <= len(events)
+
+
+def test_stories_are_listed_newest_first(client):
+    stories = client.get("/api/stories", params={"per_page": 100}).json()["items"]
+    latest = [story["last_published"] for story in stories]
+    assert len(set(latest)) >= 3
+    assert latest == sorted(latest, reverse=True)

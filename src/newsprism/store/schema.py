@@ -151,8 +151,12 @@ def _add_browse_tables(connection: sa.Connection) -> None:
 
 def update_story_order(connection: sa.Connection) -> None:
     """Each story's ``size`` and ``latest`` from its members, for listing newest first."""
-    members = sa.select(story_members.c.article_id).where(story_members.c.story_id == stories.c.id)
-    newest = sa.select(sa.func.max(articles.c.published)).where(articles.c.id.in_(members)).scalar_subquery()
+    newest = (
+        sa.select(sa.func.max(articles.c.published))
+        .join(story_members, story_members.c.article_id == articles.c.id)
+        .where(story_members.c.story_id == stories.c.id)
+        .scalar_subquery()
+    )
     size = sa.select(sa.func.count()).select_from(story_members).where(story_members.c.story_id == stories.c.id)
     connection.execute(stories.update().values(latest=newest, size=size.scalar_subquery()))
 
