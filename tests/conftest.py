@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from newsprism.ingest import IngestOptions, InputFile, read_input
 from newsprism.model import Article, IngestError, RawDocument
 from newsprism.pipeline import Analysis, run_analysis
+from postgres import fresh_database, postgres_server
 from samples import EXAMPLES, SEEDS
 
 
@@ -126,3 +127,18 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = folder / "web.db"
     run_analysis([EXAMPLES, folder / "hostile.json"], db=db)
     return db
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throwaway PostgreSQL server for the session (skipped where PostgreSQL is not installed)."""
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database on each backend: a SQLite file, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "np.db")
+    return fresh_database(request.getfixturevalue("postgres_url"))

@@ -5,26 +5,29 @@ The CLI and the Python API (``newsprism.analyze``) are both thin shells over ``r
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from newsprism.extract import date_quotes, find_dates, find_events, find_quotes
 from newsprism.ingest import (
     DEFAULT_MAX_BYTES,
     FieldMap,
     IngestOptions,
+    InputFile,
     expand_paths,
     normalize_date,
     read_input,
 )
-from newsprism.link import ActorRegistry, KnowledgeBase, link_article
-from newsprism.model import Article, Corpus, IngestError, RawDocument, Story
+from newsprism.link import ActorRegistry, KnowledgeBase, link_article, rename_actors
+from newsprism.model import Actor, Article, Corpus, IngestError, RawDocument, Story
 from newsprism.nlp import LANGUAGES, Parsed, add_known_names, detect_language, parse_texts
 from newsprism.repair import NameMemory, repair_text
 from newsprism.store import Database, default_target
@@ -74,11 +77,10 @@ def article_id(raw_text: str, source: str | None) -> str:
 
 
 def process_document(document: RawDocument, identity: str, names: NameMemory | None = None) -> Article:
-    """Run the per-article stages on one ingested document."""
+    """Run the per-article stages on one ingested document (``names``: those the corpus's earlier
+    documents taught, for splitting glued words)."""
     language = document.language or detect_language(document.raw_text)
     repaired = repair_text(document.raw_text, language, names if names is not None else frozenset())
-    if names is not None:
-        names.learn(repaired.text)
     return Article(
         id=identity,
         path=document.path,
@@ -138,13 +140,15 @@ def analyse_articles(articles: list[Article], kb: KnowledgeBase, registry: Actor
     return problems
 
 
-class _Writer:
+class BatchWriter:
     """Buffers new articles and writes them a batch per transaction."""
 
-    def __init__(self, database: Database, batch_size: int, kb: KnowledgeBase) -> None:
+    def __init__(
+        self, database: Database, batch_size: int, kb: KnowledgeBase, actors: list[Actor] | None = None
+    ) -> None:
         self.database = database
         self.kb = kb
-        self.registry = ActorRegistry(kb, database.actors())
+        self.registry = ActorRegistry(kb, database.actors() if actors is None else actors)
         self.batch_size = batch_size
         self.pending: list[tuple[Article, bytes]] = []
         self.pending_errors: list[IngestError] = []
@@ -159,13 +163,40 @@ class _Writer:
                 self._index.add(stored_id, stored_signature)
         return self._index
 
-    def add(self, article: Article) -> None:
+    def _signed(self, article: Article) -> tuple[Article, bytes]:
+        """The article with its near-duplicate signature, marked as a copy of an earlier one if it is."""
         article_signature = signature(article.text)
         article.duplicate_of = self.index.find(article_signature)
         self.index.add(article.id, article_signature)
-        self.pending.append((article, article_signature))
+        return article, article_signature
+
+    def add(self, article: Article) -> None:
+        self.pending.append(self._signed(article))
         if len(self.pending) >= self.batch_size:
             self.flush()
+
+    def store_partition(
+        self, result: PartitionResult, baseline: dict[str, Actor], seen: set[str], analysis: Analysis
+    ) -> None:
+        """Write a partition analysed by a worker, as ``add`` and ``flush`` would have: its actors
+        merged into this run's, its articles in input order, copies of earlier ones skipped."""
+        renamed = self.registry.absorb(result.actors, baseline)
+        fresh = []
+        for identity in result.ids:
+            if identity not in seen:
+                seen.add(identity)
+                analysis.article_ids.append(identity)
+                fresh.append(identity)
+        kept = [article for article in result.articles if article.id in fresh]
+        for article in kept:
+            rename_actors(article, renamed)
+        analysis.new_ids.update(article.id for article in kept)
+        pairs = [self._signed(article) for article in kept]
+        vectors = [row for row in result.vectors if row["article_id"] in set(fresh)]
+        analysis.corpus.errors.extend(result.errors)
+        errors = [*self.pending_errors, *result.errors, *result.problems]
+        self.database.save_batch(pairs, errors, result.rereads, self.registry.pop_touched(), vectors)
+        self.pending_errors = []
 
     def error(self, error: IngestError) -> None:
         self.pending_errors.append(error)
@@ -191,6 +222,94 @@ def load_knowledge(paths: Iterable[str | Path] = ()) -> KnowledgeBase:
     return knowledge
 
 
+@dataclass(slots=True)
+class PartitionRead:
+    """A partition's inputs read (phase one of a distributed run): per input, its display name,
+    documents and errors; and the names its documents teach the repair stage."""
+
+    index: int
+    inputs: list[tuple[str, list[RawDocument], list[IngestError]]]
+    names: set[str]
+
+
+@dataclass(slots=True)
+class PartitionResult:
+    """A partition analysed (phase two): ``ids`` of every document in input order (stored ones
+    too), the new ``articles`` with their ``vectors``, the ``actors`` its registry touched."""
+
+    index: int
+    ids: list[str]
+    articles: list[Article]
+    vectors: list[dict[str, Any]]
+    actors: list[Actor]
+    errors: list[IngestError]
+    problems: list[IngestError]
+    rereads: list[str]
+
+
+def ingest_options(
+    published: str | None = None,
+    source: str | None = None,
+    fields: dict[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> IngestOptions:
+    if published is not None and normalize_date(published) is None:
+        raise ValueError(f"--published {published!r} is not a date")
+    return IngestOptions(
+        max_bytes=max_bytes, fields=FieldMap().with_overrides(fields or {}), source=source, published=published
+    )
+
+
+def read_partition(index: int, inputs: list[InputFile], options: IngestOptions) -> PartitionRead:
+    names = NameMemory()
+    read = []
+    for item in inputs:
+        documents: list[RawDocument] = []
+        errors: list[IngestError] = []
+        for result in read_input(item, options):
+            (errors if isinstance(result, IngestError) else documents).append(result)
+        for document in documents:
+            names.learn(document.raw_text)
+        read.append((item.display, documents, errors))
+    return PartitionRead(index, read, set(names))
+
+
+@lru_cache(maxsize=4)
+def _worker_knowledge(paths: tuple[str, ...]) -> KnowledgeBase:
+    """Loaded once per worker process, with the spaCy pipelines (cached by the nlp stage)."""
+    return load_knowledge(paths)
+
+
+def analyse_partition(
+    read: PartitionRead, names_before: frozenset[str], db: str, actors: list[Actor], kb: tuple[str, ...] = ()
+) -> PartitionResult:
+    """The per-article stages of one partition, as the single-process run does them: repair with
+    the names of all earlier documents, NER, linking (from the run's starting actors), quotes,
+    events, embeddings. Articles already stored are skipped."""
+    knowledge = _worker_knowledge(kb)
+    names = NameMemory()
+    names.remember(names_before)
+    registry = ActorRegistry(knowledge, copy.deepcopy(actors))
+    everything = [document for _, documents, _ in read.inputs for document in documents]
+    ids = [article_id(document.raw_text, document.source) for document in everything]
+    with Database(db) as database:
+        stored = database.known_ids(ids)
+    articles: list[Article] = []
+    taken: set[str] = set(stored)
+    for document, identity in zip(everything, ids, strict=True):
+        if identity not in taken:
+            taken.add(identity)
+            articles.append(process_document(document, identity, names))
+        names.learn(document.raw_text)
+    errors = [error for _, _, input_errors in read.inputs for error in input_errors]
+    problems = []
+    for start in range(0, len(articles), BATCH_SIZE):
+        problems.extend(analyse_articles(articles[start : start + BATCH_SIZE], knowledge, registry))
+    vectors = [pack(v) for v in vectorize(articles)] if articles else []
+    rereads = [display for display, _, _ in read.inputs]
+    return PartitionResult(read.index, ids, articles, vectors, registry.pop_touched(), errors, problems, rereads)
+
+
 def run_analysis(
     paths: Iterable[str | Path],
     db: str | Path | None = None,
@@ -203,14 +322,7 @@ def run_analysis(
     kb: Iterable[str | Path] = (),
 ) -> Analysis:
     """Ingest, process and store every article under ``paths``; report bad inputs, never raise for them."""
-    if published is not None and normalize_date(published) is None:
-        raise ValueError(f"--published {published!r} is not a date")
-    options = IngestOptions(
-        max_bytes=max_bytes,
-        fields=FieldMap().with_overrides(fields or {}),
-        source=source,
-        published=published,
-    )
+    options = ingest_options(published, source, fields, max_bytes)
     knowledge = load_knowledge(kb)
     progress = progress or _Silent()
     inputs, errors = expand_paths([str(path) for path in paths])
@@ -218,10 +330,8 @@ def run_analysis(
     analysis = Analysis(corpus=Corpus(errors=errors), files=len(inputs))
     seen: set[str] = set()
     with Database(str(db or default_target())) as database:
-        writer = _Writer(database, batch_size, knowledge)
+        writer, _ = start_writer(database, knowledge, errors, batch_size)
         names = NameMemory()
-        for error in errors:
-            writer.error(error)
         for item in inputs:
             writer.reread(item.display)
             documents: list[RawDocument] = []
@@ -234,29 +344,46 @@ def run_analysis(
             _add_documents(documents, writer, names, seen, analysis)
             progress.advance(item.display)
         writer.flush()
-        order = {identity: n for n, identity in enumerate(analysis.article_ids)}
-        analysis.corpus.articles = sorted(database.articles(order), key=lambda a: order[a.id])
-        mentioned = {e.actor_id for a in analysis.corpus.articles for e in a.entities if e.actor_id}
-        analysis.corpus.actors = database.actors(mentioned)
-        analysis.corpus.stories = _update_stories(database, set(order))
+        finish_run(database, analysis)
     return analysis
 
 
+def start_writer(
+    database: Database, knowledge: KnowledgeBase, errors: list[IngestError], batch_size: int = BATCH_SIZE
+) -> tuple[BatchWriter, dict[str, Actor]]:
+    """The run's writer, holding the errors found so far, and the actors stored when it starts."""
+    actors = database.actors()
+    baseline = {actor.id: copy.deepcopy(actor) for actor in actors}
+    writer = BatchWriter(database, batch_size, knowledge, actors)
+    for error in errors:
+        writer.error(error)
+    return writer, baseline
+
+
+def finish_run(database: Database, analysis: Analysis) -> None:
+    """The corpus-level stage after every article is stored: stories; and the run's corpus."""
+    order = {identity: n for n, identity in enumerate(analysis.article_ids)}
+    analysis.corpus.articles = sorted(database.articles(order), key=lambda a: order[a.id])
+    mentioned = {e.actor_id for a in analysis.corpus.articles for e in a.entities if e.actor_id}
+    analysis.corpus.actors = database.actors(mentioned)
+    analysis.corpus.stories = _update_stories(database, set(order))
+
+
 def _add_documents(
-    documents: list[RawDocument], writer: _Writer, names: NameMemory, seen: set[str], analysis: Analysis
+    documents: list[RawDocument], writer: BatchWriter, names: NameMemory, seen: set[str], analysis: Analysis
 ) -> None:
     """Process the documents not seen in this run nor stored before, and hand them to the writer."""
     identities = {id(doc): article_id(doc.raw_text, doc.source) for doc in documents}
     stored = writer.database.known_ids(identities.values())
     for document in documents:
         identity = identities[id(document)]
-        if identity in seen:
-            continue
-        seen.add(identity)
-        analysis.article_ids.append(identity)
-        if identity not in stored:
-            writer.add(process_document(document, identity, names))
-            analysis.new_ids.add(identity)
+        if identity not in seen:
+            seen.add(identity)
+            analysis.article_ids.append(identity)
+            if identity not in stored:
+                writer.add(process_document(document, identity, names))
+                analysis.new_ids.add(identity)
+        names.learn(document.raw_text)
 
 
 def analyse_inbox(database: Database, kb: KnowledgeBase, limit: int = BATCH_SIZE) -> int:
@@ -267,7 +394,7 @@ def analyse_inbox(database: Database, kb: KnowledgeBase, limit: int = BATCH_SIZE
     if not queued:
         return 0
     analysis = Analysis(corpus=Corpus(), files=0)
-    writer = _Writer(database, limit, kb)
+    writer = BatchWriter(database, limit, kb)
     _add_documents([RawDocument(**fields) for _, fields in queued], writer, NameMemory(), set(), analysis)
     writer.flush()
     if analysis.new_ids:

@@ -11,7 +11,7 @@ from rich.table import Table
 from newsprism.cli.app import DB_OPTION, app, console, err_console, fail
 from newsprism.cli.tables import breakdown_table, errors_table
 from newsprism.ingest import DEFAULT_MAX_BYTES
-from newsprism.pipeline import Analysis, run_analysis
+from newsprism.pipeline import BATCH_SIZE, Analysis, run_analysis
 from newsprism.report import write_export, write_report
 from newsprism.store import SchemaError, default_target
 
@@ -75,6 +75,10 @@ def analyze(
     max_size: float = typer.Option(DEFAULT_MAX_BYTES / 1e6, "--max-size", help="Skip files larger than this (MB)."),
     kb: list[Path] = typer.Option([], "--kb", help="An extra actor knowledge base (YAML); repeatable."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no tables."),
+    engine: str = typer.Option("local", "--engine", help="local (one process) or dask (a cluster)."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address; none: a local cluster."),
+    workers: int | None = typer.Option(None, "--workers", help="Worker processes of the local Dask cluster."),
+    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Articles written per transaction."),
 ) -> None:
     """Ingest, repair and analyse articles, store them, and export or report the result."""
     target = db or default_target()
@@ -88,17 +92,26 @@ def analyze(
         disable=quiet,
         transient=True,
     ) as bar:
+        arguments = {
+            "db": target,
+            "published": published,
+            "source": source,
+            "fields": _parse_fields(field),
+            "max_bytes": int(max_size * 1e6),
+            "progress": _RichProgress(bar),
+            "kb": kb,
+        }
         try:
-            analysis = run_analysis(
-                paths,
-                db=target,
-                published=published,
-                source=source,
-                fields=_parse_fields(field),
-                max_bytes=int(max_size * 1e6),
-                progress=_RichProgress(bar),
-                kb=kb,
-            )
+            if engine == "dask":
+                from newsprism.scale import DaskOptions, run_distributed
+
+                analysis = run_distributed(paths, dask=DaskOptions(scheduler, workers), **arguments)
+            elif engine == "local":
+                if scheduler or workers:
+                    raise ValueError("--scheduler and --workers need --engine dask")
+                analysis = run_analysis(paths, batch_size=batch_size, **arguments)
+            else:
+                raise ValueError(f"--engine is local or dask, not {engine!r}")
         except (ValueError, SchemaError) as exc:
             raise fail(str(exc)) from exc
     corpus = analysis.corpus

@@ -31,4 +31,5 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1") and ingest and not os.environ.get(TOKEN_ENV):
         console.print(f"[yellow]warning:[/] anyone who reaches {host}:{port} can post articles; set {TOKEN_ENV}")
     console.print(f"newsprism on [bold]http://{host}:{port}/[/] — database {target} — Ctrl+C stops it")
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    # Keep-alive longer than clients usually keep idle connections, so none is closed under them.
+    uvicorn.run(web_app, host=host, port=port, log_level="warning", timeout_keep_alive=30)

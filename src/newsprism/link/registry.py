@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsprism.link.kb import KnowledgeBase
 from newsprism.link.names import name_key, slug
-from newsprism.model import Actor, Role
+from newsprism.model import Actor, Article, Role
 
 KB_PREFIX = "kb:"
 NEW_PREFIX = "new:"
@@ -58,7 +58,47 @@ class ActorRegistry:
             actor.roles.append(role)
             self.touched.add(actor_id)
 
+    def absorb(self, actors: list[Actor], baseline: dict[str, Actor]) -> dict[str, str]:
+        """Merge the actors another registry touched (a partition of a distributed run, which
+        started from ``baseline``) as if its articles had been linked here, in order. Returns the
+        ids to rename: a new actor that partition named differently from an earlier one with the
+        same name key takes the earlier one's id."""
+        renamed: dict[str, str] = {}
+        for actor in actors:
+            base = baseline.get(actor.id)
+            if base is not None:
+                target, aliases, roles = actor.id, actor.aliases[len(base.aliases) :], actor.roles[len(base.roles) :]
+            elif actor.id.startswith(NEW_PREFIX):
+                target = self.find_new(actor.name, actor.type) or self.new_actor(actor.name, actor.type)
+                aliases, roles = [actor.name, *actor.aliases], actor.roles
+                if target != actor.id:
+                    renamed[actor.id] = target
+            else:
+                if actor.id not in self.actors:
+                    self.actors[actor.id] = Actor(actor.id, actor.name, actor.type, [], [], actor.wikidata)
+                    self.touched.add(actor.id)
+                target, aliases, roles = actor.id, actor.aliases, actor.roles
+            for alias in aliases:
+                self.seen(target, alias)
+            for role in roles:
+                self.add_role(target, Role(role.title, role.org, role.article_id))
+        return renamed
+
     def pop_touched(self) -> list[Actor]:
         actors = [self.actors[actor_id] for actor_id in sorted(self.touched)]
         self.touched = set()
         return actors
+
+
+def rename_actors(article: Article, renamed: dict[str, str]) -> None:
+    """Point the article's mentions, quotes and events at the renamed actors' ids."""
+    if not renamed:
+        return
+    for entity in article.entities:
+        entity.actor_id = renamed.get(entity.actor_id or "", entity.actor_id)
+    for quote in article.quotes:
+        quote.speaker_actor_id = renamed.get(quote.speaker_actor_id or "", quote.speaker_actor_id)
+    for event in article.events:
+        event.source_actor_id = renamed.get(event.source_actor_id or "", event.source_actor_id)
+        event.target_actor_id = renamed.get(event.target_actor_id or "", event.target_actor_id)
+        event.location_actor_id = renamed.get(event.location_actor_id or "", event.location_actor_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from newsprism.model import Repair
@@ -62,6 +62,13 @@ class NameMemory:
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
+
+    def remember(self, words: Iterable[str]) -> None:
+        """Names learned elsewhere (by the earlier partitions of a distributed run)."""
+        for word in words:
+            if len(self._names) >= self.limit:
+                break
+            self._names.add(word)
 
     def learn(self, text: str) -> None:
         """Remember the capitalised words of ``text`` that are not common nouns: mostly names."""

@@ -9,11 +9,12 @@ Public surface: ``write_export``, ``corpus_tables``, ``write_report``, ``render_
 from newsprism.report.export import FORMATS, write_export
 from newsprism.report.html import render_page, render_report, write_report
 from newsprism.report.tables import corpus_tables
-from newsprism.report.views import Links, actor_view, article_view, story_summary, story_view
+from newsprism.report.views import Links, StorySummary, actor_view, article_view, story_summary, story_view
 
 __all__ = [
     "FORMATS",
     "Links",
+    "StorySummary",
     "actor_view",
     "article_view",
     "corpus_tables",

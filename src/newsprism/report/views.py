@@ -124,6 +124,19 @@ class StoryView:
     columns: list[Column]
     matrix: list[MatrixRow]
     timeline: list[TimelineItem]
+    hidden: int = 0
+
+
+MAX_COLUMNS = 12  # side by side; a bigger story shows the sources with the most facts
+
+
+def _shown(articles: list[Article], facts: list[Fact]) -> list[Article]:
+    """At most ``MAX_COLUMNS`` articles, those with the most fact mentions, in publication order."""
+    if len(articles) <= MAX_COLUMNS:
+        return articles
+    mentions = Counter(m.article_id for fact in facts for m in fact.mentions)
+    chosen = set(sorted((a.id for a in articles), key=lambda i: -mentions[i])[:MAX_COLUMNS])
+    return [article for article in articles if article.id in chosen]
 
 
 def fact_anchor(key: str, fact_number: int, column_number: int) -> str:
@@ -165,12 +178,16 @@ def story_view(story: Story, articles: list[Article], actors: Iterable[Actor], l
     """The sources side by side, the fact matrix (fact × source), and the timeline of events."""
     names = {actor.id: actor.name for actor in actors}
     by_id = {article.id: article for article in articles}
-    ordered = sorted(
+    every = sorted(
         (by_id[i] for i in dict.fromkeys(story.article_ids) if i in by_id), key=lambda a: (a.published or "", a.id)
     )
+    ordered = _shown(every, story.facts)
     number_of = {article.id: n for n, article in enumerate(ordered, 1)}
     key = "s" + story.id.replace("s-", "")[:12]
-    facts = sorted(story.facts, key=lambda fact: STATUS_ORDER.get(fact.status, 3))
+    facts = sorted(
+        (f for f in story.facts if any(m.article_id in number_of for m in f.mentions)),
+        key=lambda fact: STATUS_ORDER.get(fact.status, 3),
+    )
     anchors: dict[str, dict[tuple[int, int], tuple[str, Fact]]] = {a.id: {} for a in ordered}
     matrix = []
     for fact_number, fact in enumerate(facts, 1):
@@ -192,7 +209,8 @@ def story_view(story: Story, articles: list[Article], actors: Iterable[Actor], l
         missing = [row for row in matrix if row.fact.status != "single" and row.cells[index].status is None]
         spans = _article_spans(article, names, links, anchors[article.id])
         columns.append(Column(article, index + 1, mark_up(article.text, spans), only_here, missing))
-    return StoryView(story_summary(story, ordered), key, columns, matrix, _timeline(ordered, names, number_of))
+    summary = story_summary(story, every)
+    return StoryView(summary, key, columns, matrix, _timeline(ordered, names, number_of), len(every) - len(ordered))
 
 
 def _timeline(articles: list[Article], names: dict[str, str], number_of: dict[str, int]) -> list[TimelineItem]:

@@ -21,6 +21,9 @@ def default_target() -> str:
 def database_url(target: str) -> str:
     """A SQLAlchemy URL for a database URL or a plain SQLite file path."""
     if "://" in target:
+        scheme, rest = target.split("://", 1)
+        if scheme in ("postgresql", "postgres"):
+            return f"postgresql+psycopg://{rest}"  # psycopg 3, a dependency; SQLAlchemy's default is psycopg2
         return target
     path = Path(target)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -38,7 +41,8 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
 
 def create_engine(target: str) -> sa.Engine:
     url = database_url(target)
-    engine = sa.create_engine(url)
+    # Enough connections for a web app's threads waiting on a writer, without failing at 15.
+    engine = sa.create_engine(url, pool_size=10, max_overflow=50)
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
     return engine

@@ -54,6 +54,21 @@ class StoryFilter:
 
 
 @dataclass(slots=True)
+class StoryListing:
+    """A story as lists show it, without its facts: ``first``/``last`` publication day, its
+    sources and languages, and ``counts`` of its facts by status."""
+
+    id: str
+    title: str
+    article_ids: list[str]
+    first: str | None
+    last: str | None
+    sources: list[str]
+    languages: list[str]
+    counts: dict[str, int]
+
+
+@dataclass(slots=True)
 class SearchHit:
     """One full-text match: ``kind`` article, actor or quote; ``ref`` the article or actor id (a
     quote's is ``article_id#n``); ``snippet`` has its hits between ``MARK_START`` and ``MARK_END``."""
@@ -140,6 +155,20 @@ def _story_from_row(row: sa.Row) -> Story:
             )
             for fact in row.facts
         ],
+    )
+
+
+def _listing(row: sa.Row) -> StoryListing:
+    listing = row.listing or {}
+    return StoryListing(
+        id=row.id,
+        title=row.title,
+        article_ids=list(row.article_ids),
+        first=listing.get("first"),
+        last=listing.get("last"),
+        sources=listing.get("sources", []),
+        languages=listing.get("languages", []),
+        counts=listing.get("counts", {}),
     )
 
 
@@ -348,25 +377,30 @@ class Database:
             return {row.article_id: dict(row._mapping) for row in connection.execute(query)}
 
     def save_stories(self, stories: Sequence[Story]) -> None:
-        """Replace the stories (they are rebuilt from all articles after each analysis)."""
+        """Make the stored stories these: rows of stories whose articles changed are rewritten,
+        stories that are gone deleted, the others left alone (a short write transaction)."""
+        table, members = schema.stories, schema.story_members
         with self.engine.begin() as connection:
-            connection.execute(schema.stories.delete())
-            connection.execute(schema.story_members.delete())
-            if stories:
-                connection.execute(
-                    schema.stories.insert(),
-                    [
-                        {"id": s.id, "title": s.title, "article_ids": s.article_ids, "facts": asdict(s)["facts"]}
-                        for s in stories
-                    ],
-                )
-                members = [
-                    {"story_id": s.id, "article_id": article_id}
-                    for s in stories
-                    for article_id in dict.fromkeys(s.article_ids)
+            stored = {
+                row.id: list(row.article_ids) for row in connection.execute(sa.select(table.c.id, table.c.article_ids))
+            }
+            changed = [story for story in stories if stored.get(story.id) != story.article_ids]
+            stale = (stored.keys() - {story.id for story in stories}) | {story.id for story in changed}
+            for start in range(0, len(stale), 500):
+                chunk = sorted(stale)[start : start + 500]
+                connection.execute(table.delete().where(table.c.id.in_(chunk)))
+                connection.execute(members.delete().where(members.c.story_id.in_(chunk)))
+            if changed:
+                rows = [
+                    {"id": s.id, "title": s.title, "article_ids": s.article_ids, "facts": asdict(s)["facts"]}
+                    for s in changed
                 ]
-                connection.execute(schema.story_members.insert(), members)
-                schema.update_story_order(connection)
+                connection.execute(table.insert(), rows)
+                connection.execute(
+                    members.insert(),
+                    [{"story_id": s.id, "article_id": i} for s in changed for i in dict.fromkeys(s.article_ids)],
+                )
+                schema.update_story_listings(connection, [s.id for s in changed])
 
     def stories(self) -> list[Story]:
         with self.engine.connect() as connection:
@@ -389,7 +423,7 @@ class Database:
             raise KeyError(f"no story with id {id_prefix!r}" if not rows else f"id {id_prefix!r} is ambiguous")
         return _story_from_row((exact or rows)[0])
 
-    def story_page(self, where: StoryFilter, offset: int = 0, limit: int = 20) -> tuple[list[Story], int]:
+    def story_page(self, where: StoryFilter, offset: int = 0, limit: int = 20) -> tuple[list[StoryListing], int]:
         """One page of the stories matching ``where``, newest first, and how many match in all."""
         members, articles = schema.story_members, schema.articles
         conditions: list[sa.ColumnElement[bool]] = []
@@ -420,8 +454,9 @@ class Database:
         with self.engine.connect() as connection:
             ids = list(connection.scalars(page.offset(offset).limit(limit)))
             count = connection.scalar(total) or 0
-            rows = {row.id: row for row in connection.execute(sa.select(stories).where(stories.c.id.in_(ids)))}
-        return [_story_from_row(rows[i]) for i in ids if i in rows], count
+            columns = (stories.c.id, stories.c.title, stories.c.article_ids, stories.c.listing)
+            rows = {row.id: row for row in connection.execute(sa.select(*columns).where(stories.c.id.in_(ids)))}
+        return [_listing(rows[i]) for i in ids if i in rows], count
 
     def story_titles(self, ids: Iterable[str]) -> dict[str, str]:
         query = sa.select(schema.stories.c.id, schema.stories.c.title).where(schema.stories.c.id.in_(list(ids)))

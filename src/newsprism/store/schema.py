@@ -65,9 +65,11 @@ stories = sa.Table(
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("article_ids", sa.JSON, nullable=False),
     sa.Column("facts", sa.JSON, nullable=False),
-    # Kept for listing without a scan: the member count and the newest member's publication date.
+    # Kept for listing without reading members or facts: the member count, the newest member's
+    # publication date, and ``listing`` (first/last day, sources, languages, fact counts).
     sa.Column("size", sa.Integer, nullable=False, server_default="0"),
     sa.Column("latest", sa.String(40)),
+    sa.Column("listing", sa.JSON),
     sa.Index("ix_stories_latest", "latest", "size"),
 )
 
@@ -134,6 +136,10 @@ def _add_browse_tables(connection: sa.Connection) -> None:
         connection.execute(sa.text("ALTER TABLE stories ADD COLUMN size INTEGER NOT NULL DEFAULT 0"))
     if "latest" not in present:
         connection.execute(sa.text("ALTER TABLE stories ADD COLUMN latest VARCHAR(40)"))
+    if "listing" not in present:
+        connection.execute(
+            sa.text(f"ALTER TABLE stories ADD COLUMN listing {stories.c.listing.type.compile(connection.dialect)}")
+        )
     for index in stories.indexes:
         index.create(connection, checkfirst=True)
     connection.execute(story_members.delete())
@@ -146,19 +152,41 @@ def _add_browse_tables(connection: sa.Connection) -> None:
         rows = actor_rows(article_id, entities)
         if rows:
             connection.execute(article_actors.insert(), rows)
-    update_story_order(connection)
+    update_story_listings(connection)
 
 
-def update_story_order(connection: sa.Connection) -> None:
-    """Each story's ``size`` and ``latest`` from its members, for listing newest first."""
-    newest = (
-        sa.select(sa.func.max(articles.c.published))
-        .join(story_members, story_members.c.article_id == articles.c.id)
-        .where(story_members.c.story_id == stories.c.id)
-        .scalar_subquery()
-    )
-    size = sa.select(sa.func.count()).select_from(story_members).where(story_members.c.story_id == stories.c.id)
-    connection.execute(stories.update().values(latest=newest, size=size.scalar_subquery()))
+def update_story_listings(connection: sa.Connection, story_ids: list[str] | None = None) -> None:
+    """The listing columns of these stories (all if None), from their members' metadata and facts."""
+    chosen = sa.select(stories.c.id, stories.c.article_ids, stories.c.facts)
+    member_ids = sa.select(story_members.c.article_id)
+    if story_ids is not None:
+        chosen = chosen.where(stories.c.id.in_(story_ids))
+        member_ids = member_ids.where(story_members.c.story_id.in_(story_ids))
+    metadata_columns = (articles.c.id, articles.c.source, articles.c.language, articles.c.published)
+    meta = {
+        row.id: row for row in connection.execute(sa.select(*metadata_columns).where(articles.c.id.in_(member_ids)))
+    }
+    updates = []
+    for story_id, article_ids, facts in connection.execute(chosen):
+        members = [meta[i] for i in dict.fromkeys(article_ids) if i in meta]
+        days = sorted(m.published[:10] for m in members if m.published)
+        counts = Counter(fact["status"] for fact in facts)
+        listing = {
+            "first": days[0] if days else None,
+            "last": days[-1] if days else None,
+            "sources": sorted({m.source or "unknown source" for m in members}),
+            "languages": sorted({m.language or "?" for m in members}),
+            "counts": {status: counts.get(status, 0) for status in ("conflict", "agreed", "single")},
+        }
+        latest = max((m.published for m in members if m.published), default=None)
+        updates.append({"key": story_id, "size": len(members), "latest": latest, "listing": listing})
+    if updates:
+        statement = (
+            stories.update()
+            .where(stories.c.id == sa.bindparam("key"))
+            .values(size=sa.bindparam("size"), latest=sa.bindparam("latest"), listing=sa.bindparam("listing"))
+        )
+        connection.execute(statement, updates)
 
 
 def actor_rows(article_id: str, entities: list[dict]) -> list[dict]:

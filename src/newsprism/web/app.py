@@ -17,13 +17,23 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from markupsafe import Markup, escape
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsprism.ingest import normalize_date, read_records
-from newsprism.model import Article, Event, IngestError, RawDocument
+from newsprism.model import Article, Event, IngestError, RawDocument, Story
 from newsprism.pipeline import article_id
-from newsprism.report import Links, actor_view, article_view, render_page, story_summary, story_view
+from newsprism.report import (
+    Links,
+    StorySummary,
+    actor_view,
+    article_view,
+    render_page,
+    story_summary,
+    story_view,
+)
 from newsprism.store import MARK_END, MARK_START, Database, SearchHit, StoryFilter
 from newsprism.web.worker import InboxWorker
 
@@ -78,12 +88,46 @@ def _article_json(article: Article, story_id: str | None) -> dict[str, Any]:
     return {**article.to_dict(), "word_count": article.word_count, "story_id": story_id}
 
 
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class _Guard:
+    """Plain ASGI middleware (cheaper than Starlette's ``BaseHTTPMiddleware``): refuses bodies
+    announced over ``max_body`` before reading them, and adds the security headers."""
+
+    def __init__(self, app: ASGIApp, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+            response = _json({"detail": f"request body over the {self.max_body} byte limit"}, 413)
+            await response(scope, receive, send)
+            return
+
+        async def secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, secured)
+
+
 def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, ingest: bool = True) -> FastAPI:
     """The app over database ``db``. ``token``: required (``Authorization: Bearer``) to post
     articles, default ``$NEWSPRISM_API_TOKEN``; ``ingest``: run the background analyser."""
     database = Database(db)
     token = token if token is not None else os.environ.get(TOKEN_ENV) or None
-    worker = InboxWorker(database)
+    worker = InboxWorker(db)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -103,17 +147,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
     app.state.database = database
     app.state.worker = worker
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > max_body):
-            return _json({"detail": f"request body over the {max_body} byte limit"}, 413)
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    app.add_middleware(_Guard, max_body=max_body)
 
     def html_page(template: str, request: Request, status: int = 200, **context: Any) -> HTMLResponse:
         path = request.url.path
@@ -162,9 +196,11 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
             until=normalize_date(until) if until else None,
             actor=actor_id,
         )
-        stories, total = database.story_page(where, (page_number - 1) * per_page, per_page)
-        members = database.summaries({i for story in stories for i in story.article_ids})
-        summaries = [story_summary(s, [members[i] for i in s.article_ids if i in members]) for s in stories]
+        listings, total = database.story_page(where, (page_number - 1) * per_page, per_page)
+        summaries = [
+            StorySummary(Story(s.id, s.title, s.article_ids), s.sources, s.languages, s.first, s.last, s.counts)
+            for s in listings
+        ]
         return {
             "where": where,
             "actor_name": actor_name,
@@ -174,7 +210,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
         }
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def stories_page(
+    async def stories_page(
         request: Request,
         source: str | None = None,
         language: str | None = None,
@@ -190,7 +226,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
         )
 
     @app.get("/api/stories", tags=["stories"])
-    def api_stories(
+    async def api_stories(
         request: Request,
         source: str | None = None,
         language: str | None = None,
@@ -231,13 +267,13 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
         return story, articles, database.actors(actor_ids)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: str) -> HTMLResponse:
+    async def story_page(request: Request, story_id: str) -> HTMLResponse:
         story, articles, actors = load_story(story_id)
         view = story_view(story, articles, actors, LINKS)
         return html_page("story.html.j2", request, title=story.title, view=view)
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
-    def api_story(story_id: str) -> JSONResponse:
+    async def api_story(story_id: str) -> JSONResponse:
         """One story: its articles (metadata), and every fact with its status and its mentions."""
         story, articles, _ = load_story(story_id)
         summary = story_summary(story, articles)
@@ -254,12 +290,12 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
         )
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
-    def actors_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
+    async def actors_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
         actors, total = database.actor_page((page - 1) * 50, 50)
         return html_page("actors.html.j2", request, title="Actors", actors=actors, **_pages(request, page, 50, total))
 
     @app.get("/api/actors", tags=["actors"])
-    def api_actors(
+    async def api_actors(
         request: Request, page: int = Query(1, ge=1), per_page: int = Query(50, ge=1, le=MAX_PER_PAGE)
     ) -> JSONResponse:
         """Actors by the number of articles that mention them."""
@@ -282,13 +318,13 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
         return actor_view(actor, articles, story_of, neighbours, pairs, others, LINKS)
 
     @app.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
-    def actor_page(request: Request, actor_id: str) -> HTMLResponse:
+    async def actor_page(request: Request, actor_id: str) -> HTMLResponse:
         view = load_actor(actor_id)
         titles = database.story_titles(view.stories)
         return html_page("actor.html.j2", request, title=view.actor.name, view=view, story_titles=titles)
 
     @app.get("/api/actors/{actor_id}", tags=["actors"])
-    def api_actor(actor_id: str) -> JSONResponse:
+    async def api_actor(actor_id: str) -> JSONResponse:
         """One actor: names, roles, quotes, events as source and target, co-occurring actors, stories."""
         view = load_actor(actor_id)
         return _json(
@@ -302,12 +338,12 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
         )
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    def articles_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
+    async def articles_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
         rows, total = database.article_page((page - 1) * 50, 50)
         return html_page("articles.html.j2", request, title="Articles", rows=rows, **_pages(request, page, 50, total))
 
     @app.get("/api/articles", tags=["articles"])
-    def api_articles(
+    async def api_articles(
         request: Request,
         source: str | None = None,
         language: str | None = None,
@@ -328,7 +364,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
             raise HTTPException(404, exc.args[0]) from exc
 
     @app.get("/articles/{article_ref}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_ref: str) -> HTMLResponse:
+    async def article_page(request: Request, article_ref: str) -> HTMLResponse:
         article = load_article(article_ref)
         actor_ids = {e.actor_id for e in article.entities if e.actor_id}
         actor_ids |= {x for e in article.events for x in (e.source_actor_id, e.target_actor_id) if x}
@@ -338,7 +374,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
         return html_page("article.html.j2", request, title=article.title or article.id, view=view)
 
     @app.get("/api/articles/{article_ref}", tags=["articles"])
-    def api_article(article_ref: str) -> JSONResponse:
+    async def api_article(article_ref: str) -> JSONResponse:
         """One article, whole: raw and repaired text, repairs, entities, quotes, events, its story."""
         article = load_article(article_ref)
         return _json(_article_json(article, database.story_ids_of([article.id]).get(article.id)))
@@ -363,7 +399,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
         return _json({"items": items[start : start + per_page], **_pages(request, page, per_page, len(items))})
 
     @app.get("/api/quotes", tags=["quotes and events"])
-    def api_quotes(
+    async def api_quotes(
         request: Request,
         actor: str | None = Query(None, description="speaker's actor id"),
         page: int = Query(1, ge=1),
@@ -375,7 +411,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
         )
 
     @app.get("/api/events", tags=["quotes and events"])
-    def api_events(
+    async def api_events(
         request: Request,
         actor: str | None = Query(None, description="actor id, as source or target"),
         event_type: str | None = Query(None, alias="type", description="PLOVER type, e.g. AGREE"),
@@ -392,14 +428,14 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
         return annotation_page(request, actor, page, per_page, lambda a: filter(wanted, a.events))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: str = "", page: int = Query(1, ge=1)) -> HTMLResponse:
+    async def search_page(request: Request, q: str = "", page: int = Query(1, ge=1)) -> HTMLResponse:
         hits = database.search(q, offset=(page - 1) * 20, limit=21)
         shown = [{"kind": h.kind, "title": h.title, "href": _hit_href(h), "snippet": _snippet(h)} for h in hits[:20]]
         pager = _pages(request, page, 20, (page - 1) * 20 + len(hits))
         return html_page("search.html.j2", request, title=f"Search: {q}", query=q, hits=shown, **pager)
 
     @app.get("/api/search", tags=["search"])
-    def api_search(
+    async def api_search(
         q: str,
         kind: list[str] = Query([], description="article, actor or quote"),
         page: int = Query(1, ge=1),
@@ -414,7 +450,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
         return _json({"items": items, "page": page, "per_page": per_page})
 
     @app.get("/api/status", tags=["status"])
-    def api_status() -> JSONResponse:
+    async def api_status() -> JSONResponse:
         """How much is stored, and how many posted articles wait for analysis."""
         return _json(database.counts())
 
@@ -471,13 +507,13 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
         if not documents:
             return _json({"detail": "no article in the request", "errors": [asdict(e) for e in errors]}, 400)
         queued = [(article_id(doc.raw_text, doc.source), asdict(doc)) for doc in documents]
-        database.enqueue(queued)
+        await run_in_threadpool(database.enqueue, queued)  # may wait for the analyser's write lock
         worker.wake()
         accepted = [{"id": identity, "url": f"/api/articles/{identity}"} for identity, _ in queued]
         return _json({"accepted": accepted, "errors": [asdict(e) for e in errors]}, 202)
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
-    def docs_page(request: Request) -> HTMLResponse:
+    async def docs_page(request: Request) -> HTMLResponse:
         return html_page("api.html.j2", request, title="API", api=app.openapi())
 
     return app
