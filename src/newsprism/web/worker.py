@@ -25,39 +25,46 @@ class InboxWorker:
     def __init__(self, target: str, poll_seconds: float = 1.0) -> None:
         self.target = target
         self.poll_seconds = poll_seconds
-        context = multiprocessing.get_context("spawn")
-        self._wake = context.Event()
-        self._stop = context.Event()
-        self._process = context.Process(
-            target=_serve, args=(target, poll_seconds, self._wake, self._stop), name="newsprism-inbox", daemon=True
-        )
+        self._wake: Event | None = None
+        self._stop: Event | None = None
+        self._process: multiprocessing.process.BaseProcess | None = None
         self._knowledge: KnowledgeBase | None = None
 
     def start(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._wake, self._stop = context.Event(), context.Event()
+        self._process = context.Process(
+            target=_serve,
+            args=(self.target, self.poll_seconds, self._wake, self._stop),
+            name="newsprism-inbox",
+            daemon=True,
+        )
         self._process.start()
 
     def stop(self) -> None:
+        if self._process is None or self._stop is None or self._wake is None:
+            return
         self._stop.set()
         self._wake.set()
+        self._process.join(timeout=60)
         if self._process.is_alive():
-            self._process.join(timeout=60)
-            if self._process.is_alive():
-                self._process.terminate()  # what it was analysing stays queued
+            self._process.terminate()  # what it was analysing stays queued
 
     def wake(self) -> None:
-        self._wake.set()
+        if self._wake is not None:
+            self._wake.set()
 
     def drain(self) -> int:
         """Analyse everything queued now, here; returns how many documents were taken."""
         if self._knowledge is None:
             self._knowledge = load_knowledge()
         with Database(self.target) as database:
-            return _drain(database, self._knowledge, self._stop)
+            return _drain(database, self._knowledge, None)
 
 
-def _drain(database: Database, knowledge: KnowledgeBase, stop: Event) -> int:
+def _drain(database: Database, knowledge: KnowledgeBase, stop: Event | None) -> int:
     taken = 0
-    while not stop.is_set() and database.inbox(1):
+    while not (stop is not None and stop.is_set()) and database.inbox(1):
         taken += analyse_inbox(database, knowledge)
     return taken
 
