@@ -109,7 +109,7 @@ def test_seed_articles(seeds_dir: Path, tmp_path):
     for article in articles:
         assert article.language == "de"
         assert article.title
-        assert len(article.title) <= 101
+        assert len(article.title) <= 101 + 5  # a derived title is cut at 100; repair may add a few spaces
         assert len(article.raw_text.split()) > 100
         assert article.text.strip()
     assert len({a.id for a in articles}) == 2

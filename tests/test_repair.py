@@ -158,3 +158,9 @@ def test_clean_text_comes_back_unchanged(words):
     result = repair_text(text, "de")
     assert result.text == text
     assert result.repairs == []
+
+
+def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
+    title = analysed_seeds["001"].title
+    assert title.startswith("Vladimir Putin hat einen mutigen Vorschlag von abgelehnt Volodymyr Zelenskyy für")
+    assert analysed_seeds["001"].raw_text.startswith("Vladimir Putinhat")  # the raw text is kept as it was

@@ -29,7 +29,7 @@ from newsprism.ingest import (
 from newsprism.link import ActorRegistry, KnowledgeBase, link_article, rename_actors
 from newsprism.model import Actor, Article, Corpus, IngestError, RawDocument, Story
 from newsprism.nlp import LANGUAGES, Parsed, add_known_names, detect_language, parse_texts
-from newsprism.repair import NameMemory, repair_text
+from newsprism.repair import NameMemory, repair_text, repair_title
 from newsprism.store import Database, default_target
 from newsprism.stories import ArticleVectors, NearDuplicateIndex, pack, signature, unpack, update_stories, vectorize
 
@@ -80,14 +80,17 @@ def process_document(document: RawDocument, identity: str, names: NameMemory | N
     """Run the per-article stages on one ingested document (``names``: those the corpus's earlier
     documents taught, for splitting glued words)."""
     language = document.language or detect_language(document.raw_text)
-    repaired = repair_text(document.raw_text, language, names if names is not None else frozenset())
+    known = names if names is not None else frozenset()
+    repaired = repair_text(document.raw_text, language, known)
+    # Titles are often the text's first line, glued like it ("Putinhat einen Vorschlag…").
+    title = repair_title(document.title, language, known, repaired.text) if document.title else None
     return Article(
         id=identity,
         path=document.path,
         format=document.format,
         raw_text=document.raw_text,
         text=repaired.text,
-        title=document.title,
+        title=title,
         source=document.source,
         url=document.url,
         published=document.published,

@@ -107,3 +107,27 @@ def repair_text(raw_text: str, language: str | None = None, names: Collection[st
         for edit, span in zip(final, spans, strict=True)
     ]
     return RepairResult(raw_text, text, repairs, text_quality(raw_text, text, final, language))
+
+
+class _EitherOf:
+    """Names known from the corpus or standing alone in one text (membership only)."""
+
+    def __init__(self, corpus: Collection[str], text_words: Collection[str]) -> None:
+        self.corpus = corpus
+        self.text_words = text_words
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.text_words or word in self.corpus
+
+    def __len__(self) -> int:
+        return len(self.text_words) + len(self.corpus)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.text_words
+        yield from self.corpus
+
+
+def repair_title(title: str, language: str | None, names: Collection[str], text: str) -> str:
+    """A title repaired with the names its article's ``text`` writes alone: a title is too short to
+    teach its own ("Putinhat … abgelehntVolodymyr Zelenskyyfür" splits by the text's "Zelenskyy")."""
+    return repair_text(title, language, _EitherOf(names, standalone_words(text))).text

@@ -45,7 +45,13 @@ def safe_url(url: str | None) -> str | None:
     return url if urlsplit(url.strip()).scheme in ("http", "https") and url == url.strip() else None
 
 
+def outlet(article: Article) -> str:
+    """The source's name; for an article without one, its file name, which tells more than "unknown"."""
+    return article.source or Path(article.path).name or "unknown source"
+
+
 _environment.filters["safe_url"] = safe_url
+_environment.filters["outlet"] = outlet
 _environment.filters["short_date"] = short_date
 _environment.globals.update(symbols=STATUS_SYMBOLS, labels=STATUS_LABELS, raw=raw_with_repairs, event_label=event_label)
 
