@@ -10,7 +10,7 @@ import newsprism
 from newsprism.model import Corpus
 from newsprism.pipeline import article_id, run_analysis
 from newsprism.store import Database
-from samples import DE_BRIDGE, DE_BUDGET, DE_FLOOD, EN_FERRY, EN_LIBRARY, jsonl, text_file
+from samples import DE_BRIDGE, DE_BUDGET, DE_FLOOD, EN_FERRY, EN_LIBRARY, EXAMPLES, jsonl, text_file
 
 CORPUS = {
     "bruecke.txt": text_file(DE_BRIDGE, "Quelle: Lokalblatt\nDatum: 2026-03-02", "Neue Brücke eröffnet"),
@@ -187,3 +187,16 @@ def test_invalid_published_raises_before_touching_the_database(tmp_path, bad):
 def test_unknown_field_override_raises(tmp_path):
     with pytest.raises(ValueError, match="unknown article field"):
         run_analysis([tmp_path], db=tmp_path / "x.db", fields={"bodytext": "x"})
+
+
+def test_a_run_reads_its_corpus_only_when_asked(tmp_path):
+    """The summary comes from counts gathered a chunk at a time; the articles are loaded whole
+    only when the caller asks for the corpus (an export, the Python API)."""
+    analysis = run_analysis(
+        [EXAMPLES / "flood-elbtalkurier-de.txt", EXAMPLES / "flood-morningledger-en.md"], db=tmp_path / "x.db"
+    )
+    assert analysis.loaded is None
+    assert analysis.stats.articles == 2 and analysis.stats.entities > 5 and analysis.stats.actors
+    assert sum(analysis.stats.by_source.values()) == 2
+    assert [a.id for a in analysis.corpus.articles] == analysis.article_ids
+    assert analysis.loaded is not None and analysis.corpus.stories == analysis.stories

@@ -212,3 +212,11 @@ def test_inbox_keeps_documents_until_done(database):
     database.done([queued[0][0]])
     assert [fields["raw_text"] for _, fields in database.inbox()] == ["two"]
     assert not database.queued("id1")
+
+
+def test_articles_are_read_a_chunk_at_a_time_in_insertion_order(database):
+    database.save_batch([(_article(f"id{n:02d}"), None) for n in (5, 3, 9, 1, 7)], [])
+    database.save_batch([(_article("id00"), None)], [])
+    chunks = list(database.iter_articles(chunk=2))
+    assert [len(chunk) for chunk in chunks] == [2, 2, 2]
+    assert [a.id for chunk in chunks for a in chunk] == ["id05", "id03", "id09", "id01", "id07", "id00"]

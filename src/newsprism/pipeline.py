@@ -9,7 +9,7 @@ import copy
 import hashlib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,7 +31,16 @@ from newsprism.model import Actor, Article, Corpus, IngestError, RawDocument, St
 from newsprism.nlp import LANGUAGES, Parsed, add_known_names, detect_language, parse_texts
 from newsprism.repair import NameMemory, repair_text, repair_title
 from newsprism.store import Database, default_target
-from newsprism.stories import ArticleVectors, NearDuplicateIndex, pack, signature, unpack, update_stories, vectorize
+from newsprism.stories import (
+    ArticleVectors,
+    NearDuplicateIndex,
+    pack,
+    signature,
+    story_input,
+    unpack,
+    update_stories,
+    vectorize,
+)
 
 BATCH_SIZE = 200
 
@@ -53,17 +62,63 @@ class _Silent:
 
 
 @dataclass(slots=True)
-class Analysis:
-    """One run's outcome: the corpus it covers and what was new."""
+class RunStats:
+    """Counts over a run's articles, gathered a chunk at a time (the CLI's summary)."""
 
-    corpus: Corpus
+    articles: int = 0
+    near_duplicates: int = 0
+    repairs: int = 0
+    entities: int = 0
+    quality_sum: float = 0.0
+    quality_count: int = 0
+    noisy: int = 0
+    actors: set[str] = field(default_factory=set)
+    by_source: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, article: Article) -> None:
+        self.articles += 1
+        self.near_duplicates += article.duplicate_of is not None
+        self.repairs += len(article.repairs)
+        self.entities += len(article.entities)
+        if article.quality is not None:
+            self.quality_sum += article.quality
+            self.quality_count += 1
+            self.noisy += article.quality < NOISY_BELOW
+        self.actors.update(e.actor_id for e in article.entities if e.actor_id)
+        self.by_source[(article.source or "unknown", article.language or "?")] += 1
+
+
+NOISY_BELOW = 0.8
+
+
+@dataclass(slots=True)
+class Analysis:
+    """One run's outcome: what it covers, what was new, its counts; ``corpus`` (the run's articles,
+    their actors and stories) is read from the database when first asked for, so a run over a
+    corpus bigger than memory never holds it whole unless the caller wants it."""
+
+    target: str
     files: int
+    errors: list[IngestError] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
     new_ids: set[str] = field(default_factory=set)
+    stats: RunStats = field(default_factory=RunStats)
+    stories: list[Story] = field(default_factory=list)
+    loaded: Corpus | None = None
 
     @property
     def processed(self) -> int:
-        return len(self.corpus.articles)
+        return len(self.article_ids)
+
+    @property
+    def corpus(self) -> Corpus:
+        if self.loaded is None:
+            with Database(self.target) as database:
+                order = {identity: n for n, identity in enumerate(self.article_ids)}
+                articles = sorted(database.articles(order), key=lambda a: order[a.id])
+                actors = database.actors({e.actor_id for a in articles for e in a.entities if e.actor_id})
+            self.loaded = Corpus(articles=articles, actors=actors, stories=self.stories, errors=self.errors)
+        return self.loaded
 
 
 def _normalised(text: str) -> str:
@@ -196,7 +251,7 @@ class BatchWriter:
         analysis.new_ids.update(article.id for article in kept)
         pairs = [self._signed(article) for article in kept]
         vectors = [row for row in result.vectors if row["article_id"] in set(fresh)]
-        analysis.corpus.errors.extend(result.errors)
+        analysis.errors.extend(result.errors)
         errors = [*self.pending_errors, *result.errors, *result.problems]
         self.database.save_batch(pairs, errors, result.rereads, self.registry.pop_touched(), vectors)
         self.pending_errors = []
@@ -330,9 +385,10 @@ def run_analysis(
     progress = progress or _Silent()
     inputs, errors = expand_paths([str(path) for path in paths])
     progress.start(len(inputs))
-    analysis = Analysis(corpus=Corpus(errors=errors), files=len(inputs))
+    target = str(db or default_target())
+    analysis = Analysis(target, files=len(inputs), errors=list(errors))
     seen: set[str] = set()
-    with Database(str(db or default_target())) as database:
+    with Database(target) as database:
         writer, _ = start_writer(database, knowledge, errors, batch_size)
         names = NameMemory()
         for item in inputs:
@@ -340,7 +396,7 @@ def run_analysis(
             documents: list[RawDocument] = []
             for result in read_input(item, options):
                 if isinstance(result, IngestError):
-                    analysis.corpus.errors.append(result)
+                    analysis.errors.append(result)
                     writer.error(result)
                 else:
                     documents.append(result)
@@ -365,11 +421,10 @@ def start_writer(
 
 def finish_run(database: Database, analysis: Analysis) -> None:
     """The corpus-level stage after every article is stored: stories; and the run's corpus."""
-    order = {identity: n for n, identity in enumerate(analysis.article_ids)}
-    analysis.corpus.articles = sorted(database.articles(order), key=lambda a: order[a.id])
-    mentioned = {e.actor_id for a in analysis.corpus.articles for e in a.entities if e.actor_id}
-    analysis.corpus.actors = database.actors(mentioned)
-    analysis.corpus.stories = _update_stories(database, set(order))
+    for start in range(0, len(analysis.article_ids), STORY_CHUNK):
+        for article in database.articles(analysis.article_ids[start : start + STORY_CHUNK]):
+            analysis.stats.add(article)
+    analysis.stories = _update_stories(database, set(analysis.article_ids))
 
 
 def _add_documents(
@@ -396,7 +451,7 @@ def analyse_inbox(database: Database, kb: KnowledgeBase, limit: int = BATCH_SIZE
     queued = database.inbox(limit)
     if not queued:
         return 0
-    analysis = Analysis(corpus=Corpus(), files=0)
+    analysis = Analysis(database.target, files=0)
     writer = BatchWriter(database, limit, kb)
     _add_documents([RawDocument(**fields) for _, fields in queued], writer, NameMemory(), set(), analysis)
     writer.flush()
@@ -418,18 +473,28 @@ def _sentence_vectors(database: Database, ids: list[str]) -> dict[str, ArticleVe
     return found
 
 
+STORY_CHUNK = 500
+
+
 def _update_stories(database: Database, wanted: set[str]) -> list[Story]:
     """Stories after this run (new articles joined or opened stories, changed stories compared
-    again), stored; returns those holding one of ``wanted``."""
-    articles = database.articles()
+    again), stored; returns those holding one of ``wanted``. The corpus is read a chunk at a time
+    and kept as clustering profiles; only the articles of changed stories are loaded whole."""
     leads = {
         i: unpack({**row, "sentences": b"", "spans": []}).story for i, row in database.vectors(sentences=False).items()
     }
-    missing = [a for a in articles if a.id not in leads]
-    if missing:
-        leads.update({v.article_id: v.story for v in _sentence_vectors(database, [a.id for a in missing]).values()})
+    inputs = []
+    for chunk in database.iter_articles(STORY_CHUNK):
+        missing = [a.id for a in chunk if a.id not in leads]
+        if missing:
+            leads.update({v.article_id: v.story for v in _sentence_vectors(database, missing).values()})
+        inputs.extend(story_input(article, leads.get(article.id)) for article in chunk)
     stories = update_stories(
-        database.stories(), articles, leads, lambda ids: _sentence_vectors(database, ids), database.actors()
+        database.stories(),
+        inputs,
+        database.articles,
+        lambda ids: _sentence_vectors(database, ids),
+        database.actors(),
     )
     database.save_stories(stories)
     return [story for story in stories if wanted & set(story.article_ids)]

@@ -11,7 +11,7 @@ from rich.table import Table
 from newsprism.cli.app import DB_OPTION, app, console, err_console, fail
 from newsprism.cli.tables import breakdown_table, errors_table
 from newsprism.ingest import DEFAULT_MAX_BYTES
-from newsprism.pipeline import BATCH_SIZE, Analysis, run_analysis
+from newsprism.pipeline import BATCH_SIZE, NOISY_BELOW, Analysis, run_analysis
 from newsprism.report import write_export, write_report
 from newsprism.store import SchemaError, default_target
 
@@ -43,23 +43,22 @@ def _parse_fields(pairs: list[str]) -> dict[str, str]:
 
 
 def _summary(analysis: Analysis) -> Table:
-    articles = analysis.corpus.articles
+    stats = analysis.stats
     table = Table(title="newsprism analyze", show_header=False, title_style="bold")
     table.add_column(style="bold")
     table.add_column(justify="right")
     table.add_row("inputs read", str(analysis.files))
-    table.add_row("articles", str(len(articles)))
+    table.add_row("articles", str(stats.articles))
     table.add_row("  new", str(len(analysis.new_ids)))
-    table.add_row("  already stored", str(len(articles) - len(analysis.new_ids)))
-    table.add_row("near-duplicates", str(sum(1 for a in articles if a.duplicate_of)))
-    table.add_row("repairs", str(sum(len(a.repairs) for a in articles)))
-    table.add_row("named entities", str(sum(len(a.entities) for a in articles)))
-    table.add_row("actors", str(len(analysis.corpus.actors)))
-    qualities = [a.quality for a in articles if a.quality is not None]
-    if qualities:
-        table.add_row("mean text quality", f"{sum(qualities) / len(qualities):.2f}")
-        table.add_row("noisy articles (< 0.8)", str(sum(1 for q in qualities if q < 0.8)))
-    table.add_row("inputs skipped", str(len(analysis.corpus.errors)))
+    table.add_row("  already stored", str(stats.articles - len(analysis.new_ids)))
+    table.add_row("near-duplicates", str(stats.near_duplicates))
+    table.add_row("repairs", str(stats.repairs))
+    table.add_row("named entities", str(stats.entities))
+    table.add_row("actors", str(len(stats.actors)))
+    if stats.quality_count:
+        table.add_row("mean text quality", f"{stats.quality_sum / stats.quality_count:.2f}")
+        table.add_row(f"noisy articles (< {NOISY_BELOW})", str(stats.noisy))
+    table.add_row("inputs skipped", str(len(analysis.errors)))
     return table
 
 
@@ -114,23 +113,22 @@ def analyze(
                 raise ValueError(f"--engine is local or dask, not {engine!r}")
         except (ValueError, SchemaError) as exc:
             raise fail(str(exc)) from exc
-    corpus = analysis.corpus
     written = []
     try:
-        if export:
-            written += write_export(corpus, export)
+        if export:  # only now is the run's corpus read whole
+            written += write_export(analysis.corpus, export)
         if report:
-            written.append(write_report(corpus, report))
+            written.append(write_report(analysis.corpus, report))
     except (ValueError, OSError) as exc:
         raise fail(str(exc)) from exc
     if not quiet:
         console.print(_summary(analysis))
-        if corpus.articles:
-            console.print(breakdown_table(corpus.articles))
-        if corpus.errors:
-            console.print(errors_table(corpus.errors))
+        if analysis.stats.by_source:
+            console.print(breakdown_table(analysis.stats.by_source))
+        if analysis.errors:
+            console.print(errors_table(analysis.errors))
         console.print(f"database: [bold]{target}[/]")
         for path in written:
             console.print(f"wrote [bold]{path}[/]")
-    if not corpus.articles:
+    if not analysis.article_ids:
         raise fail("no article could be processed", EXIT_NOTHING_PROCESSED)

@@ -35,12 +35,12 @@ def articles_table(articles: Iterable[Article], title: str | None = None) -> Tab
     return table
 
 
-def breakdown_table(articles: list[Article]) -> Table:
+def breakdown_table(counts: Counter[tuple[str, str]]) -> Table:
+    """Articles per (source, language)."""
     table = Table(title="By source and language", header_style="bold")
     table.add_column("source")
     table.add_column("language")
     table.add_column("articles", justify="right")
-    counts = Counter((a.source or "unknown", a.language or "?") for a in articles)
     for (source, language), count in sorted(counts.items()):
         table.add_row(source, language, str(count))
     return table

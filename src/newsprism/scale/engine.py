@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.ingest import DEFAULT_MAX_BYTES, InputFile, expand_paths
-from newsprism.model import Corpus
 from newsprism.pipeline import (
     Analysis,
     PartitionResult,
@@ -127,7 +126,7 @@ def run_distributed(
     inputs, errors = expand_paths([str(path) for path in paths])
     partitions = partition_inputs(inputs, dask.partition_bytes, dask.partition_files)
     target = str(db or default_target())
-    analysis = Analysis(corpus=Corpus(errors=list(errors)), files=len(inputs))
+    analysis = Analysis(target, files=len(inputs), errors=list(errors))
     if progress is not None:
         progress.start(len(inputs))
     with Database(target) as database:

@@ -330,6 +330,20 @@ class Database:
         with self.engine.connect() as connection:
             return [_article_from_row(row) for row in connection.execute(query)]
 
+    def iter_articles(self, chunk: int = 500) -> Iterator[list[Article]]:
+        """Every article in insertion order, ``chunk`` at a time (the corpus never whole in memory)."""
+        table = schema.articles
+        last_seq, last_id = 0, ""
+        while True:
+            after = sa.or_(table.c.seq > last_seq, sa.and_(table.c.seq == last_seq, table.c.id > last_id))
+            query = sa.select(table).where(after).order_by(table.c.seq, table.c.id).limit(chunk)
+            with self.engine.connect() as connection:
+                rows = connection.execute(query).all()
+            if not rows:
+                return
+            last_seq, last_id = rows[-1].seq, rows[-1].id
+            yield [_article_from_row(row) for row in rows]
+
     def find_article(self, id_prefix: str) -> Article:
         """The one article whose id starts with ``id_prefix`` (like short git hashes)."""
         query = sa.select(schema.articles).where(_starts_with(schema.articles.c.id, id_prefix)).limit(2)
