@@ -188,3 +188,12 @@ def test_actor_commands(seeds, tmp_path):
     assert "Zelenskyy" in detail.output
     assert "quotes" in detail.output and "wenn er keine Angst hat" in detail.output
     assert runner.invoke(app, ["actor", "Niemand Unbekannt", "--db", database]).exit_code != 0
+
+
+def test_a_title_after_and_belongs_to_the_next_person():
+    from newsprism.link.roles import title_after
+
+    text = "Der russische Präsident Wladimir Putin und US-Präsident Donald Trump werden nicht kommen."
+    assert title_after(text, text.index("Putin") + len("Putin")) is None
+    text = "Gespräche mit Alexander Fomin, stellvertretender Verteidigungsminister, und anderen."
+    assert title_after(text, text.index("Fomin") + len("Fomin")) == "stellvertretender Verteidigungsminister"

@@ -53,6 +53,9 @@ def title_before(text: str, start: int) -> str | None:
     return _clean(taken)
 
 
+_JOINING = frozenset("und oder sowie and or nor".split())
+
+
 def title_after(text: str, end: int) -> str | None:
     """An apposition right after a name ("Alexander Fomin, stellvertretender Verteidigungsminister")."""
     tail = text[end : end + 160]
@@ -62,6 +65,8 @@ def title_after(text: str, end: int) -> str | None:
     stop = _STOP_AFTER.search(stripped)
     phrase = stripped[: stop.start()] if stop else stripped
     words = _WORD.findall(phrase)[:MAX_WORDS]
+    if words and words[0].lower() in _JOINING:  # "Putin und US-Präsident Trump": the next person's title
+        return None
     head = next((index for index, word in enumerate(words) if _HEAD.match(word)), None)
     if head is None or head > 4:
         return None
