@@ -40,6 +40,7 @@ from newsprism.web.worker import InboxWorker
 TOKEN_ENV = "NEWSPRISM_API_TOKEN"
 MAX_BODY = 10_000_000
 MAX_PER_PAGE = 100
+UNKNOWN_ACTOR = "\x00unknown"  # an actor filter naming nobody: no actor id can match it
 ACTOR_ARTICLES = 60  # an actor page shows the quotes, events and stories of the newest this many
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; "
@@ -158,7 +159,8 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
         return HTMLResponse(render_page(template, json_url=json_url, **context), status_code=status)
 
     @app.exception_handler(HTTPException)
-    async def not_found(request: Request, exc: HTTPException) -> Response:
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        """JSON under /api, an error page elsewhere."""
         if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
             return _json({"detail": exc.detail}, exc.status_code)
         html = render_page("error.html.j2", title=f"{exc.status_code}", message=str(exc.detail), json_url=None)
@@ -176,7 +178,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, inge
         hits = database.search(text, kinds=["actor"], limit=1)
         if hits:
             return hits[0].ref, hits[0].title
-        return "\x00none", text
+        return UNKNOWN_ACTOR, text
 
     def stories_data(
         request: Request,
