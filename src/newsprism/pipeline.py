@@ -239,18 +239,18 @@ class BatchWriter:
         """Write a partition analysed by a worker, as ``add`` and ``flush`` would have: its actors
         merged into this run's, its articles in input order, copies of earlier ones skipped."""
         renamed = self.registry.absorb(result.actors, baseline)
-        fresh = []
+        fresh: set[str] = set()
         for identity in result.ids:
             if identity not in seen:
                 seen.add(identity)
                 analysis.article_ids.append(identity)
-                fresh.append(identity)
+                fresh.add(identity)
         kept = [article for article in result.articles if article.id in fresh]
         for article in kept:
             rename_actors(article, renamed)
         analysis.new_ids.update(article.id for article in kept)
         pairs = [self._signed(article) for article in kept]
-        vectors = [row for row in result.vectors if row["article_id"] in set(fresh)]
+        vectors = [row for row in result.vectors if row["article_id"] in fresh]
         analysis.errors.extend(result.errors)
         errors = [*self.pending_errors, *result.errors, *result.problems]
         self.database.save_batch(pairs, errors, result.rereads, self.registry.pop_touched(), vectors)
@@ -318,14 +318,20 @@ def ingest_options(
     )
 
 
+def _read(item: InputFile, options: IngestOptions) -> tuple[list[RawDocument], list[IngestError]]:
+    """One input's documents and errors."""
+    documents: list[RawDocument] = []
+    errors: list[IngestError] = []
+    for result in read_input(item, options):
+        (errors if isinstance(result, IngestError) else documents).append(result)
+    return documents, errors
+
+
 def read_partition(index: int, inputs: list[InputFile], options: IngestOptions) -> PartitionRead:
     names = NameMemory()
     read = []
     for item in inputs:
-        documents: list[RawDocument] = []
-        errors: list[IngestError] = []
-        for result in read_input(item, options):
-            (errors if isinstance(result, IngestError) else documents).append(result)
+        documents, errors = _read(item, options)
         for document in documents:
             names.learn(document.raw_text)
         read.append((item.display, documents, errors))
@@ -393,13 +399,10 @@ def run_analysis(
         names = NameMemory()
         for item in inputs:
             writer.reread(item.display)
-            documents: list[RawDocument] = []
-            for result in read_input(item, options):
-                if isinstance(result, IngestError):
-                    analysis.errors.append(result)
-                    writer.error(result)
-                else:
-                    documents.append(result)
+            documents, input_errors = _read(item, options)
+            for error in input_errors:
+                analysis.errors.append(error)
+                writer.error(error)
             _add_documents(documents, writer, names, seen, analysis)
             progress.advance(item.display)
         writer.flush()
@@ -420,11 +423,8 @@ def start_writer(
 
 
 def finish_run(database: Database, analysis: Analysis) -> None:
-    """The corpus-level stage after every article is stored: stories; and the run's corpus."""
-    for start in range(0, len(analysis.article_ids), STORY_CHUNK):
-        for article in database.articles(analysis.article_ids[start : start + STORY_CHUNK]):
-            analysis.stats.add(article)
-    analysis.stories = _update_stories(database, set(analysis.article_ids))
+    """The corpus-level stage after every article is stored: stories, and the run's counts."""
+    analysis.stories = _update_stories(database, set(analysis.article_ids), analysis.stats)
 
 
 def _add_documents(
@@ -476,10 +476,11 @@ def _sentence_vectors(database: Database, ids: list[str]) -> dict[str, ArticleVe
 STORY_CHUNK = 500
 
 
-def _update_stories(database: Database, wanted: set[str]) -> list[Story]:
+def _update_stories(database: Database, wanted: set[str], stats: RunStats | None = None) -> list[Story]:
     """Stories after this run (new articles joined or opened stories, changed stories compared
     again), stored; returns those holding one of ``wanted``. The corpus is read a chunk at a time
-    and kept as clustering profiles; only the articles of changed stories are loaded whole."""
+    and kept as clustering profiles; only the articles of changed stories are loaded whole.
+    ``stats``: counted over the ``wanted`` articles in the same pass."""
     leads = {
         i: unpack({**row, "sentences": b"", "spans": []}).story for i, row in database.vectors(sentences=False).items()
     }
@@ -489,6 +490,10 @@ def _update_stories(database: Database, wanted: set[str]) -> list[Story]:
         if missing:
             leads.update({v.article_id: v.story for v in _sentence_vectors(database, missing).values()})
         inputs.extend(story_input(article, leads.get(article.id)) for article in chunk)
+        if stats is not None:
+            for article in chunk:
+                if article.id in wanted:
+                    stats.add(article)
     stories = update_stories(
         database.stories(),
         inputs,
