@@ -7,6 +7,8 @@ internals. Field names follow the export contract in ``docs/export-format.md``.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -207,6 +209,27 @@ class Fact:
     status: str
     mentions: list[Mention] = field(default_factory=list)
     kind: str = ""
+
+
+FACT_STATUSES = ("conflict", "agreed", "single")
+
+
+def story_listing(
+    statuses: Iterable[str], members: Iterable[tuple[str | None, str | None, str | None]]
+) -> dict[str, Any]:
+    """What a list of stories shows of one, from its facts' statuses and its articles' (source,
+    language, published): first and last publication day, sources, languages, facts by status.
+    The store keeps it with each story; the pages compute it for the stories they show whole."""
+    rows = list(members)
+    days = sorted(published[:10] for _, _, published in rows if published)
+    counts = Counter(statuses)
+    return {
+        "first": days[0] if days else None,
+        "last": days[-1] if days else None,
+        "sources": sorted({source or "unknown source" for source, _, _ in rows}),
+        "languages": sorted({language or "?" for _, language, _ in rows}),
+        "counts": {status: counts.get(status, 0) for status in FACT_STATUSES},
+    }
 
 
 @dataclass(slots=True)

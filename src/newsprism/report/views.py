@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from newsprism.model import Actor, Article, Event, Fact, Story
+from newsprism.model import Actor, Article, Event, Fact, Story, story_listing
 from newsprism.report.highlight import Span, mark_up
 
 STATUS_ORDER = {"conflict": 0, "agreed": 1, "single": 2}
@@ -61,22 +61,9 @@ class StorySummary:
     counts: dict[str, int]
 
 
-def story_summary(story: Story, articles: Iterable[dict[str, Any] | Article]) -> StorySummary:
-    """``articles``: the story's articles, as objects or as metadata rows."""
-    rows = [
-        a if isinstance(a, dict) else {"source": a.source, "language": a.language, "published": a.published}
-        for a in articles
-    ]
-    days = sorted(row["published"][:10] for row in rows if row.get("published"))
-    counts = Counter(fact.status for fact in story.facts)
-    return StorySummary(
-        story=story,
-        sources=sorted({row.get("source") or "unknown source" for row in rows}),
-        languages=sorted({row.get("language") or "?" for row in rows}),
-        first=days[0] if days else None,
-        last=days[-1] if days else None,
-        counts={status: counts.get(status, 0) for status in STATUS_ORDER},
-    )
+def story_summary(story: Story, articles: Iterable[Article]) -> StorySummary:
+    members = ((a.source, a.language, a.published) for a in articles)
+    return StorySummary(story, **story_listing((fact.status for fact in story.facts), members))
 
 
 @dataclass(slots=True)

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
+from newsprism.model import story_listing
+
 SCHEMA_VERSION = 3
 
 metadata = sa.MetaData()
@@ -169,15 +171,9 @@ def update_story_listings(connection: sa.Connection, story_ids: list[str] | None
     updates = []
     for story_id, article_ids, facts in connection.execute(chosen):
         members = [meta[i] for i in dict.fromkeys(article_ids) if i in meta]
-        days = sorted(m.published[:10] for m in members if m.published)
-        counts = Counter(fact["status"] for fact in facts)
-        listing = {
-            "first": days[0] if days else None,
-            "last": days[-1] if days else None,
-            "sources": sorted({m.source or "unknown source" for m in members}),
-            "languages": sorted({m.language or "?" for m in members}),
-            "counts": {status: counts.get(status, 0) for status in ("conflict", "agreed", "single")},
-        }
+        listing = story_listing(
+            (fact["status"] for fact in facts), ((m.source, m.language, m.published) for m in members)
+        )
         latest = max((m.published for m in members if m.published), default=None)
         updates.append({"key": story_id, "size": len(members), "latest": latest, "listing": listing})
     if updates:
