@@ -46,6 +46,7 @@ models: setup
 # Rebuild the repair stage's German case lexicon from ../shared/data (committed; reproducible).
 lexicon: setup
 	$(BIN)/python scripts/build_case_lexicon.py
+	$(BIN)/python scripts/build_case_lexicon_extra.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache test-artifacts

@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 import gzip
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from nlp_corpora import blocks
@@ -65,16 +65,19 @@ def sentences(data: Path) -> Iterator[tuple[list[Token], bool]]:
                 yield sentence, language == "de"
 
 
-def build(data: Path) -> dict[str, tuple[int, int, int]]:
+_OPENERS = frozenset({".", "!", "?", ":", "„", '"', "“", "«", "»", "-", "–"})
+Lexicon = dict[str, tuple[int, int, int]]
+
+
+def count_cases(sentences: Iterable[tuple[list[Token], bool]]) -> Lexicon:
+    """Form → (lowercase, capitalised, inside-a-name) counts mid-sentence (sentence starts and words
+    after an opening quote or colon are left out); sentences marked False only add names."""
     lower: Counter[str] = Counter()
     upper: Counter[str] = Counter()
     named: Counter[str] = Counter()
-    for sentence, german in sentences(data):
+    for sentence, german in sentences:
         for position, (token, is_name) in enumerate(sentence):
-            if position == 0 or not token[:1].isalpha() or not token.isalpha():
-                continue
-            previous = sentence[position - 1][0]
-            if previous in {".", "!", "?", ":", "„", '"', "“", "«", "»", "-", "–"}:
+            if position == 0 or not token.isalpha() or sentence[position - 1][0] in _OPENERS:
                 continue
             if german:
                 (lower if token[0].islower() else upper)[token.lower()] += 1
@@ -87,13 +90,18 @@ def build(data: Path) -> dict[str, tuple[int, int, int]]:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def build(data: Path) -> Lexicon:
+    return count_cases(sentences(data))
+
+
+def run(build: Callable[[Path], Lexicon], file_name: str, description: str) -> None:
+    """The command line both lexicon scripts share: read ``--data``, write ``--out`` (gzip, no mtime)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument(
         "--out",
         type=Path,
-        default=Path(__file__).resolve().parents[1] / "src" / "newsprism" / "repair" / "data" / "de_case.tsv.gz",
+        default=Path(__file__).resolve().parents[1] / "src" / "newsprism" / "repair" / "data" / file_name,
     )
     args = parser.parse_args()
     lexicon = build(args.data)
@@ -104,4 +112,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run(build, "de_case.tsv.gz", __doc__.splitlines()[0])

@@ -164,3 +164,45 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
     title = analysed_seeds["001"].title
     assert title.startswith("Vladimir Putin hat einen mutigen Vorschlag von abgelehnt Volodymyr Zelenskyy für")
     assert analysed_seeds["001"].raw_text.startswith("Vladimir Putinhat")  # the raw text is kept as it was
+
+
+@pytest.mark.parametrize(
+    ("glued", "fixed"),
+    [
+        ("Die Regierung hat sich undder Opposition angeschlossen.", "sich und der Opposition"),
+        ("Er sprach vondem Treffen in Bern.", "von dem Treffen"),
+        ("Sie wandtesich an die Presse.", "wandte sich an"),
+        ("Die Belagerungvon Sewastopol dauerte lange.", "Belagerung von Sewastopol"),
+        ("Die FDPzu diesem Zeitpunkt schwieg.", "FDP zu diesem"),
+        ("Die Lieferungen an dieUdSSRauf dem Seeweg.", "die UdSSR auf dem"),
+    ],
+)
+def test_glued_function_words_are_split(glued, fixed):
+    assert fixed in repair_text(glued, "de").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a compound's noun, a participle or a suffix is not a separate word
+        "Der Tankstellenangestellte und die Privatklageverfahren liefen weiter.",
+        "Die Rechtsschutzbeauftragte sprach. Der Rechtsschutz ist wichtig.",
+        "Sachsen liegt im Osten. Die Steiermark ist landesweit, die Steiermarkweit nicht bekannt.",
+        "Der nichtalkoholische Drink und die eingeflogenen Waren kamen an.",
+        "Die Maladen und der Reisender warteten, zustimmendes Nicken folgte.",
+        "Die Eppsteiner und Frankensteiner trafen Einsteins Erben.",
+        "Sie mitgemacht hat, weil sie vorgestellt wurde.",
+    ],
+)
+def test_compounds_and_word_endings_are_not_split(text):
+    assert _splits(repair_text(text, "de")) == []
+
+
+def test_an_unknown_head_yields_to_a_known_one():
+    result = repair_text("Wie Taiwangehört hat, kamen die Niederschlägeführten zu Schäden.", "de")
+    assert "Taiw angehört" not in result.text
+    assert "Niederschlä geführten" not in result.text
+
+
+def test_english_function_words_are_split():
+    assert "said that it" in repair_text("She saidthat it was fine.", "en").text

@@ -8,7 +8,9 @@ Two kinds of glue, each decided conservatively, because a false split damages cl
 * a name followed by a lowercase word with no case change ("Putinhat", "Sybihagemeinsame"),
   split only when the tail is a word German writes in lowercase (so never a compound's noun:
   "Außenminister", "Kremlchef") and the head is a name seen elsewhere in the document, a common
-  word, or an unknown name followed by a long tail.
+  word, or an unknown name followed by a long tail;
+* a function word glued to an unknown token ("Belagerungvon", "undder", "FDPzu"), split only when
+  the other part is a name, a frequent word or an acronym and no particle verb is cut ("eingeflogen").
 """
 
 from __future__ import annotations
@@ -16,14 +18,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection
+from functools import lru_cache
 
 from newsprism.repair.alignment import TextEdit
 from newsprism.repair.lexicon import (
+    COMPOUND_TAILS,
+    FUNCTION_WORDS,
     SHORT_TAILS,
+    WORD_PREFIXES,
     YEAR_PREPOSITIONS,
     best_zipf,
     is_common_noun,
     is_known_name,
+    is_plain_noun,
     lowercase_profile,
     zipf,
 )
@@ -36,8 +43,8 @@ _CAMEL_PREFIXES = frozenset(
 )
 _GENDER_TAILS = frozenset({"In", "Innen"})
 # Abbreviations written in mixed case: never split inside, but split after them ("GmbHauf").
-_MIXED_CASE_PREFIX = re.compile(
-    r"(?:GmbH|AfD|KfW|UdSSR|BaFin|BfV|BMWi|BMBF|DGzRS|eBay|iPhone|iPad|iPod|YouTube|WhatsApp|LinkedIn|TikTok)(?=[A-Za-zÄÖÜäöüß])"
+_MIXED_CASE = re.compile(
+    r"GmbH|AfD|KfW|UdSSR|BaFin|BfV|BMWi|BMBF|DGzRS|eBay|iPhone|iPad|iPod|YouTube|WhatsApp|LinkedIn|TikTok"
 )
 
 _TOKEN = re.compile(r"\S+")
@@ -52,11 +59,13 @@ _CAPITALISED = re.compile(r"[A-ZÄÖÜÀ-ÖØ-ÞĀ-Ž][a-zäöüßà-öø-ÿā-�
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}")
 _PUNCT_GLUE = re.compile(r"(?<=[a-zäöüß]{2})[.,;:!?](?=[A-ZÄÖÜ][a-zäöüß])")
 _YEAR_GLUE = re.compile(r"^([a-zäöü]+)(\d{4})$")
+# A participle with an adjective ending ("angesprochenes"), never a noun's genitive ("Komplexes").
+_PARTICIPLE = re.compile(r"[a-zäöüß]{0,8}ge[a-zäöüß]{3,}(?:t|en)(?:e|en|er|es|em)")
 _SENTENCE_END = re.compile(r"[.!?:…]\W*$")
 _SENTENCE_CHARS = frozenset(".!?:…")
 # Fast path: a token needs a closer look only if one of these matches (most tokens are skipped).
 _CANDIDATE = re.compile(
-    r"[a-zäöüß][A-ZÄÖÜ]|[A-ZÄÖÜ]{3}[a-zäöüß]|[a-zäöüß][.,;:!?][A-ZÄÖÜ]|[a-zäöü]\d{4}|[A-ZÄÖÜ][a-zäöüß]{4}"
+    r"[a-zäöüß][A-ZÄÖÜ]|[A-ZÄÖÜ]{3}[a-zäöüß]|[a-zäöüß][.,;:!?][A-ZÄÖÜ]|[a-zäöü]\d{4}|[A-Za-zÄÖÜäöüß][a-zäöüß]{4}"
 )
 
 
@@ -64,10 +73,20 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
     """Split points inside ``word`` (letters only) at case changes that look like glue."""
     if best_zipf(word) >= KNOWN_WHOLE:
         return []
-    abbreviation = _MIXED_CASE_PREFIX.match(word)
-    protected = abbreviation.end() if abbreviation else 0
-    points = [protected] if 0 < protected < len(word) else []
-    for index in range(protected + 1, len(word)):
+    # mixed-case abbreviations are never cut, but glue around them is ("dieUdSSRauf", "GmbHauf")
+    protected: set[int] = set()
+    edges: list[int] = []
+    for abbreviation in _MIXED_CASE.finditer(word):
+        start, end = abbreviation.span()
+        protected.update(range(start + 1, end))
+        if start > 0 and word[start - 1].islower() and word[start].isupper():
+            edges.append(start)
+        if end < len(word):
+            edges.append(end)
+    points = list(edges)
+    for index in range(1, len(word)):
+        if index in protected:
+            continue
         previous, current = word[index - 1], word[index]
         if previous.islower() and current.isupper():
             points.append(index)
@@ -84,16 +103,16 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
             while run_end < len(word) and word[run_end].islower():
                 run_end += 1
             points.append(index + 1 if _lowercase_word(word[index + 1 : run_end], language) else index)
-    points = sorted(set(points))
-    accepted = [protected] if protected in points else []
+    points = sorted(set(points) - protected)
+    accepted = [point for point in points if point in edges]
     bounds = [0, *points, len(word)]
     for number, point in enumerate(points, start=1):
-        if point == protected:
+        if point in edges:
             continue
         head, tail = word[bounds[number - 1] : point], word[point : bounds[number + 1]]
         if _case_split_ok(head, tail, standalone, language):
             accepted.append(point)
-    return accepted
+    return sorted(accepted)
 
 
 def _word_like(part: str, standalone: _Seen) -> bool:
@@ -108,6 +127,8 @@ def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bo
         if head_lower:
             return zipf(head, language) >= COMMON_WORD
         return len(tail) >= 3 and (standalone[tail] > 0 or best_zipf(tail) >= WEAK_HEAD)
+    if _ACRONYM.fullmatch(head) and tail.islower():  # "SPDund", "EADSist"; never "PKWs", "EUweit"
+        return _tail_kind(tail, language) in ("function", "lower")
     if not _CAPITALISED.fullmatch(tail):
         return False
     if _ACRONYM.fullmatch(head):
@@ -123,7 +144,7 @@ def _head_evidence(head: str, standalone: _Seen, sentence_start: bool) -> int:
     """How sure are we that ``head`` is a name? 3 = standing alone in this document, 2 = a name
     known from the corpus or the gazetteer, 1 = an unknown word (most likely a rare name), 0 = a
     common or function word (then a split would cut a compound: "Anzeige|erlösen")."""
-    if lowercase_profile(head) is True:
+    if lowercase_profile(head) is True or is_plain_noun(head):
         return 0
     if standalone.document[head] > 0:
         return 3
@@ -156,19 +177,6 @@ def _attested_lowercase(tail: str) -> bool | None:
     return profile
 
 
-def _tail_score(tail: str, language: str, evidence: int) -> float | None:
-    """How likely ``tail`` is a separate lowercase word after a name (its frequency), or None."""
-    frequency = zipf(tail, language)
-    if len(tail) <= 3:
-        return frequency if tail in SHORT_TAILS.get(language, frozenset()) and evidence >= 2 else None
-    profile = _attested_lowercase(tail) if language == "de" else frequency >= 3.0
-    if not profile:
-        return None
-    if evidence >= 2 or len(tail) >= 8:
-        return frequency
-    return None
-
-
 def _lowercase_word(tail: str, language: str) -> bool:
     """Is ``tail`` a word written in lowercase on its own (whatever comes before it)?"""
     if len(tail) <= 3:
@@ -178,12 +186,70 @@ def _lowercase_word(tail: str, language: str) -> bool:
     return zipf(tail, language) >= 3.0 and not is_known_name(tail)
 
 
-def _name_tail_split(word: str, language: str, standalone: _Seen, sentence_start: bool) -> int | None:
-    """Where a capitalised unknown ``word`` splits into a name and a lowercase word, if anywhere.
+def _tail_kind(tail: str, language: str) -> str | None:
+    """What ``tail`` is as the end of a glued token.
 
-    The longest tail that is a lowercase word wins ("Leblacher|ausgetragen", not
-    "Leblacheraus|getragen"); if its head is a common word, the token is left alone rather than
-    split elsewhere ("Untersuchungeinschließlich" is not cut into "Untersuchungein schließlich").
+    "function": a closed-class word ("hat", "von", "oder"); "lower": a word attested in lowercase
+    ("gemeinsame"); "unattested": a frequent long word the case lexicon has not seen
+    ("eingeflogen"); "stem": lowercase only without its adjective ending ("angesprochenes");
+    "noun": a noun or compound-forming word, so the token is a compound ("Tankstellen|angestellte",
+    "Steiermark|weit"); None: nothing to say.
+    """
+    if tail in FUNCTION_WORDS[language]:
+        return "function"
+    if len(tail) <= 3:
+        return None
+    if tail in COMPOUND_TAILS:
+        return "noun"
+    if language == "en":
+        return "lower" if zipf(tail, language) >= 3.0 and not is_known_name(tail) else None
+    profile = lowercase_profile(tail)
+    if profile is True:
+        return "lower"
+    if profile is False:
+        return "noun" if len(tail) >= 5 else None
+    if len(tail) >= 6 and zipf(tail, language) >= 1.5:
+        return "unattested"
+    return "stem" if _attested_lowercase(tail) else None
+
+
+def _misread_in(head: str, tail: str, language: str) -> bool:
+    """Is "…e in" read as "… ein"? ("Kirch|ein" is "Kirche in", "gern|ein" is "gerne in")."""
+    return tail.startswith("ein") and zipf(head + "e", language) >= COMMON_WORD - 0.5
+
+
+def _participle_cut(head: str, tail: str) -> bool:
+    """Would the split cut a participle's ending ("Reisen|der", "zustimmen|des")?"""
+    return head.endswith("n") and tail in ("der", "den", "dem", "des")
+
+
+def _better_head(word: str, point: int, standalone: _Seen) -> bool:
+    """Does ``word`` start with a known word other than ``word[:point]``? Then an unknown head is a
+    misreading: "Taiw|angehört" is "Taiwan gehört", "Niederschlä|geführten" "Niederschläge führten"."""
+    return any(
+        other != point and (standalone[word[:other]] > 0 or best_zipf(word[:other]) >= WEAK_HEAD)
+        for other in range(4, len(word) - 1)
+    )
+
+
+def _function_tail_ok(head: str, tail: str, language: str, evidence: int) -> bool:
+    """A function word may follow a name, a common word or a capitalised adverb ("Belagerung|von",
+    "Allerdings|ist"); a short one needs a longer or better-known head ("Mala|den" stays whole)."""
+    if _participle_cut(head, tail) or _misread_in(head, tail, language):
+        return False
+    common = zipf(head, language) >= COMMON_WORD - 0.5 or lowercase_profile(head) is True
+    if len(tail) <= 3:
+        return evidence == 3 or (len(head) >= 5 and (evidence >= 2 or common))
+    return evidence >= 2 or common
+
+
+def _name_tail_split(word: str, language: str, standalone: _Seen, sentence_start: bool) -> int | None:
+    """Where a capitalised unknown ``word`` splits into a name (or word) and a lowercase word, if anywhere.
+
+    The longest tail that says something wins ("Leblacher|ausgetragen", not
+    "Leblacheraus|getragen"); if it is a noun, or a word the head cannot take, the token is left
+    alone rather than split elsewhere ("Untersuchungeinschließlich" is not cut into
+    "Untersuchungein schließlich", "Tankstellenangestellte" not into "Tankstellenan gestellte").
     """
     if len(word) < 5 or not _CAPITALISED.fullmatch(word) or best_zipf(word) >= KNOWN_WHOLE:
         return None
@@ -191,16 +257,77 @@ def _name_tail_split(word: str, language: str, standalone: _Seen, sentence_start
         return None
     for point in range(3, len(word) - 1):
         tail = word[point:]
-        if not _lowercase_word(tail, language):
+        kind = _tail_kind(tail, language)
+        if kind is None:
             continue
+        if kind == "noun":
+            return None
         head = word[:point]
         evidence = _head_evidence(head, standalone, sentence_start)
-        if evidence == 0 and len(tail) <= 3 and _frequent_name(head, sentence_start):
-            evidence = 2  # compounds never end in "am", "hat", "für": "Erdoganam" is glue
-        if evidence == 0:
-            return None
-        return point if _tail_score(tail, language, evidence) is not None else None
+        if kind == "function":
+            if evidence == 0 and _frequent_name(head, sentence_start):
+                evidence = 2  # compounds never end in "am", "hat", "für": "Erdoganam" is glue
+            accepted = _function_tail_ok(head, tail, language, evidence)
+        elif kind == "lower":
+            accepted = evidence >= 2 or (evidence == 1 and len(tail) >= 8 and not _better_head(word, point, standalone))
+        elif kind == "stem":
+            accepted = evidence == 3 and bool(_PARTICIPLE.fullmatch(tail))
+        else:  # a long word of unknown case may be a compound's noun ("Basketball|turniere")
+            accepted = False
+        return point if accepted else None
     return None
+
+
+def _lowercase_split(word: str, language: str) -> int | None:
+    """Where an unknown all-lowercase ``word`` splits into two words, one of them a function word.
+
+    Only an unambiguous split is taken ("und|der", "wandte|sich", "für|seine"); after a particle
+    that also begins verbs only a function word is split off ("mit|dem", never "ein|geflogen").
+    """
+    if len(word) < 5 or _known_lowercase(word, language):
+        return None
+    function_words = FUNCTION_WORDS[language]
+    found: list[int] = []
+    for point in range(2, len(word) - 1):
+        head, tail = word[:point], word[point:]
+        if head in function_words:
+            if head in WORD_PREFIXES:
+                accepted = tail in function_words
+            else:
+                accepted = tail in function_words or _frequent_lowercase(tail, language)
+        elif tail in function_words and len(tail) >= 3:
+            accepted = (
+                _frequent_lowercase(head, language)
+                and not _participle_cut(head, tail)
+                and not _misread_in(head, tail, language)
+            )
+        else:
+            accepted = False
+        if accepted:
+            found.append(point)
+    return found[0] if len(found) == 1 else None
+
+
+def _known_lowercase(word: str, language: str) -> bool:
+    """A lowercase word known as a whole ("indem"), not only as a noun ("inder": "Inder")."""
+    if language == "de" and lowercase_profile(word) is True:
+        return True
+    return zipf(word, language) >= 2.0 and (language != "de" or lowercase_profile(word) is not False)
+
+
+@lru_cache(maxsize=200_000)
+def _plainly_known(word: str, language: str) -> bool:
+    """A known word without inner capitals: nothing in it to split (the fast path for most tokens)."""
+    if any(char.isupper() for char in word[1:]):
+        return False
+    return _known_lowercase(word, language) if word.islower() else best_zipf(word) >= KNOWN_WHOLE
+
+
+def _frequent_lowercase(word: str, language: str) -> bool:
+    """A frequent word that is not a noun (German: attested in lowercase)."""
+    if len(word) < 3 or zipf(word, language) < COMMON_WORD - 0.5:
+        return False
+    return language != "de" or lowercase_profile(word) is True
 
 
 def standalone_words(text: str) -> Counter[str]:
@@ -242,7 +369,9 @@ def glue_edits(text: str, language: str | None, names: Collection[str] = frozens
             not previous_token or previous_token[-1] in _SENTENCE_CHARS or bool(_SENTENCE_END.search(previous_token))
         )
         previous_token = token
-        if not _CANDIDATE.search(token) or _SKIP.search(token):
+        if not _CANDIDATE.search(token) or (token.isalpha() and _plainly_known(token, language)):
+            continue
+        if _SKIP.search(token):
             continue
         start, end = _core_bounds(token)
         core = token[start:end]
@@ -260,8 +389,11 @@ def glue_edits(text: str, language: str | None, names: Collection[str] = frozens
             bounds = [0, *cuts, len(word)]
             for index in range(len(bounds) - 1):
                 piece = word[bounds[index] : bounds[index + 1]]
-                at_start = sentence_start and part.start() == 0 and index == 0
-                split = _name_tail_split(piece, language, standalone, at_start)
+                if piece.islower():
+                    split = _lowercase_split(piece, language)
+                else:
+                    at_start = sentence_start and part.start() == 0 and index == 0
+                    split = _name_tail_split(piece, language, standalone, at_start)
                 if split is not None:
                     cuts.append(bounds[index] + split)
             edits.extend(

@@ -62,14 +62,44 @@ YEAR_PREPOSITIONS = frozenset(
 )
 
 
+# Closed-class words that a stripped link glues to a neighbour ("undder", "Belagerungvon",
+# "wandtesich"). Left out: words that end or start ordinary words ("er", "es", "en", "in", "an",
+# "ist", "man", "sein", "dies", "is", "are"), so "Ministerin", "Bewusstsein", "Paris" stay whole.
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "de": SHORT_TAILS["de"]
+    | frozenset(
+        """oder aber sondern denn dass wenn weil nicht auch noch schon sich sind wird wurde wurden
+        haben hatte hatten eine einen einem einer eines seine seinen seinem seiner ihre ihren ihrem
+        ihrer diese dieser diesem diesen von nach über unter durch gegen ohne seit bis beim ins""".split()
+    ),
+    "en": SHORT_TAILS["en"] | frozenset("of to with from that this have were will would also".split()),
+}
+# Function words that also begin words: particle verbs ("eingeflogen", "mitgemacht") and
+# negated adjectives ("nichtalkoholische"). After one of them only another function word is split
+# off ("mitdem", never "mit|gemacht").
+WORD_PREFIXES = frozenset(
+    """ab an auf aus bei durch ein mit nach über um unter vor zu zum zur gegen hin her weg los
+    nicht on up out over off down by""".split()
+)
+# Lowercase words that form adjectives with a name or noun before them ("Steiermarkweit",
+# "EUnah", "Fernsehmacherinnen"): never split off.
+COMPOUND_TAILS = frozenset(
+    """weit innen nah fern frei los voll reich arm treu fest freundlich feindlich kritisch
+    politisch technisch typisch gerecht stämmig förmig mäßig artig weise""".split()
+)
+
+
 @cache
 def _case_table() -> dict[str, tuple[int, int, int]]:
-    """Form → (lowercase, capitalised, inside-a-name counts) mid-sentence (scripts/build_case_lexicon.py)."""
-    data = files("newsprism.repair").joinpath("data", "de_case.tsv.gz").read_bytes()
+    """Form → (lowercase, capitalised, inside-a-name counts) mid-sentence, summed over both lexicons
+    (scripts/build_case_lexicon.py and scripts/build_case_lexicon_extra.py)."""
     table: dict[str, tuple[int, int, int]] = {}
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
-        form, lower, upper, named = line.split("\t")
-        table[form] = (int(lower), int(upper), int(named))
+    for name in ("de_case.tsv.gz", "de_case_extra.tsv.gz"):
+        data = files("newsprism.repair").joinpath("data", name).read_bytes()
+        for line in gzip.decompress(data).decode("utf-8").splitlines():
+            form, lower, upper, named = line.split("\t")
+            seen = table.get(form, (0, 0, 0))
+            table[form] = (seen[0] + int(lower), seen[1] + int(upper), seen[2] + int(named))
     return table
 
 
@@ -115,3 +145,10 @@ def is_known_name(word: str) -> bool:
     """A word seen mostly inside person, place or organisation names in the training data."""
     counts = _case_table().get(word.lower())
     return bool(counts) and counts[2] >= 2 and counts[2] * 2 >= counts[1]
+
+
+def is_plain_noun(word: str) -> bool:
+    """A noun never seen inside a name ("Geschlecht", "Rechtsschutz"): not a name even when it
+    stands alone in the article, unlike "Trump", which is also a common noun in the case lexicon."""
+    counts = _case_table().get(word.lower())
+    return bool(counts) and counts[1] >= 3 and counts[1] > 4 * counts[0] and counts[2] == 0
