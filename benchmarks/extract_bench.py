@@ -7,7 +7,8 @@ Usage: ``python benchmarks/extract_bench.py [--data ../shared/data] [--only quot
   must stay those of the gold). A simplified version of the official metric, not the official
   scorer: a system quote matches a gold quote when their character spans overlap by at least half
   of the shorter one (one-to-one, greedy); the speaker is right when the system's and the gold
-  speaker texts overlap. The corpus is CC BY-NC-SA: only measured on, nothing is trained on it.
+  speaker texts overlap. The corpus is CC BY-NC-SA: nothing is trained on it or shipped from it;
+  the quote rules were designed by reading its train split, and the dev split is only measured on.
 * plover — the 322 English PLOVER gold-standard sentences: the type of the sentence's main event
   (none when there is none) as PLOVER codes it (``plover_type``: "will visit" is AGREE); older types
   are mapped (DEMAND → REQUEST, DISAPPROVE and INVESTIGATE → ACCUSE, FIGHT → ASSAULT). Source and

@@ -14,12 +14,12 @@ are read. See docs/events.md for the mapping, negation and modality.
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
 from newsprism.extract.dates import DateMention
+from newsprism.extract.tree import DependencyTree
 from newsprism.model import Entity, Event, Token
 
 NO_EVENT = "-"
@@ -98,33 +98,12 @@ def event_lexicon(language: str) -> EventLexicon:
     return EventLexicon(verbs, nouns)
 
 
-class _Parse:
-    """An article's tokens with their children, and the entities by token."""
+class _Parse(DependencyTree):
+    """An article's dependency tree, and the entities by token."""
 
     def __init__(self, text: str, tokens: list[Token], entities: list[Entity]) -> None:
-        self.text, self.tokens = text, tokens
-        self.children: dict[int, list[int]] = defaultdict(list)
-        for index, token in enumerate(tokens):
-            if token.head != index:
-                self.children[token.head].append(index)
+        super().__init__(text, tokens)
         self.entities = sorted(entities, key=lambda entity: entity.start)
-
-    def kids(self, index: int, deps: frozenset[str] | None = None) -> list[int]:
-        return [child for child in self.children[index] if deps is None or self.tokens[child].dep in deps]
-
-    def lower(self, index: int) -> str:
-        return self.tokens[index].text.lower()
-
-    def subtree(self, index: int) -> list[int]:
-        found, stack = [], [index]
-        while stack:
-            current = stack.pop()
-            found.append(current)
-            stack.extend(self.children[current])
-        return sorted(found)
-
-    def span(self, indices: list[int]) -> tuple[int, int]:
-        return self.tokens[indices[0]].start, self.tokens[indices[-1]].end
 
     def entity_in(self, index: int, labels: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")) -> Entity | None:
         """The entity at the head of ``index``'s phrase, else the first entity inside the phrase."""
@@ -170,11 +149,7 @@ class _Finder:
         self.parse = _Parse(text, tokens, entities)
         self.lexicon = event_lexicon(language)
         self.dates = dates
-        self.sentences = self._sentences()
-
-    def _sentences(self) -> list[tuple[int, int]]:
-        starts = [i for i, token in enumerate(self.parse.tokens) if token.sentence_start or i == 0]
-        return list(zip(starts, [*starts[1:], len(self.parse.tokens)], strict=True))
+        self.sentences = self.parse.sentence_ranges()
 
     # -- what the trigger is -------------------------------------------------------------------
     def _verb_lemmas(self, index: int) -> list[tuple[str, list[int]]]:

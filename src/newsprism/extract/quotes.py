@@ -1,11 +1,18 @@
 """Quotes and their speakers: direct quotes in every quotation style, and reported speech.
 
-Rules over the repaired text and the linked entities (which include title mentions such as "der
-Kremlchef"): a direct quote's speaker is the person next to a speech verb right after the quote
-(„…“, sagte Selenskyj), or before it in the same sentence (Selenskyj sagte: „…“); "er"/"sie"/"he"/
-"she" as the speaker is the person named last before the quote. Reported speech is a sentence with a
-speech verb and a subject ("Lula sagte, er werde …", "X erklärte, dass …") or an attribution phrase
-("laut X", "X zufolge", "according to X").
+Rules over the repaired text, its dependency parse and the linked entities (which include title
+mentions such as "der Kremlchef"). A cue is a speech verb of ``SPEECH_VERB`` (its separable particle
+put back: "teilte … mit" → "mitteilte"); its speaker is its subject, the whole noun phrase ("Ein
+Sprecher der Polizei"), found by German word order since the parser often misplaces ``nsubj``;
+"er"/"sie"/"he"/"she" stands for the person named last outside quotation marks.
+
+* Direct quotes („…“, “…”, "…", »…«, «…») are speech when they hold a verb, end a sentence or are
+  framed by a cue or a colon; a quoted title or name ("unter dem Motto „…“") is not.
+* Reported speech: a cue with a clause ("Lula sagte, er werde …", "„…“, erklärte X"), an attribution
+  phrase ("laut X", "X zufolge", "nach Angaben von X", "…, so X", "wie X mitteilte",
+  "according to X"), a speech act without a clause ("Sie forderte seinen Rücktritt"), and the
+  sentences in Konjunktiv I that go on with the same speaker ("Er sagte, er werde kommen. Die
+  Gespräche seien gut verlaufen.").
 """
 
 from __future__ import annotations
@@ -13,19 +20,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsprism.model import Entity, Quote
+from newsprism.extract.tree import DependencyTree
+from newsprism.model import Entity, Quote, Token
 
-SPEECH_VERBS = (
-    "sagte|sagten|sagt|sage|erklärte|erklärten|erklärt|betonte|betonten|betont|warnte|warnten|warnt|"
-    "fügte|fügten|forderte|forderten|fordert|teilte|teilten|schrieb|schrieben|meinte|meinten|bekräftigte|"
-    "versicherte|kündigte|bestätigte|bestätigten|räumte|sprach|fragte|antwortete|kritisierte|verlangte|"
-    "appellierte|mahnte|drohte|behauptete|argumentierte|unterstrich|ergänzte|hieß|rief|riefen|nannte|"
-    "gesagt|erklärt|betont|gewarnt|gefordert|herausgefordert|vorgeschlagen|angekündigt|bezeichnet|bezeichnete|"
-    "schlug|bekräftigt|versichert|"
-    "said|says|told|tells|warned|warns|added|adds|stressed|insisted|wrote|writes|asked|declared|argued|"
-    "claimed|noted|announced|explained|urged|demanded|replied|continued"
+# Stems (lowercase, separable particle first) of verbs that introduce what someone said, wrote or
+# holds to be true; matched against the lemma and the surface form, since the lemmatizer misses
+# some forms ("nannte" → "nannt").
+SPEECH_VERB = re.compile(
+    r"^(?:"
+    r"(?:ge)?(?:sag|erklär|berichte|beton|schreib|schrieb|bezeichn|bestätig|äußer|begründ|forder|kritisier|"
+    r"meld|befürcht|meint|meinen|meine|hoff|zitier|beschuldig|glaub|behaupt|nenn|nann|warn|vermut|verkünd|"
+    r"frag|argumentier|kommentier|appellier|droh|versicher|versprech|versprach|bezweifel|bezweifl|beteuer|"
+    r"entgegn|erwider|antwort|unterstreich|unterstrich|resümier|verweis|verwies|erinner|beklag|mahn|"
+    r"verlang|empfehl|empfahl|dementier|bestreit|bestritt|bemängel|ergänz|bekräftig|schätz|spekulier|"
+    r"prognostizier|informier|klag|lob|rechtfertig)"
+    r"|mit(?:ge)?teil|an(?:ge)?kündig|an(?:ge)?g[ae]b|bekannt(?:ge)?g[ae]b|hin(?:ge)?w[ie]+s|hinzu(?:ge)?füg|"
+    r"ein(?:ge)?räum|aus(?:ge)?führ|fest(?:ge)?stell|vor(?:ge)?w[aeo]rf|vor(?:ge)?schl[au]g|auf(?:ge)?forder|"
+    r"auf(?:ge)?r[iu]f|zurück(?:ge)?w[ie]+s|hervor(?:ge)?h[oe]b|aus(?:geh|ging|gegang)|zu(?:ge)?g[ae]b|"
+    r"verlaut|klar(?:ge)?stell|heraus(?:ge)?forder|"
+    r"(?:say|said|says|tell|told|tells|warn|warned|warns|add|added|adds|stress|stressed|insist|insisted|"
+    r"write|wrote|writes|ask|asked|declare|declared|argue|argued|claim|claimed|note|noted|announce|announced|"
+    r"explain|explained|urge|urged|demand|demanded|reply|replied|state|stated|confirm|confirmed)$"
+    r")"
 )
-_CUE = re.compile(rf"(?i)\b(?P<cue>{SPEECH_VERBS})\b")
+# Speech verbs whose object is what was said, so that the sentence reports speech without a clause.
+_SPEECH_ACT = re.compile(
+    r"^(?:(?:ge)?forder|bezeichn|nenn|nann|genannt|(?:ge)?warn|vor(?:ge)?w[aeo]rf|zurück(?:ge)?w[ie]+s|begründ|verlang)"
+)
 _QUOTES = re.compile(
     r"„(?P<a>[^„“\"]{2,1500}?)[“\"]"
     r"|“(?P<b>[^“”\"]{2,1500}?)[”\"]"
@@ -33,175 +54,528 @@ _QUOTES = re.compile(
     r"|«(?P<d>[^«»]{2,1500}?)»"
     r"|(?<![\w])\"(?P<e>[^\"\n]{2,1500}?)\"(?![\w])"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"“”»«]?\s+|\n+")
+# Nouns after "nach" that make it an attribution: "nach Angaben der Polizei", "nach Polizeiangaben".
+_SOURCE_NOUN = re.compile(
+    r"(?i)(?:angaben|informationen|bericht|berichten|aussagen?|meinung|einschätzung|schätzungen?|veröffentlichung|"
+    r"bekunden|darstellung|darstellungen|ansicht|auffassung|erkenntnissen|mitteilung|meldung|meldungen|auskunft|"
+    r"worten|überzeugung|recherchen|studie|umfrage|prognosen?|untersuchungen?|ermittlungen|planungen|berechnungen)$"
+)
+_PRONOUNS = {"er", "sie", "he", "she"}
+# What a quoted title follows: "unter dem Motto „…“", "die Fernsehserie „…“", "in „…“".
+_TITLED = re.compile(
+    r"(?i)(?:\b(?:in|im|unter|namens)|(?:motto|titel|lied|song|film|buch|roman|serie|partei|unternehmen|firma|"
+    r"gruppe|zeitung|zeitschrift|magazin|blatt|programm|aktion|kampagne|slogan|album|stück|sendung|show|schiff|"
+    r"marke|modell|projekt|initiative|organisation|verein|bündnis|band|werk|ausstellung|festival|preis|typ|"
+    r"operation|aufschrift|schlagzeile|überschrift|stiftung|gesetz|plan|studie|bericht|buches|films|liedes))"
+    r"\s+(?:(?:der|die|das|des|dem|den)\s+)?[„“»«\"]?$"
+)
+# Clause-initial words the tagger takes for nouns or pronouns, which are never a speaker.
+_NOT_SUBJECTS = {
+    "später", "weiter", "außerdem", "zudem", "dabei", "daher", "deshalb", "dagegen", "zuvor", "danach", "damals",
+    "heute", "gestern", "inzwischen", "allerdings", "gleichzeitig", "zugleich", "ferner", "anschließend",
+    "schließlich", "zuletzt", "bislang", "bisher", "ebenfalls", "auch", "so", "nun", "am", "im", "zum", "zur",
+    "beim", "vom", "ins", "es", "man", "sich", "das", "dies", "this", "it"
+}  # fmt: skip
+_FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "allein", "also"}
+_CLAUSE_BOUNDARIES = {",", ":", ";", "–", ".", "!", "?"}
+# Finite verbs in Konjunktiv I, the mood of reported speech, which the tagger often misses.
+_KONJUNKTIV_I = {
+    "sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "gehe", "liege",
+    "stehe", "komme", "wisse", "brauche", "bleibe", "handle", "handele", "fehle", "lasse", "sehe"
+}  # fmt: skip
 MIN_WORDS = 2
-PRONOUN_REACH = 12
-WINDOW = 80
+MIN_CLAUSE_WORDS = 3
+MAX_SPEAKER_WORDS = 12
 
 
 @dataclass(slots=True)
-class _Span:
+class _Sentence:
     start: int
     end: int
+    first: int  # index of its first token
+    last: int  # index after its last token
+
+
+@dataclass(slots=True)
+class _Speaker:
+    text: str
+    actor: Entity | None
+
+
+class _Parse(DependencyTree):
+    """The article's dependency tree with what the quote rules ask of it: sentences, cue verbs."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        super().__init__(text, tokens)
+        self.sentences = self._sentences()
+
+    def _sentences(self) -> list[_Sentence]:
+        sentences = []
+        for first, last in self.sentence_ranges():
+            words = [i for i in range(first, last) if self.tokens[i].text.strip()]
+            if words:
+                sentences.append(_Sentence(self.tokens[words[0]].start, self.tokens[words[-1]].end, first, last))
+        return sentences
+
+    def contiguous(self, index: int, within: _Sentence) -> tuple[int, int]:
+        """The token range around ``index`` that its subtree covers without a gap."""
+        members = set(self.subtree(index))
+        first = last = index
+        while first - 1 >= within.first and first - 1 in members:
+            first -= 1
+        while last + 1 < within.last and last + 1 in members:
+            last += 1
+        return first, last + 1
+
+    def cue_forms(self, index: int) -> list[str]:
+        """The verb's lemma and surface form, bare and with its separable particle ("mit" + "teilte"):
+        the parser also takes adverbs for particles ("sagte … weiter")."""
+        token = self.tokens[index]
+        particle = "".join(
+            self.tokens[c].text.lower() for c in self.children[index] if self.tokens[c].dep == "compound:prt"
+        )
+        bare = [token.lemma.lower(), token.text.lower()]
+        return bare + [particle + form for form in bare] if particle else bare
+
+    def is_cue(self, index: int) -> bool:
+        token = self.tokens[index]
+        return token.pos in ("VERB", "AUX") and (
+            any(SPEECH_VERB.match(form) for form in self.cue_forms(index)) or self.is_heisst_es(index)
+        )
+
+    def is_heisst_es(self, index: int) -> bool:
+        """ "In der Erklärung heißt es: …", "hatte es geheißen"."""
+        nearby = self.tokens[max(0, index - 2) : index + 3]
+        return self.tokens[index].lemma.lower() == "heißen" and any(t.text.lower() == "es" for t in nearby)
+
+    def phrase_end(self, head: int, first: int, last: int) -> int:
+        """Where a noun phrase ends: before a verb or a relative clause that its subtree takes in."""
+        for index in range(head + 1, last):
+            token = self.tokens[index]
+            relative = token.text == "," and index + 1 < last and "PronType=Rel" in self.tokens[index + 1].morph
+            if token.pos in ("VERB", "AUX") or relative:
+                return index
+        return last
+
+
+def _finite(token: Token) -> bool:
+    """A finite verb; the morphologizer sometimes gives its mood but not its form."""
+    return token.pos in ("VERB", "AUX") and ("VerbForm=Fin" in token.morph or "Mood=" in token.morph)
+
+
+def _nominal(token: Token) -> bool:
+    return token.pos in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "X") and bool(token.text.strip())
 
 
 def _people(entities: list[Entity]) -> list[Entity]:
     return [e for e in entities if e.label in ("PER", "ORG") and e.actor_id]
 
 
-def _sentences(text: str) -> list[_Span]:
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append(_Span(start, match.start()))
-        start = match.end()
-    spans.append(_Span(start, len(text)))
-    return [span for span in spans if span.end > span.start]
-
-
-def _plural(cue: str) -> bool:
-    """ "Sie erklärten": a plural speech verb, whose "sie" is not one person."""
-    return cue.lower().endswith("ten") and cue.lower() not in ("betonten", "warnten")  # both forms read alike
-
-
 class _Speakers:
-    """Finds who speaks; "er"/"sie" is the subject (first person named) of the sentence, or of the
-    last sentence before it that names one."""
+    """Turns a noun phrase into a speaker: its linked actor, or for a pronoun the person named last
+    before it."""
 
-    def __init__(self, text: str, people: list[Entity], sentences: list[_Span]) -> None:
-        self.text, self.people = text, people
+    def __init__(self, parse: _Parse, entities: list[Entity]) -> None:
+        self.parse, self.people = parse, _people(entities)
+        quoted = [match.span() for match in _QUOTES.finditer(parse.text)]
+        outside = [p for p in self.people if p.label == "PER" and not any(a <= p.start < b for a, b in quoted)]
         self.subjects: list[tuple[int, Entity]] = []
-        for sentence in sentences:
-            first = next((p for p in people if sentence.start <= p.start < sentence.end and p.label == "PER"), None)
+        for sentence in parse.sentences:
+            first = next((p for p in outside if sentence.start <= p.start < sentence.end), None)
             if first is not None:
-                self.subjects.append((sentence.start, first))
+                self.subjects.append((first.start, first))
 
-    def _person_after(self, position: int) -> Entity | None:
-        """A person right after an inverted cue: "sagte Trump", "erklärte der Kreml"."""
-        for person in self.people:
-            if person.start >= position:
-                between = self.text[position : person.start]
-                return person if len(between.split()) <= 2 and not re.search(r"[,.;:]", between) else None
-        return None
+    def phrase(self, first: int, last: int) -> _Speaker | None:
+        """The speaker a span of tokens names, without the punctuation around it (but with the
+        closing mark of a quoted name: die Zeitung „Die Zeit“)."""
+        tokens = self.parse.tokens[first:last]
+        opened = any(t.text in ("„", "»") for t in tokens)
+        while tokens and (tokens[-1].pos in ("PUNCT", "SPACE") or not tokens[-1].text.strip()):
+            if opened and tokens[-1].text in ("“", "«"):
+                break
+            tokens.pop()
+        while tokens and (tokens[0].pos in ("PUNCT", "SPACE") or not tokens[0].text.strip()):
+            tokens.pop(0)
+        if not tokens or len(tokens) > MAX_SPEAKER_WORDS or not any(t.pos in ("NOUN", "PROPN", "PRON") for t in tokens):
+            return None
+        start, end = tokens[0].start, tokens[-1].end
+        text = self.parse.text[start:end]
+        if text.lower() in _PRONOUNS:
+            return _Speaker(text, self._antecedent(start))
+        actor = next((p for p in self.people if start <= p.start and p.end <= end), None)
+        return _Speaker(text, actor)
 
-    def _subject_before(self, start: int, position: int) -> Entity | None:
-        """The first person of the sentence before ``position``: German and English put the subject first."""
-        inside = [p for p in self.people if start <= p.start and p.end <= position]
-        return inside[0] if inside else None
+    def relative(self, index: int, sentence: _Sentence) -> _Speaker | None:
+        """A relative pronoun stands for the noun its clause hangs on ("ein Hacker, der behauptete, …")."""
+        tokens = self.parse.tokens
+        verb = tokens[index].head
+        if tokens[verb].dep != "acl:relcl":
+            return None
+        noun = tokens[verb].head
+        first, last = self.parse.contiguous(noun, sentence)
+        return self.phrase(first, self.parse.phrase_end(noun, first, last))
 
-    def _antecedent(self, sentence_start: int) -> Entity | None:
-        earlier = [entity for start, entity in self.subjects if start < sentence_start]
+    def _antecedent(self, position: int) -> Entity | None:
+        """The first person named outside quotation marks in the last sentence that names one: in
+        "„Ich werde mit Putin sprechen“, sagte er", "er" is not Putin."""
+        earlier = [entity for start, entity in self.subjects if start < position]
         return earlier[-1] if earlier else None
 
-    def find(
-        self, sentence_start: int, cue: re.Match[str] | None, cue_end: int, before: int
-    ) -> tuple[Entity | None, str | None]:
-        speaker = self._person_after(cue_end) if cue else None
-        if speaker is None:
-            speaker = self._subject_before(sentence_start, before)
-        if speaker is not None:
-            return speaker, speaker.text
-        # the pronoun before the cue ("er sagte") or right after it ("sagte er")
-        pronoun = re.search(
-            r"(?i)\b(er|sie|he|she)\b", self.text[sentence_start : max(before, cue_end) + PRONOUN_REACH]
-        )
-        antecedent = self._antecedent(sentence_start)
-        if pronoun and antecedent is not None and not (cue and _plural(cue.group("cue"))):
-            return antecedent, pronoun.group(0)
-        return None, None
 
-
-def _sentence_of(sentences: list[_Span], position: int) -> _Span:
-    exact = next((s for s in sentences if s.start <= position < s.end), None)
-    return exact or next(
-        (s for s in sentences if s.start <= position < s.end + 2), _Span(max(0, position - 200), position)
+def _quote(text: str, start: int, end: int, speaker: _Speaker | None, direct: bool, cue: str | None) -> Quote:
+    while start < end and text[start] in " ,:;–-\n":
+        start += 1
+    while end > start and text[end - 1] in " ,:;–-\n":
+        end -= 1
+    return Quote(
+        text=text[start:end],
+        start=start,
+        end=end,
+        speaker_text=speaker.text if speaker else None,
+        speaker_actor_id=speaker.actor.actor_id if speaker and speaker.actor else None,
+        direct=direct,
+        cue=cue,
     )
 
 
-def _direct(text: str, speakers: _Speakers, sentences: list[_Span]) -> list[Quote]:
-    quotes = []
-    for match in _QUOTES.finditer(text):
-        group = next(name for name in "abcde" if match.group(name) is not None)
-        content_start, content_end = match.span(group)
-        content = text[content_start:content_end].strip()
-        if len(content.split()) < MIN_WORDS:
-            continue  # a single quoted word is a label or scare quote, not a statement
-        sentence = _sentence_of(sentences, match.start())
-        after = text[match.end() : match.end() + WINDOW]
-        lead = len(after) - len(after.lstrip(" ,–-"))
-        cue = _CUE.match(after, lead) if after[lead:] else None
-        cue_end = match.end() + cue.end() if cue else match.start()
-        if cue is None:  # a cue elsewhere in the sentence: "X sagte: „…“", "„…“ vorgeschlagen"
-            cues = list(_CUE.finditer(text, sentence.start, max(sentence.end, match.end())))
-            cue = next((c for c in cues if not match.start() <= c.start() < match.end()), None)
-            cue_end = cue.end() if cue else match.start()
-        speaker, speaker_text = None, None
-        if cue is not None and cue.start() >= match.end():  # "„…“, Karla Brenner said."
-            speaker = speakers._subject_before(match.end(), cue.start())
-            speaker_text = speaker.text if speaker else None
-        if speaker is None:
-            speaker, speaker_text = speakers.find(sentence.start, cue, cue_end, match.start())
-        if speaker is None and cue is None:
-            # a quote standing alone continues the speech of the sentence before ("Lula fügte hinzu, …")
-            index = sentences.index(sentence) if sentence in sentences else 0
-            previous = sentences[index - 1] if index > 0 else None
-            if previous is not None and _CUE.search(text, previous.start, previous.end):
-                speaker = speakers._antecedent(sentence.start)
-                speaker_text = speaker.text if speaker else None
-        quotes.append(
-            Quote(
-                text=content,
-                start=content_start,
-                end=content_end,
-                speaker_text=speaker_text,
-                speaker_actor_id=speaker.actor_id if speaker else None,
-                direct=True,
-                cue=cue.group("cue") if cue else None,
+class _Finder:
+    """Walks the sentences once: direct quotes, then reported speech, then its continuation."""
+
+    def __init__(self, text: str, entities: list[Entity], tokens: list[Token]) -> None:
+        self.text = text
+        self.parse = _Parse(text, tokens)
+        self.speakers = _Speakers(self.parse, entities)
+
+    def _cues(self, sentence: _Sentence, outside: tuple[int, int] = (0, 0)) -> list[int]:
+        return [
+            i
+            for i in range(sentence.first, sentence.last)
+            if self.parse.is_cue(i) and not outside[0] <= self.parse.tokens[i].start < outside[1]
+        ]
+
+    def _sentence_at(self, position: int) -> _Sentence | None:
+        return next((s for s in self.parse.sentences if s.start <= position < s.end + 1), None)
+
+    def _cue_speaker(self, cue: int, sentence: _Sentence) -> _Speaker | None:
+        """The cue's subject; "sie" with a plural verb ("Sie erklärten") is not the person named last;
+        what "heißt es" quotes comes from the text it is in ("In der Erklärung heißt es")."""
+        if self.parse.is_heisst_es(cue):
+            tokens = self.parse.tokens
+            source = next(
+                (
+                    i + 1
+                    for i in range(sentence.first, min(cue + 4, sentence.last))
+                    if tokens[i].text.lower() in ("in", "im")
+                ),
+                None,
             )
+            return self.speakers.phrase(source, self._extent(source, sentence.last)) if source is not None else None
+        speaker = self._subject_by_word_order(cue, sentence)
+        finite = min([cue] + [c for c in self.parse.children[cue] if self.parse.tokens[c].dep == "aux" and c < cue])
+        if (
+            speaker is not None
+            and speaker.text.lower() in _PRONOUNS
+            and "Number=Plur" in self.parse.tokens[finite].morph
+        ):
+            speaker.actor = None
+        return speaker
+
+    def _subject_by_word_order(self, cue: int, sentence: _Sentence) -> _Speaker | None:
+        """The subject of a cue, found by German word order, which the parser often gets wrong: the
+        noun phrase that opens the clause before the finite verb ("Der Minister sagte",
+        "wie die Polizei mitteilte"), else the one right after it ("Dabei sagte sie", "„…“, so
+        schreibt Reinhold Gall")."""
+        tokens = self.parse.tokens
+        finite = min([cue] + [c for c in self.parse.children[cue] if tokens[c].dep == "aux" and c < cue])
+        if any(tokens[c].dep == "aux:pass" and tokens[c].pos == "AUX" for c in self.parse.children[cue]):
+            return None
+        start = finite
+        while start > sentence.first and tokens[start - 1].text not in _CLAUSE_BOUNDARIES:
+            start -= 1
+        while start < finite and (tokens[start].pos in ("SCONJ", "CCONJ", "PUNCT") or not tokens[start].text.strip()):
+            start += 1
+        if start < finite and "PronType=Rel" in tokens[start].morph:
+            return self.speakers.relative(start, sentence) if tokens[start].head == cue else None
+        if tokens[start].text.lower() in _FOCUS_PARTICLES and self._extent(start + 1, finite) == finite:
+            start += 1  # "Auch der Außenminister sagte"
+        opening = self._noun_phrase(start, finite)
+        if opening is not None:
+            return opening
+        if finite > start and tokens[finite - 1].text.lower() in ("und", "and", "sowie"):
+            # the second of two verbs shares the first one's subject: "X sprach sich dagegen aus und sagte, …"
+            earlier = next((i for i in range(finite - 2, sentence.first - 1, -1) if _finite(tokens[i])), None)
+            return self._subject_by_word_order(earlier, sentence) if earlier is not None else None
+        if start == finite and tokens[finite - 1].text == "," and finite - 1 > sentence.first:
+            # a subject with an apposition: "Die Sprecherin der Stiftung, Heike van Laak, sagte"
+            subject = self._noun_phrase(sentence.first, finite - 1, apposition=True)
+            if subject is not None:
+                return subject
+            comma = next((i for i in range(sentence.first, finite) if tokens[i].text == ","), finite)
+            if comma + 1 < finite and "PronType=Rel" in tokens[comma + 1].morph:
+                # "Der 84-jährige Küng, der als Kritiker gilt, hofft, …"
+                return self._noun_phrase(sentence.first, comma, apposition=True)
+        after = finite + 1
+        while after < sentence.last and tokens[after].pos in ("ADV", "PART") and tokens[after].dep != "nsubj":
+            after += 1
+        return self._noun_phrase(after, sentence.last)
+
+    def _extent(self, start: int, limit: int) -> int:
+        """Where the noun phrase from ``start`` ends: after its nouns, names and the genitive or
+        "von" phrase that names whose they are ("Angaben von Interpol")."""
+        tokens = self.parse.tokens
+        end = start
+        while end < limit:
+            token = tokens[end]
+            of = token.text.lower() in ("von", "vom") and end + 1 < limit and _nominal(tokens[end + 1])
+            quoted_name = token.text in ("„", "“", "»", "«") and end > start  # die „Computerwoche“
+            after_noun = end > start and tokens[end - 1].pos in ("NOUN", "PROPN")
+            if token.pos == "DET" and after_noun and token.text.lower() not in ("des", "der", "eines", "einer"):
+                break  # a new noun phrase, not a genitive: "nach eigenen Angaben | die Hälfte"
+            if not (of or quoted_name or token.text in ("-", "–") or (_nominal(token) and token.pos != "PRON")):
+                break
+            end += 1
+        return end
+
+    def _noun_phrase(self, start: int, limit: int, apposition: bool = False) -> _Speaker | None:
+        """The noun phrase that begins at ``start`` ("Ein Sprecher der Polizei", "sie"), if one does;
+        with ``apposition``, one that fills all up to ``limit`` with its appositions."""
+        tokens = self.parse.tokens
+        while start < limit and not tokens[start].text.strip():
+            start += 1
+        if apposition:
+            inside = tokens[start:limit]
+            if any(t.pos in ("VERB", "AUX", "SCONJ") or t.text in _CLAUSE_BOUNDARIES - {","} for t in inside):
+                return None
+            return self.speakers.phrase(start, limit) if _nominal(tokens[start]) else None
+        if start >= limit or not _nominal(tokens[start]) or tokens[start].text.lower() in _NOT_SUBJECTS:
+            return None
+        if tokens[start].pos == "PRON":
+            return self.speakers.phrase(start, start + 1) if tokens[start].text.lower() in _PRONOUNS else None
+        end = self._extent(start, limit)
+        article = tokens[start]
+        head = end - 1
+        while head > start and tokens[head].pos == "PUNCT":
+            head -= 1
+        if tokens[head].pos not in ("NOUN", "PROPN") or (article.text.lower() in ("den", "dem", "einen", "einem")):
+            return None  # an object opens the clause: "Den Vorschlag lehnte der Minister ab"
+        return self.speakers.phrase(start, end)
+
+    def direct(self) -> list[tuple[Quote, _Speaker | None]]:
+        found = []
+        for match in _QUOTES.finditer(self.text):
+            group = next(name for name in "abcde" if match.group(name) is not None)
+            start, end = match.span(group)
+            content = self.text[start:end]
+            sentence = self._sentence_at(match.start())
+            if len(content.split()) < MIN_WORDS or sentence is None:
+                continue  # a single quoted word is a label or scare quote, not a statement
+            before = self.text[sentence.start : match.start()].rstrip()
+            index = self.parse.sentences.index(sentence)
+            if not before and index and self.text[: match.start()].rstrip().endswith(":"):
+                sentence = self.parse.sentences[index - 1]  # the parser ended the frame at its colon
+                before = self.text[sentence.start : match.start()].rstrip()
+            after = self.text[match.end() : match.end() + 40]
+            cues = self._cues(sentence, (match.start(), match.end()))
+            end_sentence = self._sentence_at(match.end() - 1) or sentence
+            if end_sentence is not sentence:
+                cues += self._cues(end_sentence, (match.start(), match.end()))
+            framed = before.endswith(":") or re.match(r"^[,.]\s*[–-]?\s*(?:so\b|\w+te\b)", after) is not None
+            if not (self._is_speech(start, end) or framed) or _TITLED.search(self.text[: match.start()]):
+                continue  # a quoted title or name
+            speaker, cue_text = self._direct_speaker(match.start(), match.end(), sentence, end_sentence, cues)
+            found.append((_quote(self.text, start, end, speaker, True, cue_text), speaker))
+        return found
+
+    def _is_speech(self, start: int, end: int) -> bool:
+        """A statement, not a title: it holds a finite verb or ends a sentence."""
+        if re.search(r"[.!?…]\s*$", self.text[start:end]) and len(self.text[start:end].split()) > MIN_CLAUSE_WORDS:
+            return True
+        return any(start <= t.start < end and _finite(t) for t in self.parse.tokens)
+
+    def _direct_speaker(
+        self, start: int, end: int, sentence: _Sentence, end_sentence: _Sentence, cues: list[int]
+    ) -> tuple[_Speaker | None, str | None]:
+        """The subject of the cue right after the quote, else of the nearest one before it; behind a
+        colon, the subject of the clause that frames it ("Hartmann weist das von sich: „…“")."""
+        tokens = self.parse.tokens
+        after = [c for c in cues if tokens[c].start >= end]
+        before = sorted((c for c in cues if c not in after), key=lambda c: -tokens[c].start)
+        if self.text[sentence.start : start].rstrip().endswith(":"):
+            frame = [i for i in range(sentence.first, sentence.last) if tokens[i].end <= start]
+            before += sorted((i for i in frame if tokens[i].dep == "ROOT"), key=lambda i: -i)
+        for cue in after + before:
+            container = sentence if tokens[cue].start < start else end_sentence
+            speaker = self._cue_speaker(cue, container)
+            if speaker is not None:
+                return speaker, tokens[cue].text
+        colon = next((i for i in range(sentence.last - 1, sentence.first - 1, -1) if tokens[i].end <= start), None)
+        if colon is not None and tokens[colon].text == ":":
+            # a frame without a verb: "Ein Beamter der Nationalpolizei: „…“"
+            first = colon
+            while first > sentence.first and tokens[first - 1].text not in (".", "!", "?"):
+                first -= 1
+            speaker = self._noun_phrase(first, colon, apposition=True)
+            if speaker is not None:
+                return speaker, None
+        attributed = self._attribution(end_sentence, (start, end))
+        if attributed is not None:
+            return attributed[0], attributed[1]
+        return None, None
+
+    def _attribution(
+        self, sentence: _Sentence, quote: tuple[int, int] = (0, 0)
+    ) -> tuple[_Speaker, str, int, int] | None:
+        """ "laut X", "X zufolge", "nach Angaben X", "…, so X", "wie X sagte", "according to X": the
+        speaker, the cue and the character span of the phrase."""
+        tokens = self.parse.tokens
+        for i in range(sentence.first, sentence.last):
+            token = tokens[i]
+            if quote[0] <= token.start < quote[1]:
+                continue
+            word = token.text.lower()
+            previous = tokens[i - 1].text.lower() if i > sentence.first else ""
+            if word == "zufolge" and sentence.first <= token.head < i:
+                first, last = self.parse.contiguous(token.head, sentence)
+                speaker = self.speakers.phrase(first, min(last, i))
+                if speaker is not None:
+                    return speaker, token.text, tokens[first].start, token.end
+            noun = next((j for j in range(i + 1, sentence.last) if tokens[j].pos not in ("DET", "ADJ")), i)
+            source = word == "nach" and _SOURCE_NOUN.search(tokens[noun].text)
+            if word in ("laut", "gemäß") or (word == "to" and previous == "according") or source:
+                last = self._extent(i + 1, sentence.last)
+                if last == i + 1:
+                    continue
+                speaker = self.speakers.phrase(i + 1, last)
+                if tokens[i + 1].text.lower().startswith("eigen"):  # "Die Feuerwehr hat nach eigenen Angaben …"
+                    speaker = self._noun_phrase(sentence.first, i)
+                if speaker is not None:
+                    return speaker, token.text, token.start, tokens[last - 1].end
+            if word == "so" and previous in (",", "–", "-") and i + 1 < sentence.last:
+                last = next(
+                    (j for j in range(i + 1, sentence.last) if tokens[j].text in (",", ".", ";")), sentence.last
+                )
+                first = i + 1 + (1 if self.parse.is_cue(i + 1) else 0)
+                speaker = self.speakers.phrase(first, last) if self._extent(first, last) == last else None
+                if speaker is not None:
+                    return speaker, "so", tokens[i - 1].start, tokens[last - 1].end
+            if word in ("wie", "as") and token.dep == "mark":
+                verb = token.head
+                if 0 <= verb < len(tokens) and self.parse.is_cue(verb):
+                    speaker = self._cue_speaker(verb, sentence)
+                    if speaker is not None:
+                        first, last = self.parse.contiguous(verb, sentence)
+                        return speaker, tokens[verb].text, tokens[first].start, tokens[last - 1].end
+        return None
+
+    def reported(self, sentence: _Sentence) -> tuple[Quote | None, _Speaker | None]:
+        """The sentence's reported speech and its speaker. A speech act without a clause is reported
+        speech too ("Sie forderte seinen Rücktritt."); any other cue with a subject and no clause
+        ("X wies darauf hin.") gives no quote but the speaker of what follows in Konjunktiv I."""
+        acts, speakers = [], []
+        for cue in self._cues(sentence):
+            speaker = self._cue_speaker(cue, sentence)
+            if speaker is None:
+                continue
+            span = self._complement(cue, sentence)
+            if span is not None:
+                return _quote(self.text, *span, speaker, False, self.parse.tokens[cue].text), speaker
+            speakers.append(speaker)
+            if self._is_speech_act(cue):
+                acts.append((cue, speaker))
+        attributed = self._attribution(sentence)
+        if attributed is not None:
+            speaker, cue_text, phrase_start, phrase_end = attributed
+            rest = max((sentence.start, phrase_start), (phrase_end, sentence.end), key=lambda s: s[1] - s[0])
+            if len(self.text[rest[0] : rest[1]].split()) >= MIN_CLAUSE_WORDS:
+                return _quote(self.text, *rest, speaker, False, cue_text), speaker
+        if acts:
+            cue, speaker = acts[0]
+            return _quote(self.text, sentence.start, sentence.end, speaker, False, self.parse.tokens[cue].text), speaker
+        return None, speakers[0] if speakers else None
+
+    def _is_speech_act(self, cue: int) -> bool:
+        """A finite verb whose object is what was said ("Sie forderte seinen Rücktritt"), not a
+        participle used as an adjective ("die genannten Zahlen")."""
+        tokens = self.parse.tokens
+        finite = _finite(tokens[cue]) or any(tokens[c].dep == "aux" for c in self.parse.children[cue])
+        return finite and any(_SPEECH_ACT.match(form) for form in self.parse.cue_forms(cue))
+
+    def _complement(self, cue: int, sentence: _Sentence) -> tuple[int, int] | None:
+        """What the cue verb says: the clause after the comma that follows it ("X sagte am Montag,
+        die Deiche würden halten", "…, dass …"), or the one before the comma that precedes it
+        ("Die Deiche würden halten, sagte X"). Found by the commas, since the parser often hangs
+        the clause on the wrong word."""
+        tokens = self.parse.tokens
+        following = next((i for i in range(cue + 1, sentence.last) if tokens[i].text in (",", ":")), None)
+        if following is not None and self._is_clause(following + 1, sentence.last):
+            return tokens[following + 1].start, sentence.end
+        finite = min([cue] + [c for c in self.parse.children[cue] if tokens[c].dep == "aux" and c < cue])
+        preceding = finite - 1
+        while preceding > sentence.first and not tokens[preceding].text.strip():
+            preceding -= 1
+        if tokens[preceding].text == "," and self._is_clause(sentence.first, preceding):
+            return sentence.start, tokens[preceding].start
+        return None
+
+    def _is_clause(self, first: int, last: int) -> bool:
+        """Enough words with a verb to be a statement."""
+        tokens = self.parse.tokens[first:last]
+        words = [t for t in tokens if t.pos not in ("PUNCT", "SPACE") and t.text.strip()]
+        return len(words) >= MIN_CLAUSE_WORDS and any(
+            t.pos in ("VERB", "AUX") or t.text.lower() in _KONJUNKTIV_I for t in tokens
         )
-    return quotes
 
-
-def _reported(text: str, speakers: _Speakers, sentences: list[_Span], direct: list[Quote]) -> list[Quote]:
-    quotes = []
-    for sentence in sentences:
-        body = text[sentence.start : sentence.end]
-        if any(sentence.start <= q.start < sentence.end for q in direct):
-            continue
-        cue = _CUE.search(text, sentence.start, sentence.end)
-        attribution = re.search(r"(?i)\b(?:laut|according to)\b|\bzufolge\b", body)
-        if not cue and not attribution:
-            continue
-        if cue:
-            speaker, speaker_text = speakers.find(sentence.start, cue, cue.end(), cue.start())
-            clause_start = speaker.end if speaker is not None and speaker.start >= cue.end() else cue.end()
-            rest = text[clause_start : sentence.end]
-        else:
-            anchor = sentence.start + attribution.end()
-            speaker = speakers._person_after(anchor) or speakers._subject_before(sentence.start, anchor)
-            speaker_text = speaker.text if speaker else None
-            rest = body
-        clause = re.sub(r"^[\s,:]*(?:hinzu,?|mit,?|an,?|zu,?)?\s*,?\s*(?:dass|that)?\s*", "", rest).strip()
-        if speaker is None or len(clause.split()) < 3:
-            continue
-        start = text.find(clause, sentence.start)
-        quotes.append(
-            Quote(
-                text=clause,
-                start=start,
-                end=start + len(clause),
-                speaker_text=speaker_text,
-                speaker_actor_id=speaker.actor_id,
-                direct=False,
-                cue=cue.group("cue") if cue else attribution.group(0),
-            )
+    def continues(self, sentence: _Sentence) -> bool:
+        """A sentence in Konjunktiv I, or with the hearsay "soll … haben/sein", without a cue of its
+        own goes on with the reported speech."""
+        tokens = self.parse.tokens[sentence.first : sentence.last]
+        words = [token.text.lower() for token in tokens]
+        hearsay = any(w in ("soll", "sollen") for w in words) and any(w in ("haben", "sein", "worden") for w in words)
+        return hearsay or any(
+            token.text.lower() in _KONJUNKTIV_I or ("Mood=Sub" in token.morph and "Tense=Pres" in token.morph)
+            for token in tokens
+            if token.pos in ("VERB", "AUX")
         )
-    return quotes
+
+    def find(self) -> list[Quote]:
+        direct = self.direct()
+        quotes = [quote for quote, _ in direct]
+        speaking: _Speaker | None = None  # whom the sentence before quoted
+        subject: _Speaker | None = None  # the person the sentence before was about
+        for sentence in self.parse.sentences:
+            inside = [(q, s) for q, s in direct if q.start < sentence.end and sentence.start < q.end]
+            if inside:
+                for quote, speaker in inside:
+                    if speaker is None and quote.start <= sentence.start + 1:
+                        _attribute(quote, speaking or subject)
+                speaking = next((s for _, s in reversed(inside) if s is not None), speaking or subject)
+                continue
+            reported, speaker = self.reported(sentence)
+            if reported is not None:
+                quotes.append(reported)
+            elif speaking is not None and speaker is None and self.continues(sentence) and not self._cues(sentence):
+                quotes.append(_quote(self.text, sentence.start, sentence.end, speaking, False, None))
+                speaker = speaking
+            speaking = speaker
+            subject = self._person_subject(sentence)
+        return sorted(quotes, key=lambda quote: quote.start)
+
+    def _person_subject(self, sentence: _Sentence) -> _Speaker | None:
+        """The subject of the sentence's main verb when it names a person: a quote standing alone
+        after "Der Bruder des Papstes, Georg Ratzinger, war eingeweiht." is his."""
+        root = next((i for i in range(sentence.first, sentence.last) if self.parse.tokens[i].dep == "ROOT"), None)
+        speaker = self._cue_speaker(root, sentence) if root is not None else None
+        return speaker if speaker is not None and speaker.actor is not None and speaker.actor.label == "PER" else None
 
 
-def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
+def _attribute(quote: Quote, speaker: _Speaker | None) -> None:
+    if speaker is not None:
+        quote.speaker_text = speaker.text
+        quote.speaker_actor_id = speaker.actor.actor_id if speaker.actor else None
+
+
+def find_quotes(text: str, entities: list[Entity], tokens: list[Token]) -> list[Quote]:
     """Direct and reported quotes of an article, each with its speaker's actor where one is named."""
-    sentences = _sentences(text)
-    speakers = _Speakers(text, _people(entities), sentences)
-    direct = _direct(text, speakers, sentences)
-    reported = _reported(text, speakers, sentences, direct)
-    return sorted([*direct, *reported], key=lambda quote: quote.start)
+    if not tokens:
+        return []
+    return _Finder(text, entities, tokens).find()
