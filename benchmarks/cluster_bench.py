@@ -40,7 +40,7 @@ from newsprism.model import Article
 from newsprism.nlp import add_known_names
 from newsprism.pipeline import analyse_articles
 from newsprism.stories.cluster import THRESHOLD, ArticleProfile, StoryIndex, profile, similarity
-from newsprism.stories.embed import embed, lead
+from newsprism.stories.embed import embed_leads, lead
 
 LANGUAGE_PAIRS = ("de-de", "de-en", "en-en")
 BATCH = 64
@@ -194,7 +194,7 @@ def main() -> None:
     pairs, articles = load(args.data)
     analysed, analysis_seconds, problems = analyse(articles)
     start = time.perf_counter()
-    leads = embed([lead(article.title, article.text) for article in analysed])
+    leads = embed_leads([lead(article.title, article.text) for article in analysed])
     embed_seconds = time.perf_counter() - start
     start = time.perf_counter()
     profiles = [profile(article, vector) for article, vector in zip(analysed, leads, strict=True)]
@@ -212,7 +212,7 @@ def main() -> None:
         f"  analysis   {len(analysed) / analysis_seconds:7.1f} articles/s  "
         f"({analysis_seconds:.1f} s, batches of {BATCH}, {problems} problems)"
     )
-    print(f"  embedding  {len(analysed) / embed_seconds:7.1f} articles/s  (USE, title and lead)")
+    print(f"  embedding  {len(analysed) / embed_seconds:7.1f} articles/s  (e5, title and lead)")
     print(
         f"  clustering {len(profiles) / cluster_seconds:7.1f} articles/s  "
         f"({cluster_seconds:.1f} s, profile + StoryIndex, {len(set(story_of.values()))} stories "

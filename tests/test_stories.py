@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from newsprism.model import Article
 from newsprism.pipeline import run_analysis
 from newsprism.store import SCHEMA_VERSION, Database, StoryFilter
-from newsprism.stories import embed, pack, sentence_spans, unpack, vectorize
+from newsprism.stories import embed, embed_leads, pack, sentence_spans, unpack, vectorize
 from samples import EXAMPLES
 
 
@@ -28,6 +28,18 @@ def test_translations_are_close_and_other_statements_are_not():
     vectors = embed(["Wir haben keine Zeit zu verlieren.", "We have no time to lose.", "Die Deiche halten."])
     assert vectors.shape == (3, 512)
     assert float(vectors[0] @ vectors[1]) > 0.8 > 0.4 > float(vectors[0] @ vectors[2])
+
+
+def test_leads_of_one_story_are_closer_across_languages_than_another_story():
+    vectors = embed_leads(
+        [
+            "Hochwasser an der Elbe: Deiche bei Pirna halten, 600 Menschen in Notunterkünften.",
+            "Elbe floods: dykes near Pirna hold, 600 people in emergency shelters.",
+            "Zentralbank erhöht den Leitzins um einen halben Prozentpunkt.",
+        ]
+    )
+    assert vectors.shape == (3, 384)
+    assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2]) + 0.05
 
 
 def test_vectors_survive_the_store_round_trip():
@@ -88,14 +100,20 @@ def test_stories_grow_without_being_reclustered(tmp_path):
             assert members <= after[story_id]
 
 
+def _downgrade(db, version: int, *statements: str) -> None:
+    """Make ``db`` look as an older newsprism left it."""
+    engine = sa.create_engine(f"sqlite:///{db}")
+    with engine.begin() as connection:
+        for statement in statements:
+            connection.exec_driver_sql(statement)
+        connection.exec_driver_sql(f"UPDATE settings SET value = '{version}' WHERE key = 'schema_version'")
+    engine.dispose()
+
+
 def test_a_version_1_database_gets_the_vectors_table(tmp_path):
     db = tmp_path / "old.db"
     run_analysis([EXAMPLES / "flood-elbtalkurier-de.txt"], db=db)
-    engine = sa.create_engine(f"sqlite:///{db}")
-    with engine.begin() as connection:
-        connection.exec_driver_sql("DROP TABLE article_vectors")
-        connection.exec_driver_sql("UPDATE settings SET value = '1' WHERE key = 'schema_version'")
-    engine.dispose()
+    _downgrade(db, 1, "DROP TABLE article_vectors")
     run_analysis([EXAMPLES / "flood-morningledger-en.md"], db=db)
     with Database(str(db)) as database:
         assert database.schema_version == SCHEMA_VERSION
@@ -105,15 +123,14 @@ def test_a_version_1_database_gets_the_vectors_table(tmp_path):
 def test_a_version_2_database_gets_the_browsing_tables_and_search_index(tmp_path):
     db = tmp_path / "v2.db"
     run_analysis([EXAMPLES / "flood-elbtalkurier-de.txt", EXAMPLES / "flood-morningledger-en.md"], db=db)
-    engine = sa.create_engine(f"sqlite:///{db}")
-    with engine.begin() as connection:
-        for table in ("story_members", "article_actors", "inbox", "search"):
-            connection.exec_driver_sql(f"DROP TABLE {table}")
-        connection.exec_driver_sql("DROP INDEX ix_stories_latest")
-        connection.exec_driver_sql("ALTER TABLE stories DROP COLUMN size")
-        connection.exec_driver_sql("ALTER TABLE stories DROP COLUMN latest")
-        connection.exec_driver_sql("UPDATE settings SET value = '2' WHERE key = 'schema_version'")
-    engine.dispose()
+    _downgrade(
+        db,
+        2,
+        *(f"DROP TABLE {table}" for table in ("story_members", "article_actors", "inbox", "search")),
+        "DROP INDEX ix_stories_latest",
+        "ALTER TABLE stories DROP COLUMN size",
+        "ALTER TABLE stories DROP COLUMN latest",
+    )
     with Database(str(db)) as database:
         assert database.schema_version == SCHEMA_VERSION
         stories, total = database.story_page(StoryFilter())
@@ -121,3 +138,15 @@ def test_a_version_2_database_gets_the_browsing_tables_and_search_index(tmp_path
         assert stories[0].article_ids and database.story_ids_of(stories[0].article_ids)
         assert {hit.kind for hit in database.search("Rothkegel")} >= {"actor", "article"}
         assert database.actor_page()[1] >= 3
+
+
+def test_a_version_3_database_embeds_its_leads_again(tmp_path):
+    db = tmp_path / "v3.db"
+    run_analysis([EXAMPLES / "flood-elbtalkurier-de.txt"], db=db)
+    _downgrade(db, 3, "UPDATE article_vectors SET story = zeroblob(512)")  # a USE lead vector, as v3 stored it
+    run_analysis([EXAMPLES / "flood-morningledger-en.md"], db=db)
+    with Database(str(db)) as database:
+        assert database.schema_version == SCHEMA_VERSION
+        vectors = [unpack(row) for row in database.vectors().values()]
+        assert len(vectors) == 2 and all(v.story.shape == (384,) for v in vectors)
+        assert len(database.stories()) == 1  # the German and English reports are one story

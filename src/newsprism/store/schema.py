@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from newsprism.model import story_listing
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = sa.MetaData()
 
@@ -157,6 +157,12 @@ def _add_browse_tables(connection: sa.Connection) -> None:
     update_story_listings(connection)
 
 
+def _drop_use_lead_vectors(connection: sa.Connection) -> None:
+    """Version 4 embeds leads with e5 (384 dimensions) instead of USE (512): the stored vectors
+    are dropped and each article is embedded again, leads and sentences, when next clustered."""
+    connection.execute(article_vectors.delete())
+
+
 def update_story_listings(connection: sa.Connection, story_ids: list[str] | None = None) -> None:
     """The listing columns of these stories (all if None), from their members' metadata and facts."""
     chosen = sa.select(stories.c.id, stories.c.article_ids, stories.c.facts)
@@ -192,4 +198,4 @@ def actor_rows(article_id: str, entities: list[dict]) -> list[dict]:
 
 
 # Version N → N+1 steps, keyed by N. A new database is created from ``metadata`` directly.
-MIGRATIONS: dict[int, Migration] = {1: _add_article_vectors, 2: _add_browse_tables}
+MIGRATIONS: dict[int, Migration] = {1: _add_article_vectors, 2: _add_browse_tables, 3: _drop_use_lead_vectors}

@@ -27,7 +27,7 @@ import numpy as np
 
 from newsprism.extract import find_dates
 from newsprism.model import Actor, Article, Fact, Mention
-from newsprism.stories.embed import embed
+from newsprism.stories.embed import DIMENSIONS, embed
 from newsprism.stories.vectors import ArticleVectors
 
 # Cosines of USE embeddings. A quote and its translation score 0.6-0.9, two different quotes of
@@ -109,7 +109,7 @@ class _Sentences:
     def __init__(self, article: Article, vectors: ArticleVectors | None) -> None:
         self.article = article
         self.spans = vectors.spans if vectors else []
-        self.vectors = vectors.sentences if vectors else np.zeros((0, 512), dtype=np.float32)
+        self.vectors = vectors.sentences if vectors else np.zeros((0, DIMENSIONS), dtype=np.float32)
 
     def at(self, position: int) -> int | None:
         return next((i for i, (s, e) in enumerate(self.spans) if s <= position < e), None)

@@ -1,5 +1,5 @@
-"""What the stories stage embeds of an article: its lead (for clustering) and its sentences (for
-lining up facts across sources and languages)."""
+"""What the stories stage embeds of an article: its lead (e5, for clustering) and its sentences
+(USE, for lining up facts across sources and languages)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsprism.model import Article
-from newsprism.stories.embed import DIMENSIONS, embed, from_bytes, lead, to_bytes
+from newsprism.stories.embed import DIMENSIONS, LEAD_DIMENSIONS, embed, embed_leads, from_bytes, lead, to_bytes
 
 MAX_SENTENCES = 80
 MIN_SENTENCE_CHARS = 20
@@ -40,7 +40,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def vectorize(articles: list[Article]) -> list[ArticleVectors]:
     """Embeddings of the articles' leads and sentences, each batch in one call of the encoder."""
-    leads = embed([lead(a.title, a.text) for a in articles])
+    leads = embed_leads([lead(a.title, a.text) for a in articles])
     spans = [sentence_spans(a.text) for a in articles]
     flat = embed([a.text[s:e] for a, found in zip(articles, spans, strict=True) for s, e in found])
     result, position = [], 0
@@ -64,4 +64,4 @@ def pack(vectors: ArticleVectors) -> dict[str, object]:
 def unpack(row: dict[str, object]) -> ArticleVectors:
     spans = [(int(start), int(end)) for start, end in row["spans"]]  # type: ignore[union-attr]
     sentences = from_bytes(row["sentences"]) if spans else np.zeros((0, DIMENSIONS), dtype=np.float32)  # type: ignore[arg-type]
-    return ArticleVectors(str(row["article_id"]), from_bytes(row["story"])[0], spans, sentences)  # type: ignore[arg-type]
+    return ArticleVectors(str(row["article_id"]), from_bytes(row["story"], LEAD_DIMENSIONS)[0], spans, sentences)  # type: ignore[arg-type]
