@@ -170,5 +170,18 @@ def test_seeds_are_one_story_with_agreed_and_single_source_facts(tmp_path, seeds
     facts = {fact.statement: fact.status for fact in corpus.stories[0].facts}
     for agreed in ("Vladimir Medinsky is named", "Alexander Fomin is named", "Andrii Sybiha is named"):
         assert facts[agreed] == "agreed"
-    for single in ("Steve Witkoff is named", "Keith Kellogg is named", "Mikhail Galuzin is named"):
+    for single in (
+        "Steve Witkoff is named",
+        "Keith Kellogg is named",
+        "Mikhail Galuzin is named",
+        "Igor Kostyukov is named",
+        "Luiz Inácio Lula da Silva is named",
+        "Friedrich Merz is named",
+    ):
         assert facts[single] == "single"
+    ceasefire = [
+        f for f in corpus.stories[0].facts if f.kind == "count" and "30" in " ".join(m.text for m in f.mentions)
+    ]
+    assert any(fact.status == "agreed" for fact in ceasefire)  # "30-tägigen Waffenstillstand" / "30 Tage"
+    # both name Thursday for the talks; other days in the same story ("am Dienstag") are no conflict
+    assert not [fact.statement for fact in corpus.stories[0].facts if fact.status == "conflict"]

@@ -35,6 +35,7 @@ from newsprism.stories.vectors import ArticleVectors
 QUOTE_MATCH = 0.5  # two quotes are the same quote
 SENTENCE_MATCH = 0.3  # two sentences holding a count of one unit, or a date of one grain, say the same
 SAME_VALUE_BONUS = 0.15
+DIFFERENT_DATE_PENALTY = 0.15
 SINGLE_BELOW = 0.35  # a sentence no other source's sentence comes this close to is reported by one
 MAX_STATEMENT = 140
 
@@ -154,7 +155,8 @@ def _quote_claims(articles: list[Article], names: dict[str, str]) -> list[_Claim
     vectors = embed([quote.text for _, quote in quotes])
     claims = []
     for (article, quote), vector in zip(quotes, vectors, strict=True):
-        speaker = names.get(quote.speaker_actor_id or "", quote.speaker_text or "")
+        # a speaker no actor was found for ("die Senatorin", "ein Sprecher") is unknown, not a rival
+        speaker = names.get(quote.speaker_actor_id, quote.speaker_text or "") if quote.speaker_actor_id else ""
         mention = Mention(article.id, quote.start, quote.end, quote.text)
         claims.append(_Claim("quote", _source(article), speaker, mention, vector, "", f"„{_clip(quote.text)}“"))
     return claims
@@ -228,8 +230,16 @@ def _cosine(a: _Claim, b: _Claim) -> float:
 
 def _aligned(a: _Claim, b: _Claim) -> float:
     """Sentence meaning, and a little more when the values match: of two similar sentences with
-    dates, the one with the same date is more likely the same statement."""
+    counts, the one with the same count is more likely the same statement."""
     return _cosine(a, b) + (SAME_VALUE_BONUS if a.value == b.value else 0.0)
+
+
+def _aligned_dates(a: _Claim, b: _Claim) -> float:
+    """As ``_aligned``, and a little less when the dates differ: a story's sentences name many
+    days, so a conflict ("am Mittwoch" against "am Donnerstag") is only claimed between sentences
+    close enough to be one statement ("für Donnerstag geplante Gespräche" and "erklärte am
+    Dienstag" are two)."""
+    return _aligned(a, b) - (DIFFERENT_DATE_PENALTY if a.value != b.value else 0.0)
 
 
 def _canonical(values: list[str]) -> list[str]:
@@ -309,7 +319,7 @@ def compare_story(
     for claim in claims:
         by_kind[(claim.kind, claim.detail)].append(claim)
     for (kind, _), group in by_kind.items():
-        keep(kind, _group(group, _aligned, SENTENCE_MATCH), lambda c: c.value)
+        keep(kind, _group(group, _aligned_dates if kind == "date" else _aligned, SENTENCE_MATCH), lambda c: c.value)
     events: dict[str, list[_Claim]] = defaultdict(list)
     for claim in _event_claims(articles, names):
         events[claim.detail].append(claim)
