@@ -191,7 +191,9 @@ def analyse_articles(articles: list[Article], kb: KnowledgeBase, registry: Actor
             link_article(article, kb, registry)
             dates = find_dates(article.text, article.published_day)
             tokens = parses[article.id].tokens if article.id in parses else []
-            article.quotes = date_quotes(article.text, find_quotes(article.text, article.entities, tokens), dates)
+            article.quotes = date_quotes(
+                article.text, find_quotes(article.text, article.entities, tokens, article.language or ""), dates
+            )
             article.events = find_events(article.text, tokens, article.entities, dates, article.language or "")
         except Exception as exc:  # noqa: BLE001 - reported, the article is kept as it is
             problems.append(IngestError(article.path, f"actor linking, quotes or events failed: {exc}"))

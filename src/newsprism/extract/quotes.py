@@ -7,18 +7,19 @@ Sprecher der Polizei"), found by German word order since the parser often mispla
 "er"/"sie"/"he"/"she" stands for the person named last outside quotation marks.
 
 * Direct quotes („…“, “…”, "…", »…«, «…») are speech when they hold a verb, end a sentence or are
-  framed by a cue or a colon; a quoted title or name ("unter dem Motto „…“") is not.
+  framed by a cue or a colon; a quoted title or name ("unter dem Motto „…“", "die „Aktion …“") is not.
 * Reported speech: a cue with a clause ("Lula sagte, er werde …", "„…“, erklärte X"), an attribution
-  phrase ("laut X", "X zufolge", "nach Angaben von X", "…, so X", "wie X mitteilte",
-  "according to X"), a speech act without a clause ("Sie forderte seinen Rücktritt"), and the
-  sentences in Konjunktiv I that go on with the same speaker ("Er sagte, er werde kommen. Die
-  Gespräche seien gut verlaufen.").
+  phrase ("laut X", "X zufolge", "nach Angaben von X", "seiner Ansicht nach", "…, so X",
+  "wie X mitteilte", "according to X"), a speech act without a clause ("Sie forderte seinen
+  Rücktritt"), and the sentences in Konjunktiv that go on with the same speaker, or with the
+  person or organisation the sentence before was about ("Er sagte, er werde kommen. Die
+  Gespräche seien gut verlaufen."), one quote for the run of them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsprism.extract.tree import DependencyTree
 from newsprism.model import Entity, Quote, Token
@@ -33,7 +34,7 @@ SPEECH_VERB = re.compile(
     r"frag|argumentier|kommentier|appellier|droh|versicher|versprech|versprach|bezweifel|bezweifl|beteuer|"
     r"entgegn|erwider|antwort|unterstreich|unterstrich|resümier|verweis|verwies|erinner|beklag|mahn|"
     r"verlang|empfehl|empfahl|dementier|bestreit|bestritt|bemängel|ergänz|bekräftig|schätz|spekulier|"
-    r"prognostizier|informier|klag|lob|rechtfertig)"
+    r"prognostizier|informier|klag|lob|rechtfertig|sprech|sprach|sprich)"
     r"|mit(?:ge)?teil|an(?:ge)?kündig|an(?:ge)?g[ae]b|bekannt(?:ge)?g[ae]b|hin(?:ge)?w[ie]+s|hinzu(?:ge)?füg|"
     r"ein(?:ge)?räum|aus(?:ge)?führ|fest(?:ge)?stell|vor(?:ge)?w[aeo]rf|vor(?:ge)?schl[au]g|auf(?:ge)?forder|"
     r"auf(?:ge)?r[iu]f|zurück(?:ge)?w[ie]+s|hervor(?:ge)?h[oe]b|aus(?:geh|ging|gegang)|zu(?:ge)?g[ae]b|"
@@ -45,7 +46,8 @@ SPEECH_VERB = re.compile(
 )
 # Speech verbs whose object is what was said, so that the sentence reports speech without a clause.
 _SPEECH_ACT = re.compile(
-    r"^(?:(?:ge)?forder|bezeichn|nenn|nann|genannt|(?:ge)?warn|vor(?:ge)?w[aeo]rf|zurück(?:ge)?w[ie]+s|begründ|verlang)"
+    r"^(?:(?:ge)?forder|bezeichn|nenn|nann|genannt|(?:ge)?warn|vor(?:ge)?w[aeo]rf|zurück(?:ge)?w[ie]+s|begründ|verlang|"
+    r"sprech|sprach|sprich)"
 )
 _QUOTES = re.compile(
     r"„(?P<a>[^„“\"]{2,1500}?)[“\"]"
@@ -61,10 +63,24 @@ _SOURCE_NOUN = re.compile(
     r"worten|überzeugung|recherchen|studie|umfrage|prognosen?|untersuchungen?|ermittlungen|planungen|berechnungen)$"
 )
 _PRONOUNS = {"er", "sie", "he", "she"}
-# What a quoted title follows: "unter dem Motto „…“", "die Fernsehserie „…“", "in „…“".
+# Where a cue without a subject names its source: "heißt es in/bei …"; a passive cue only a document
+# it is in ("In einer Mitteilung wird gefordert").
+_DOCUMENT_PREPOSITIONS = ("in", "im")
+_SOURCE_PREPOSITIONS = (*_DOCUMENT_PREPOSITIONS, "bei", "beim", "von", "vom")
+_DOCUMENT = re.compile(
+    r"(?i)(?:erklärung|mitteilung|bericht|berichten|schreiben|brief|stellungnahme|interview|urteil|studie|"
+    r"beschluss|resolution|antwort|rede|ansprache|kommuniqué|botschaft|papier|gutachten)$"
+)
+_QUOTE_MARKS = ("„", "“", "»", "«")
+# Pronouns that are only ever a subject: after the finite verb they name the speaker even when a
+# noun phrase opens the clause ("Die Tat bezeichnete er als sinnlos").
+_NOMINATIVE_PRONOUNS = {"er", "ich", "wir"}
+# Pronouns that head a speaker with the group after them: "Einer der Feuerwehrleute sagte".
+_PARTITIVES = {"einer", "eine", "eines", "keiner", "jeder", "viele", "einige", "mehrere", "manche", "beide"}
+# What a quoted title or name follows: "unter dem Motto „…“", "die Fernsehserie „…“", "in „…“", "die „…“".
 _TITLED = re.compile(
-    r"(?i)(?:\b(?:in|im|unter|namens)|(?:motto|titel|lied|song|film|buch|roman|serie|partei|unternehmen|firma|"
-    r"gruppe|zeitung|zeitschrift|magazin|blatt|programm|aktion|kampagne|slogan|album|stück|sendung|show|schiff|"
+    r"(?i)(?:\b(?:in|im|unter|namens|der|die|das|des|dem|den|ein|eine|einer|eines|einem)|"
+    r"(?:motto|titel|lied|song|film|buch|roman|serie|partei|unternehmen|firma|gruppe|zeitung|zeitschrift|magazin|blatt|programm|aktion|kampagne|slogan|album|stück|sendung|show|schiff|"
     r"marke|modell|projekt|initiative|organisation|verein|bündnis|band|werk|ausstellung|festival|preis|typ|"
     r"operation|aufschrift|schlagzeile|überschrift|stiftung|gesetz|plan|studie|bericht|buches|films|liedes))"
     r"\s+(?:(?:der|die|das|des|dem|den)\s+)?[„“»«\"]?$"
@@ -74,14 +90,32 @@ _NOT_SUBJECTS = {
     "später", "weiter", "außerdem", "zudem", "dabei", "daher", "deshalb", "dagegen", "zuvor", "danach", "damals",
     "heute", "gestern", "inzwischen", "allerdings", "gleichzeitig", "zugleich", "ferner", "anschließend",
     "schließlich", "zuletzt", "bislang", "bisher", "ebenfalls", "auch", "so", "nun", "am", "im", "zum", "zur",
-    "beim", "vom", "ins", "es", "man", "sich", "das", "dies", "this", "it"
+    "beim", "vom", "ins", "es", "man", "sich", "das", "dies", "this", "it", "weiterhin", "offiziell", "derzeit",
+    "zunächst", "jedoch", "insbesondere", "demnach", "somit", "jetzt", "hier", "dort"
 }  # fmt: skip
+_ARTICLES = {"der", "die", "das", "den", "dem", "des"}
+# Separable particles, which end the clause of their verb ("gab … bekannt,", "teilte … mit.").
+_PARTICLES = {
+    "bekannt", "fest", "klar", "hinzu", "hervor", "zurück", "heraus", "an", "mit", "vor", "aus", "ein", "zu", "auf",
+    "hin"
+}  # fmt: skip
+# Words that open a clause before its subject, and blanks: "wie die Polizei mitteilte".
+_CONJUNCTIONS = {"wie", "als", "as", ""}
+# Nouns of time, which open a clause as an adverbial, never as its subject.
+_TIME = re.compile(
+    r"(?i)^(?:sekunden?|minuten?|stunden?|tage?n?|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|morgen|abend|nacht|"
+    r"mittag|vormittag|nachmittag|wochenende|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$"
+)
 _FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "allein", "also"}
 _CLAUSE_BOUNDARIES = {",", ":", ";", "–", ".", "!", "?"}
 # Finite verbs in Konjunktiv I, the mood of reported speech, which the tagger often misses.
 _KONJUNKTIV_I = {
     "sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "gehe", "liege",
     "stehe", "komme", "wisse", "brauche", "bleibe", "handle", "handele", "fehle", "lasse", "sehe"
+}  # fmt: skip
+# Konjunktiv II, which reported speech takes where Konjunktiv I looks like the indicative.
+_KONJUNKTIV_II = {
+    "würde", "würden", "hätte", "hätten", "wäre", "wären", "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften"
 }  # fmt: skip
 MIN_WORDS = 2
 MIN_CLAUSE_WORDS = 3
@@ -111,11 +145,22 @@ class _Parse(DependencyTree):
 
     def _sentences(self) -> list[_Sentence]:
         sentences = []
-        for first, last in self.sentence_ranges():
+        for first, last in self._paragraph_ranges():
             words = [i for i in range(first, last) if self.tokens[i].text.strip()]
             if words:
                 sentences.append(_Sentence(self.tokens[words[0]].start, self.tokens[words[-1]].end, first, last))
         return sentences
+
+    def _paragraph_ranges(self) -> list[tuple[int, int]]:
+        """The parser's sentences, cut at line breaks too: it runs a heading into the sentence after it."""
+        ranges = []
+        for first, last in self.sentence_ranges():
+            breaks = [
+                i + 1 for i in range(first, last - 1) if "\n" in self.tokens[i].text and not self.lower(i).strip()
+            ]
+            starts = [first, *breaks]
+            ranges += zip(starts, [*breaks, last], strict=True)
+        return ranges
 
     def contiguous(self, index: int, within: _Sentence) -> tuple[int, int]:
         """The token range around ``index`` that its subtree covers without a gap."""
@@ -131,15 +176,26 @@ class _Parse(DependencyTree):
         """The verb's lemma and surface form, bare and with its separable particle ("mit" + "teilte"):
         the parser also takes adverbs for particles ("sagte … weiter")."""
         token = self.tokens[index]
-        particle = "".join(
-            self.tokens[c].text.lower() for c in self.children[index] if self.tokens[c].dep == "compound:prt"
-        )
+        particles = [self.tokens[c].text.lower() for c in self.children[index] if self.tokens[c].dep == "compound:prt"]
+        stranded = self._clause_last(index)
+        if stranded is not None and self.tokens[stranded].text.lower() in _PARTICLES:
+            particles.append(self.tokens[stranded].text.lower())
         bare = [token.lemma.lower(), token.text.lower()]
-        return bare + [particle + form for form in bare] if particle else bare
+        return bare + [particle + form for particle in particles for form in bare]
+
+    def _clause_last(self, index: int) -> int | None:
+        """The last word of the clause a verb opens, where German leaves its particle ("gab … an,")."""
+        last = index + 1
+        while last < len(self.tokens) and not self.tokens[last].sentence_start:
+            if self.tokens[last].text in _CLAUSE_BOUNDARIES:
+                break
+            last += 1
+        return last - 1 if last - 1 > index else None
 
     def is_cue(self, index: int) -> bool:
         token = self.tokens[index]
-        return token.pos in ("VERB", "AUX") and (
+        participle = token.pos == "ADJ" and any(self.tokens[c].dep == "aux" for c in self.children[index])
+        return (token.pos in ("VERB", "AUX") or participle) and (
             any(SPEECH_VERB.match(form) for form in self.cue_forms(index)) or self.is_heisst_es(index)
         )
 
@@ -152,10 +208,46 @@ class _Parse(DependencyTree):
         """Where a noun phrase ends: before a verb or a relative clause that its subtree takes in."""
         for index in range(head + 1, last):
             token = self.tokens[index]
-            relative = token.text == "," and index + 1 < last and "PronType=Rel" in self.tokens[index + 1].morph
+            relative = token.text == "," and index + 1 < last and _relative(self.tokens[index + 1])
             if token.pos in ("VERB", "AUX") or relative:
                 return index
         return last
+
+
+def _articles_retagged(tokens: list[Token]) -> list[Token]:
+    """The tokens with an article that the tagger takes for a pronoun ("Das Auswärtige Amt meldete")
+    as a determiner, so that its noun phrase can be a speaker; after a comma or a preposition it
+    stays a relative pronoun ("ein Hacker, der Geld forderte")."""
+    retagged = list(tokens)
+    for index in range(len(tokens) - 1):
+        token, following = tokens[index], tokens[index + 1]
+        previous = tokens[index - 1] if index else None
+        if (
+            token.pos == "PRON"
+            and token.text.lower() in _ARTICLES
+            and (following.pos in ("ADJ", "NOUN", "PROPN") or following.text in _QUOTE_MARKS)
+            and (previous is None or (previous.text != "," and previous.pos != "ADP"))
+        ):
+            retagged[index] = replace(token, pos="DET", morph=token.morph.replace("PronType=Dem,Rel", "PronType=Art"))
+    return retagged
+
+
+def _relative(token: Token) -> bool:
+    """A relative pronoun; the morphologizer often leaves open whether "der" is one ("Dem,Rel")."""
+    return re.search(r"PronType=[\w,]*Rel", token.morph) is not None
+
+
+def _subjunctive(token: Token) -> bool:
+    """A verb in the mood of reported speech, which the tagger often misses: a common form of
+    Konjunktiv I or II, or a third person singular present in -e ("basiere", "rate"), which in
+    the indicative ends in -t."""
+    if token.pos not in ("VERB", "AUX"):
+        return False
+    word = token.text.lower()
+    if word in _KONJUNKTIV_I or word in _KONJUNKTIV_II or ("Mood=Sub" in token.morph and "Tense=Pres" in token.morph):
+        return True
+    singular = "Number=Plur" not in token.morph and "Person=1" not in token.morph and "Tense=Past" not in token.morph
+    return singular and word.endswith("e") and not word.endswith("te") and _finite(token)
 
 
 def _finite(token: Token) -> bool:
@@ -205,6 +297,21 @@ class _Speakers:
         actor = next((p for p in self.people if start <= p.start and p.end <= end), None)
         return _Speaker(text, actor)
 
+    def person_in(self, indices: list[int], head: int) -> _Speaker | None:
+        """The speaker a phrase's tokens name: the person or organisation at its head, else the
+        first person in it (an apposition), else the phrase's words up to the head."""
+        tokens = self.parse.tokens
+        start, end = tokens[indices[0]].start, tokens[indices[-1]].end
+        inside = [p for p in self.people if start <= p.start and p.end <= end]
+        at_head = [p for p in inside if p.start <= tokens[head].start < p.end]
+        named = [p for p in inside if p.label == "PER" and p.text[:1].isupper()]
+        # a name before a title mention the knowledge base resolved ("foreign minister" → its holder)
+        person = ([p for p in at_head if p.text[:1].isupper()] or named or at_head or [None])[0]
+        if person is not None:
+            return _Speaker(self.parse.text[person.start : person.end], person)
+        first = indices[0]
+        return self.phrase(first, head + 1) if head - first < MAX_SPEAKER_WORDS else None
+
     def relative(self, index: int, sentence: _Sentence) -> _Speaker | None:
         """A relative pronoun stands for the noun its clause hangs on ("ein Hacker, der behauptete, …")."""
         tokens = self.parse.tokens
@@ -241,9 +348,10 @@ def _quote(text: str, start: int, end: int, speaker: _Speaker | None, direct: bo
 class _Finder:
     """Walks the sentences once: direct quotes, then reported speech, then its continuation."""
 
-    def __init__(self, text: str, entities: list[Entity], tokens: list[Token]) -> None:
+    def __init__(self, text: str, entities: list[Entity], tokens: list[Token], language: str) -> None:
         self.text = text
-        self.parse = _Parse(text, tokens)
+        self.english = language == "en"
+        self.parse = _Parse(text, _articles_retagged(tokens))
         self.speakers = _Speakers(self.parse, entities)
 
     def _cues(self, sentence: _Sentence, outside: tuple[int, int] = (0, 0)) -> list[int]:
@@ -260,16 +368,11 @@ class _Finder:
         """The cue's subject; "sie" with a plural verb ("Sie erklärten") is not the person named last;
         what "heißt es" quotes comes from the text it is in ("In der Erklärung heißt es")."""
         if self.parse.is_heisst_es(cue):
-            tokens = self.parse.tokens
-            source = next(
-                (
-                    i + 1
-                    for i in range(sentence.first, min(cue + 4, sentence.last))
-                    if tokens[i].text.lower() in ("in", "im")
-                ),
-                None,
-            )
-            return self.speakers.phrase(source, self._extent(source, sentence.last)) if source is not None else None
+            return self._source(sentence, min(cue + 4, sentence.last), documents=False)
+        if self._passive(cue):
+            return self._source(sentence, cue, documents=True)
+        if self.english:
+            return self._english_subject(cue)
         speaker = self._subject_by_word_order(cue, sentence)
         finite = min([cue] + [c for c in self.parse.children[cue] if self.parse.tokens[c].dep == "aux" and c < cue])
         if (
@@ -280,6 +383,35 @@ class _Finder:
             speaker.actor = None
         return speaker
 
+    def _english_subject(self, cue: int) -> _Speaker | None:
+        """English word order is fixed and the English parser finds subjects well: the cue's
+        ``nsubj``, with the person its phrase names ("Poland's foreign minister, Marek Dąbrowiecki",
+        "Polish Foreign Minister Marek Dąbrowiecki, who chaired the meeting, told …")."""
+        subjects = self.parse.kids(cue, frozenset({"nsubj"}))
+        if not subjects:
+            return None
+        head = subjects[0]
+        if self.parse.tokens[head].pos == "PRON":
+            return self.speakers.phrase(head, head + 1)
+        return self.speakers.person_in(self.parse.subtree(head), head)
+
+    def _passive(self, cue: int) -> bool:
+        """ "Ihm wurde vorgeworfen": the subject is not who spoke."""
+        tokens = self.parse.tokens
+        return any(tokens[c].dep == "aux:pass" and tokens[c].pos == "AUX" for c in self.parse.children[cue])
+
+    def _source(self, sentence: _Sentence, limit: int, documents: bool) -> _Speaker | None:
+        """Where a cue without a subject has its words from: "In der Erklärung heißt es", "hieß es
+        bei der Agentur"; for a passive cue only a document ("In einer Mitteilung wird gefordert")."""
+        tokens = self.parse.tokens
+        for index in range(sentence.first, limit):
+            if tokens[index].text.lower() in (_DOCUMENT_PREPOSITIONS if documents else _SOURCE_PREPOSITIONS):
+                end = self._extent(index + 1, sentence.last)
+                document = any(_DOCUMENT.search(token.text) for token in tokens[index + 1 : end])
+                if end > index + 1 and (document or not documents):
+                    return self.speakers.phrase(index + 1, end)
+        return None
+
     def _subject_by_word_order(self, cue: int, sentence: _Sentence) -> _Speaker | None:
         """The subject of a cue, found by German word order, which the parser often gets wrong: the
         noun phrase that opens the clause before the finite verb ("Der Minister sagte",
@@ -287,37 +419,78 @@ class _Finder:
         schreibt Reinhold Gall")."""
         tokens = self.parse.tokens
         finite = min([cue] + [c for c in self.parse.children[cue] if tokens[c].dep == "aux" and c < cue])
-        if any(tokens[c].dep == "aux:pass" and tokens[c].pos == "AUX" for c in self.parse.children[cue]):
+        if self._passive(cue):
             return None
         start = finite
         while start > sentence.first and tokens[start - 1].text not in _CLAUSE_BOUNDARIES:
             start -= 1
-        while start < finite and (tokens[start].pos in ("SCONJ", "CCONJ", "PUNCT") or not tokens[start].text.strip()):
-            start += 1
-        if start < finite and "PronType=Rel" in tokens[start].morph:
+        while start < finite and (
+            tokens[start].pos in ("SCONJ", "CCONJ", "PUNCT") or self.parse.lower(start).strip() in _CONJUNCTIONS
+        ):
+            start += 1  # "wie", which the tagger also takes for a preposition
+        if start < finite and _relative(tokens[start]):
             return self.speakers.relative(start, sentence) if tokens[start].head == cue else None
-        if tokens[start].text.lower() in _FOCUS_PARTICLES and self._extent(start + 1, finite) == finite:
+        focused = start + 1 < finite and (self._extent(start + 1, finite) == finite or start + 2 == finite)
+        if tokens[start].text.lower() in _FOCUS_PARTICLES and focused:
             start += 1  # "Auch der Außenminister sagte"
-        opening = self._noun_phrase(start, finite)
+        after = finite + 1
+        while after < sentence.last and (
+            (tokens[after].pos in ("ADV", "PART") and tokens[after].dep != "nsubj")
+            or "Reflex=Yes" in tokens[after].morph
+        ):
+            after += 1  # "Dabei sagte sie", "äußerte sich Schavan"
+        if after < sentence.last and tokens[after].text.lower() in _NOMINATIVE_PRONOUNS:
+            return self._noun_phrase(after, sentence.last)  # "Die Tat bezeichnete er als sinnlos"
+        behind = self._subject_behind(cue, finite, sentence)
+        if behind is not None:
+            return behind
+        opening = self._noun_phrase(start, finite) if not self._predicative(start, finite) else None
         if opening is not None:
             return opening
         if finite > start and tokens[finite - 1].text.lower() in ("und", "and", "sowie"):
             # the second of two verbs shares the first one's subject: "X sprach sich dagegen aus und sagte, …"
             earlier = next((i for i in range(finite - 2, sentence.first - 1, -1) if _finite(tokens[i])), None)
             return self._subject_by_word_order(earlier, sentence) if earlier is not None else None
-        if start == finite and tokens[finite - 1].text == "," and finite - 1 > sentence.first:
+        opener = sentence.first
+        while opener < finite and (tokens[opener].pos in ("SCONJ", "CCONJ") or not tokens[opener].text.strip()):
+            opener += 1  # "Wie die Premierministerin, Anna Bligh, erklärte"
+        if start == finite and tokens[finite - 1].text == "," and finite - 1 > opener:
             # a subject with an apposition: "Die Sprecherin der Stiftung, Heike van Laak, sagte"
-            subject = self._noun_phrase(sentence.first, finite - 1, apposition=True)
+            subject = self._noun_phrase(opener, finite - 1, apposition=True)
             if subject is not None:
                 return subject
-            comma = next((i for i in range(sentence.first, finite) if tokens[i].text == ","), finite)
-            if comma + 1 < finite and "PronType=Rel" in tokens[comma + 1].morph:
+            comma = next((i for i in range(opener, finite) if tokens[i].text == ","), finite)
+            if comma + 1 < finite and _relative(tokens[comma + 1]):
                 # "Der 84-jährige Küng, der als Kritiker gilt, hofft, …"
-                return self._noun_phrase(sentence.first, comma, apposition=True)
-        after = finite + 1
-        while after < sentence.last and tokens[after].pos in ("ADV", "PART") and tokens[after].dep != "nsubj":
-            after += 1
+                return self._noun_phrase(opener, comma, apposition=True)
         return self._noun_phrase(after, sentence.last)
+
+    def _subject_behind(self, cue: int, finite: int, sentence: _Sentence) -> _Speaker | None:
+        """The subject the parser puts after the finite verb ("Gegenwärtig wirft Minister X …"):
+        the parser leans towards the phrase before the verb, so one it puts after is rarely wrong."""
+        tokens = self.parse.tokens
+        heads = {cue, finite}
+        subjects = [c for h in heads for c in self.parse.children[h] if tokens[c].dep == "nsubj"]
+        behind = [c for c in subjects if c > finite]
+        if not behind or len(behind) < len(subjects):
+            return None
+        first, _ = self.parse.contiguous(min(behind), sentence)
+        return self._noun_phrase(max(first, finite + 1), sentence.last)
+
+    def _predicative(self, start: int, finite: int) -> bool:
+        """A main clause that opens with "als" + noun ("Als Grund nannte die NASA …"): the noun is
+        what the subject after the verb named, unlike "als der Minister sagte, …" whose verb ends it."""
+        tokens = self.parse.tokens
+        opener = start - 1
+        while opener >= 0 and not tokens[opener].text.strip():
+            opener -= 1
+        following = tokens[finite + 1] if finite + 1 < len(tokens) else None
+        return (
+            opener >= 0
+            and tokens[opener].text.lower() == "als"
+            and following is not None
+            and following.text not in _CLAUSE_BOUNDARIES
+        )
 
     def _extent(self, start: int, limit: int) -> int:
         """Where the noun phrase from ``start`` ends: after its nouns, names and the genitive or
@@ -327,11 +500,18 @@ class _Finder:
         while end < limit:
             token = tokens[end]
             of = token.text.lower() in ("von", "vom") and end + 1 < limit and _nominal(tokens[end + 1])
-            quoted_name = token.text in ("„", "“", "»", "«") and end > start  # die „Computerwoche“
+            opens_name = end + 1 < limit and tokens[end + 1].pos in ("NOUN", "PROPN")
+            quoted_name = token.text in _QUOTE_MARKS and (end > start or opens_name)  # (die) „Computerwoche“
             after_noun = end > start and tokens[end - 1].pos in ("NOUN", "PROPN")
             if token.pos == "DET" and after_noun and token.text.lower() not in ("des", "der", "eines", "einer"):
                 break  # a new noun phrase, not a genitive: "nach eigenen Angaben | die Hälfte"
-            if not (of or quoted_name or token.text in ("-", "–") or (_nominal(token) and token.pos != "PRON")):
+            following = tokens[end + 1].pos if end + 1 < limit else ""
+            predicative = token.pos in ("ADJ", "ADV") and following not in ("NOUN", "PROPN", "ADJ")
+            if (token.pos == "NUM" or predicative) and after_noun:
+                break  # "nach Angaben der Veranstalter | rund 7.000 Menschen", "von Vattenfall | möglich"
+            attributive = token.dep == "amod" and end > start  # a participle: "die 13 beteiligten Feuerwehrleute"
+            nominal = _nominal(token) and token.pos != "PRON"
+            if not (of or quoted_name or attributive or nominal or token.text in ("-", "–")):
                 break
             end += 1
         return end
@@ -347,10 +527,14 @@ class _Finder:
             if any(t.pos in ("VERB", "AUX", "SCONJ") or t.text in _CLAUSE_BOUNDARIES - {","} for t in inside):
                 return None
             return self.speakers.phrase(start, limit) if _nominal(tokens[start]) else None
-        if start >= limit or not _nominal(tokens[start]) or tokens[start].text.lower() in _NOT_SUBJECTS:
+        opener = tokens[start] if start < limit else None
+        if opener is None or not _nominal(opener) or (opener.text.lower() in _NOT_SUBJECTS and opener.pos != "DET"):
             return None
-        if tokens[start].pos == "PRON":
-            return self.speakers.phrase(start, start + 1) if tokens[start].text.lower() in _PRONOUNS else None
+        group_end = self._extent(start + 1, limit)
+        if opener.pos == "PRON" and opener.text.lower() in _PARTITIVES and group_end > start + 1:
+            return self.speakers.phrase(start, group_end)  # "Einer der Feuerwehrmänner"
+        if opener.pos == "PRON":
+            return self.speakers.phrase(start, start + 1) if opener.text.lower() in _PRONOUNS else None
         end = self._extent(start, limit)
         article = tokens[start]
         head = end - 1
@@ -358,6 +542,8 @@ class _Finder:
             head -= 1
         if tokens[head].pos not in ("NOUN", "PROPN") or (article.text.lower() in ("den", "dem", "einen", "einem")):
             return None  # an object opens the clause: "Den Vorschlag lehnte der Minister ab"
+        if _TIME.match(tokens[head].text):
+            return None  # a time opens the clause: "Wenige Stunden später erklärte der Rat"
         return self.speakers.phrase(start, end)
 
     def direct(self) -> list[tuple[Quote, _Speaker | None]]:
@@ -377,6 +563,9 @@ class _Finder:
             after = self.text[match.end() : match.end() + 40]
             cues = self._cues(sentence, (match.start(), match.end()))
             end_sentence = self._sentence_at(match.end() - 1) or sentence
+            going_on = re.match(r"\s*,?\s*[–-]?\s*[a-zäöüß]", after)
+            if going_on is not None:  # „… etabliert.“ erklärte X: the parser ends the sentence inside the quote
+                end_sentence = self._sentence_at(match.end() + going_on.end() - 1) or end_sentence
             if end_sentence is not sentence:
                 cues += self._cues(end_sentence, (match.start(), match.end()))
             framed = before.endswith(":") or re.match(r"^[,.]\s*[–-]?\s*(?:so\b|\w+te\b)", after) is not None
@@ -399,6 +588,11 @@ class _Finder:
         colon, the subject of the clause that frames it ("Hartmann weist das von sich: „…“")."""
         tokens = self.parse.tokens
         after = [c for c in cues if tokens[c].start >= end]
+        inverted = next((i for i in range(end_sentence.first, end_sentence.last) if tokens[i].start >= end), None)
+        while inverted is not None and inverted < end_sentence.last and tokens[inverted].pos in ("PUNCT", "SPACE"):
+            inverted += 1
+        if inverted is not None and inverted < end_sentence.last and _finite(tokens[inverted]):
+            after.append(inverted)  # „…“, strich Romney heraus: a verb right after the quote says it
         before = sorted((c for c in cues if c not in after), key=lambda c: -tokens[c].start)
         if self.text[sentence.start : start].rstrip().endswith(":"):
             frame = [i for i in range(sentence.first, sentence.last) if tokens[i].end <= start]
@@ -434,9 +628,15 @@ class _Finder:
                 continue
             word = token.text.lower()
             previous = tokens[i - 1].text.lower() if i > sentence.first else ""
-            if word == "zufolge" and sentence.first <= token.head < i:
-                first, last = self.parse.contiguous(token.head, sentence)
-                speaker = self.speakers.phrase(first, min(last, i))
+            postposition = word == "nach" and i > sentence.first and _SOURCE_NOUN.search(tokens[i - 1].text)
+            if word == "zufolge" or postposition:  # "Überlieferungen zufolge", "seiner Meinung nach"
+                first = i  # the noun phrase right before it, which the parser does not always hang on it
+                while first > sentence.first and (
+                    (_nominal(tokens[first - 1]) and tokens[first - 1].pos != "PRON")
+                    or tokens[first - 1].text in _QUOTE_MARKS
+                ):
+                    first -= 1
+                speaker = self.speakers.phrase(first, i) if first < i else None
                 if speaker is not None:
                     return speaker, token.text, tokens[first].start, token.end
             noun = next((j for j in range(i + 1, sentence.last) if tokens[j].pos not in ("DET", "ADJ")), i)
@@ -450,22 +650,33 @@ class _Finder:
                     speaker = self._noun_phrase(sentence.first, i)
                 if speaker is not None:
                     return speaker, token.text, token.start, tokens[last - 1].end
-            if word == "so" and previous in (",", "–", "-") and i + 1 < sentence.last:
+            if word == "so" and previous in (",", "–", "-", *_QUOTE_MARKS) and i + 1 < sentence.last:
                 last = next(
                     (j for j in range(i + 1, sentence.last) if tokens[j].text in (",", ".", ";")), sentence.last
                 )
                 first = i + 1 + (1 if self.parse.is_cue(i + 1) else 0)
-                speaker = self.speakers.phrase(first, last) if self._extent(first, last) == last else None
+                named = last
+                while named > first and tokens[named - 1].pos in ("ADV", "SPACE"):
+                    named -= 1  # "…, so Obama weiter, …"
+                speaker = self.speakers.phrase(first, named) if self._extent(first, named) == named else None
                 if speaker is not None:
                     return speaker, "so", tokens[i - 1].start, tokens[last - 1].end
-            if word in ("wie", "as") and token.dep == "mark":
-                verb = token.head
+            if word in ("wie", "as") and (token.dep == "mark" or i == sentence.first or previous == ","):
+                verb = token.head if token.dep == "mark" else self._next_verb(i, sentence)
                 if 0 <= verb < len(tokens) and self.parse.is_cue(verb):
                     speaker = self._cue_speaker(verb, sentence)
                     if speaker is not None:
                         first, last = self.parse.contiguous(verb, sentence)
                         return speaker, tokens[verb].text, tokens[first].start, tokens[last - 1].end
         return None
+
+    def _next_verb(self, index: int, sentence: _Sentence) -> int:
+        """The first verb after ``index`` in its clause, which the parser does not always make its head."""
+        tokens = self.parse.tokens
+        for following in range(index + 1, sentence.last):
+            if tokens[following].pos in ("VERB", "AUX"):
+                return following
+        return -1
 
     def reported(self, sentence: _Sentence) -> tuple[Quote | None, _Speaker | None]:
         """The sentence's reported speech and its speaker. A speech act without a clause is reported
@@ -522,50 +733,58 @@ class _Finder:
         tokens = self.parse.tokens[first:last]
         words = [t for t in tokens if t.pos not in ("PUNCT", "SPACE") and t.text.strip()]
         return len(words) >= MIN_CLAUSE_WORDS and any(
-            t.pos in ("VERB", "AUX") or t.text.lower() in _KONJUNKTIV_I for t in tokens
+            t.pos in ("VERB", "AUX") or t.text.lower() in _KONJUNKTIV_I or t.dep == "ccomp" for t in tokens
         )
 
     def continues(self, sentence: _Sentence) -> bool:
-        """A sentence in Konjunktiv I, or with the hearsay "soll … haben/sein", without a cue of its
-        own goes on with the reported speech."""
+        """A sentence in Konjunktiv (I, or II where I looks like the indicative), or with the hearsay
+        "soll … haben/sein", without a cue of its own goes on with the reported speech."""
         tokens = self.parse.tokens[sentence.first : sentence.last]
         words = [token.text.lower() for token in tokens]
         hearsay = any(w in ("soll", "sollen") for w in words) and any(w in ("haben", "sein", "worden") for w in words)
-        return hearsay or any(
-            token.text.lower() in _KONJUNKTIV_I or ("Mood=Sub" in token.morph and "Tense=Pres" in token.morph)
-            for token in tokens
-            if token.pos in ("VERB", "AUX")
-        )
+        return hearsay or any(_subjunctive(token) for token in tokens)
 
     def find(self) -> list[Quote]:
         direct = self.direct()
         quotes = [quote for quote, _ in direct]
         speaking: _Speaker | None = None  # whom the sentence before quoted
-        subject: _Speaker | None = None  # the person the sentence before was about
+        subject: _Speaker | None = None  # the person or organisation the sentence before was about
+        follow_on: Quote | None = None  # the sentence before went on with reported speech
         for sentence in self.parse.sentences:
             inside = [(q, s) for q, s in direct if q.start < sentence.end and sentence.start < q.end]
             if inside:
                 for quote, speaker in inside:
-                    if speaker is None and quote.start <= sentence.start + 1:
-                        _attribute(quote, speaking or subject)
+                    if speaker is None:
+                        own = self._root_subject(sentence) if quote.start > sentence.start + 1 else None
+                        _attribute(quote, own or speaking or subject)
                 speaking = next((s for _, s in reversed(inside) if s is not None), speaking or subject)
+                follow_on = None
                 continue
             reported, speaker = self.reported(sentence)
+            going_on, follow_on = follow_on, None
+            source = speaking or subject
             if reported is not None:
                 quotes.append(reported)
-            elif speaking is not None and speaker is None and self.continues(sentence) and not self._cues(sentence):
-                quotes.append(_quote(self.text, sentence.start, sentence.end, speaking, False, None))
-                speaker = speaking
+            elif source is not None and speaker is None and self.continues(sentence) and not self._cues(sentence):
+                # one quote for the sentences that go on in Konjunktiv, as annotators mark them
+                start = going_on.start if going_on is not None else sentence.start
+                follow_on = _quote(self.text, start, sentence.end, source, False, None)
+                quotes = [q for q in quotes if q is not going_on] + [follow_on]
+                speaker = source
             speaking = speaker
             subject = self._person_subject(sentence)
         return sorted(quotes, key=lambda quote: quote.start)
 
-    def _person_subject(self, sentence: _Sentence) -> _Speaker | None:
-        """The subject of the sentence's main verb when it names a person: a quote standing alone
-        after "Der Bruder des Papstes, Georg Ratzinger, war eingeweiht." is his."""
+    def _root_subject(self, sentence: _Sentence) -> _Speaker | None:
+        """The subject of the sentence's main verb."""
         root = next((i for i in range(sentence.first, sentence.last) if self.parse.tokens[i].dep == "ROOT"), None)
-        speaker = self._cue_speaker(root, sentence) if root is not None else None
-        return speaker if speaker is not None and speaker.actor is not None and speaker.actor.label == "PER" else None
+        return self._cue_speaker(root, sentence) if root is not None else None
+
+    def _person_subject(self, sentence: _Sentence) -> _Speaker | None:
+        """The subject of the sentence's main verb when it names a person or an organisation: a
+        quote standing alone after "Der Bruder des Papstes, Georg Ratzinger, war eingeweiht." is his."""
+        speaker = self._root_subject(sentence)
+        return speaker if speaker is not None and speaker.actor is not None else None
 
 
 def _attribute(quote: Quote, speaker: _Speaker | None) -> None:
@@ -574,8 +793,8 @@ def _attribute(quote: Quote, speaker: _Speaker | None) -> None:
         quote.speaker_actor_id = speaker.actor.actor_id if speaker.actor else None
 
 
-def find_quotes(text: str, entities: list[Entity], tokens: list[Token]) -> list[Quote]:
+def find_quotes(text: str, entities: list[Entity], tokens: list[Token], language: str = "de") -> list[Quote]:
     """Direct and reported quotes of an article, each with its speaker's actor where one is named."""
     if not tokens:
         return []
-    return _Finder(text, entities, tokens).find()
+    return _Finder(text, entities, tokens, language).find()
