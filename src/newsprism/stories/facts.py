@@ -194,52 +194,58 @@ def _named_claims(articles: list[Article], names: dict[str, str]) -> list[_Claim
     return claims
 
 
-def _group(claims: list[_Claim], same: Callable[[_Claim, _Claim], float], threshold: float) -> list[list[_Claim]]:
+def _group(claims: list[_Claim], scores: np.ndarray, threshold: float) -> list[list[_Claim]]:
     """Greedy alignment: each claim joins the group whose members of other sources it matches best
-    (at least ``threshold``); a group keeps one claim per source, the better matching one, and the
-    claim it drops opens a group of its own."""
-    groups: list[list[_Claim]] = []
+    (at least ``threshold``; ``scores[i, j]``: how well claim i matches claim j); a group keeps one
+    claim per source, the better matching one, and the claim it drops opens a group of its own.
+    The best group is the one holding the best matching claim, so each claim costs one row of
+    ``scores``, not a pass over every group (stories of hundreds of articles stay fast)."""
+    source_ids = {source: n for n, source in enumerate(dict.fromkeys(claim.source for claim in claims))}
+    sources = np.array([source_ids[claim.source] for claim in claims], dtype=np.int32)
+    group_of = np.full(len(claims), -1, dtype=np.int32)
+    groups: list[list[int]] = []
 
-    def fit(claim: _Claim, group: list[_Claim]) -> float:
-        others = [member for member in group if member.source != claim.source]
-        return max((same(claim, member) for member in others), default=-1.0)
+    def fit(member: int, group: list[int]) -> float:
+        others = [other for other in group if sources[other] != sources[member]]
+        return float(scores[member, others].max()) if others else -1.0
 
-    for claim in claims:
-        best, best_score = None, threshold
-        for group in groups:
-            score = fit(claim, group)
-            if score >= best_score:
-                best, best_score = group, score
-        if best is None:
-            groups.append([claim])
+    def open_group(member: int) -> None:
+        group_of[member] = len(groups)
+        groups.append([member])
+
+    for index in range(len(claims)):
+        candidates = np.where((group_of >= 0) & (sources != sources[index]), scores[index], -np.inf)
+        top = candidates.max(initial=-np.inf)
+        if top < threshold:
+            open_group(index)
             continue
-        rival = next((member for member in best if member.source == claim.source), None)
+        tied = np.flatnonzero(candidates == top)
+        best = int(tied[np.argmax(group_of[tied])])  # on a tie the later group, as a pass over groups would
+        group = groups[group_of[best]]
+        rival = next((member for member in group if sources[member] == sources[index]), None)
         if rival is None:
-            best.append(claim)
-        elif fit(rival, best) < best_score:
-            best[best.index(rival)] = claim
-            groups.append([rival])
+            group.append(index)
+            group_of[index] = group_of[best]
+        elif fit(rival, group) < candidates[best]:
+            group[group.index(rival)] = index
+            group_of[index] = group_of[best]
+            open_group(rival)
         else:
-            groups.append([claim])
-    return groups
+            open_group(index)
+    return [[claims[member] for member in group] for group in groups]
 
 
-def _cosine(a: _Claim, b: _Claim) -> float:
-    return float(a.vector @ b.vector) if a.vector is not None and b.vector is not None else 0.0
-
-
-def _aligned(a: _Claim, b: _Claim) -> float:
-    """Sentence meaning, and a little more when the values match: of two similar sentences with
-    counts, the one with the same count is more likely the same statement."""
-    return _cosine(a, b) + (SAME_VALUE_BONUS if a.value == b.value else 0.0)
-
-
-def _aligned_dates(a: _Claim, b: _Claim) -> float:
-    """As ``_aligned``, and a little less when the dates differ: a story's sentences name many
-    days, so a conflict ("am Mittwoch" against "am Donnerstag") is only claimed between sentences
-    close enough to be one statement ("für Donnerstag geplante Gespräche" and "erklärte am
-    Dienstag" are two)."""
-    return _aligned(a, b) - (DIFFERENT_DATE_PENALTY if a.value != b.value else 0.0)
+def _similarities(claims: list[_Claim], same_value: float = 0.0, other_value: float = 0.0) -> np.ndarray:
+    """Cosines of the claims' sentence (or quote) vectors, ``same_value`` added where two claims
+    hold the same value and ``other_value`` where they differ."""
+    vectors = np.stack(
+        [claim.vector if claim.vector is not None else np.zeros(DIMENSIONS, np.float32) for claim in claims]
+    ) if claims else np.zeros((0, DIMENSIONS), np.float32)  # fmt: skip
+    scores = vectors @ vectors.T
+    if same_value or other_value:
+        values = np.array([claim.value for claim in claims], dtype=object)
+        scores = scores + np.where(values[:, None] == values[None, :], same_value, other_value)
+    return scores
 
 
 def _canonical(values: list[str]) -> list[str]:
@@ -313,13 +319,17 @@ def compare_story(
                     covered.add((claim.mention.article_id, index))
 
     quotes = _quote_claims(articles, names)
-    keep("quote", _group(quotes, _cosine, QUOTE_MATCH), lambda c: c.value)
+    keep("quote", _group(quotes, _similarities(quotes), QUOTE_MATCH), lambda c: c.value)
     claims = [claim for article in articles for claim in _value_claims(article, sentences[article.id])]
     by_kind: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
     for claim in claims:
         by_kind[(claim.kind, claim.detail)].append(claim)
     for (kind, _), group in by_kind.items():
-        keep(kind, _group(group, _aligned_dates if kind == "date" else _aligned, SENTENCE_MATCH), lambda c: c.value)
+        # of two similar sentences, the one with the same count or date is more likely the same
+        # statement; dates conflict only between sentences close enough to be one statement: a
+        # story names many days ("für Donnerstag geplante Gespräche" and "erklärte am Dienstag")
+        penalty = -DIFFERENT_DATE_PENALTY if kind == "date" else 0.0
+        keep(kind, _group(group, _similarities(group, SAME_VALUE_BONUS, penalty), SENTENCE_MATCH), lambda c: c.value)
     events: dict[str, list[_Claim]] = defaultdict(list)
     for claim in _event_claims(articles, names):
         events[claim.detail].append(claim)
