@@ -244,7 +244,7 @@ def _similarities(claims: list[_Claim], same_value: float = 0.0, other_value: fl
     scores = vectors @ vectors.T
     if same_value or other_value:
         values = np.array([claim.value for claim in claims], dtype=object)
-        scores = scores + np.where(values[:, None] == values[None, :], same_value, other_value)
+        scores += np.where(values[:, None] == values[None, :], np.float32(same_value), np.float32(other_value))
     return scores
 
 
