@@ -72,6 +72,20 @@ def test_english_speaker_is_the_person_in_the_subject_not_a_place_or_the_audienc
     assert (quote.speaker_text, quote.speaker_actor_id) == ("Marek Wisniak", "a:wisniak")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Die Ministerin für europäische Angelegenheiten Aino Heikura sagte am Abend: „Wir warten nicht länger.“",
+         "a:heikura"),
+        ("Die Ministerin für europäische Angelegenheiten sagte nach dem Treffen mit Aino Heikura: „Wir warten.“",
+         None),
+    ],
+)  # fmt: skip
+def test_a_name_closing_the_subject_behind_a_prepositional_phrase_is_the_speaker(text, speaker):
+    (quote,) = _quotes(text, {"Aino Heikura": "a:heikura"})
+    assert quote.speaker_actor_id == speaker
+
+
 def test_pronoun_speaker_is_the_subject_of_the_previous_sentence():
     text = "Jonas Wiik traf Dörte Kampmann im Rathaus. „Wir müssen reden“, sagte er danach."
     quotes = _quotes(text, {"Jonas Wiik": "a:wiik", "Dörte Kampmann": "a:kampmann"})

@@ -544,7 +544,22 @@ class _Finder:
             return None  # an object opens the clause: "Den Vorschlag lehnte der Minister ab"
         if _TIME.match(tokens[head].text):
             return None  # a time opens the clause: "Wenige Stunden später erklärte der Rat"
-        return self.speakers.phrase(start, end)
+        return self.speakers.phrase(start, self._name_behind(end, limit) or end)
+
+    def _name_behind(self, end: int, limit: int) -> int | None:
+        """Where the clause's first field ends when a name closes it behind a prepositional phrase:
+        German puts one phrase before the finite verb, so the name belongs to the noun before it
+        ("Die Ministerin für europäische Angelegenheiten Aino Heikura sagte"). A "von" phrase is
+        not one: ``_extent`` reads it as the noun's attribute ("Angaben von Interpol")."""
+        tokens = self.parse.tokens
+        if end >= limit or tokens[end].pos != "ADP" or tokens[end].text.lower() in ("von", "vom"):
+            return None
+        last = tokens[limit - 1]
+        name = next((p for p in self.speakers.people if p.label == "PER" and p.end == last.end), None)
+        if name is None or name.start <= tokens[end].start:
+            return None
+        between = [t for t in tokens[end + 1 : limit] if t.end <= name.start]
+        return limit if between and all(t.pos in ("ADJ", "NOUN") for t in between) else None
 
     def direct(self) -> list[tuple[Quote, _Speaker | None]]:
         found = []
