@@ -197,3 +197,18 @@ def test_a_title_after_and_belongs_to_the_next_person():
     assert title_after(text, text.index("Putin") + len("Putin")) is None
     text = "Gespräche mit Alexander Fomin, stellvertretender Verteidigungsminister, und anderen."
     assert title_after(text, text.index("Fomin") + len("Fomin")) == "stellvertretender Verteidigungsminister"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Gastgeber Marek Wisniak, Polens Außenminister, fand deutliche Worte. Polens Außenminister reiste ab.", "de"),
+        ("Poland's foreign minister, Marek Wisniak, hosted the talks. Poland's foreign minister left early.", "en"),
+    ],
+)
+def test_a_title_beside_a_named_person_is_theirs_not_the_knowledge_base_holders(tmp_path, text, language):
+    (tmp_path / "a.txt").write_text(f"Datum: 2026-11-05\n\nTreffen\n\n{text}", encoding="utf-8")
+    [article] = run_analysis([tmp_path / "a.txt"], db=tmp_path / "x.db", published="2026-11-05").corpus.articles
+    holders = [e for e in article.entities if e.actor_id == "kb:radoslaw_sikorski"]
+    # only the second, standalone title is the knowledge base's holder; the one set off by commas is Wisniak's
+    assert len(holders) == 1 and holders[0].start > article.text.index(".")

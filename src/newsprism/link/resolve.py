@@ -212,6 +212,19 @@ class _Linker:
         holder = self.kb.holder(title, country, self.when)
         return (holder, length) if holder else None
 
+    def _in_apposition(self, start: int, end: int) -> bool:
+        """Does the title at ``start``..``end`` stand beside a named person, set off by a comma
+        ("Marek Dąbrowiecki, Polens Außenminister, sagte"; "Poland's foreign minister, Marek
+        Dąbrowiecki")? Then it is that person's title, not a mention of whoever the knowledge
+        base says holds it."""
+        text = self.article.text
+        people = [entity for entity in self.article.entities if entity.label == "PER"]
+        before = re.search(r",\s*$", text[max(0, start - 3) : start])
+        if before and any(entity.end == start - len(before.group(0)) for entity in people):
+            return True
+        after = re.match(r"\s*,\s*", text[end : end + 3])
+        return bool(after) and any(entity.start == end + after.end() for entity in people)
+
     def extra_mentions(self, covered: set[int]) -> list[Entity]:
         """Title, epithet and demonym mentions the NER does not mark."""
         text = self.article.text
@@ -229,6 +242,10 @@ class _Linker:
             first = index - 1 if index and free[index - 1] and self._owner_of(words[index - 1].group(0)) else index
             last = words[index + length - 1]
             start = words[first].start()
+            owner = index - 2 if index >= 2 and words[index - 1].group(0) == "s" else index - 1  # "Poland's"
+            owned = owner >= 0 and self._owner_of(words[owner].group(0)) is not None
+            if self._in_apposition(words[owner].start() if owned else start, last.end()):
+                continue
             found.append(Entity(start, last.end(), text[start : last.end()], "PER", self.registry.kb_actor(holder)))
             taken.update(range(first, index + length))
         for index, match in enumerate(words):
