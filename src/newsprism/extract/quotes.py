@@ -172,6 +172,10 @@ class _Parse(DependencyTree):
             last += 1
         return first, last + 1
 
+    def finite_of(self, verb: int) -> int:
+        """The finite verb of ``verb``'s clause: its auxiliary before it ("hatte … gesagt"), or itself."""
+        return min([verb] + [c for c in self.children[verb] if self.tokens[c].dep == "aux" and c < verb])
+
     def cue_forms(self, index: int) -> list[str]:
         """The verb's lemma and surface form, bare and with its separable particle ("mit" + "teilte"):
         the parser also takes adverbs for particles ("sagte … weiter")."""
@@ -294,15 +298,18 @@ class _Speakers:
         text = self.parse.text[start:end]
         if text.lower() in _PRONOUNS:
             return _Speaker(text, self._antecedent(start))
-        actor = next((p for p in self.people if start <= p.start and p.end <= end), None)
-        return _Speaker(text, actor)
+        return _Speaker(text, next(iter(self.inside(start, end)), None))
+
+    def inside(self, start: int, end: int) -> list[Entity]:
+        """The linked people and organisations within ``start``..``end`` of the text."""
+        return [p for p in self.people if start <= p.start and p.end <= end]
 
     def person_in(self, indices: list[int], head: int) -> _Speaker | None:
         """The speaker a phrase's tokens name: the person or organisation at its head, else the
         first person in it (an apposition), else the phrase's words up to the head."""
         tokens = self.parse.tokens
         start, end = tokens[indices[0]].start, tokens[indices[-1]].end
-        inside = [p for p in self.people if start <= p.start and p.end <= end]
+        inside = self.inside(start, end)
         at_head = [p for p in inside if p.start <= tokens[head].start < p.end]
         named = [p for p in inside if p.label == "PER" and p.text[:1].isupper()]
         # a name before a title mention the knowledge base resolved ("foreign minister" → its holder)
@@ -374,7 +381,7 @@ class _Finder:
         if self.english:
             return self._english_subject(cue)
         speaker = self._subject_by_word_order(cue, sentence)
-        finite = min([cue] + [c for c in self.parse.children[cue] if self.parse.tokens[c].dep == "aux" and c < cue])
+        finite = self.parse.finite_of(cue)
         if (
             speaker is not None
             and speaker.text.lower() in _PRONOUNS
@@ -418,7 +425,7 @@ class _Finder:
         "wie die Polizei mitteilte"), else the one right after it ("Dabei sagte sie", "„…“, so
         schreibt Reinhold Gall")."""
         tokens = self.parse.tokens
-        finite = min([cue] + [c for c in self.parse.children[cue] if tokens[c].dep == "aux" and c < cue])
+        finite = self.parse.finite_of(cue)
         if self._passive(cue):
             return None
         start = finite
@@ -735,7 +742,7 @@ class _Finder:
         following = next((i for i in range(cue + 1, sentence.last) if tokens[i].text in (",", ":")), None)
         if following is not None and self._is_clause(following + 1, sentence.last):
             return tokens[following + 1].start, sentence.end
-        finite = min([cue] + [c for c in self.parse.children[cue] if tokens[c].dep == "aux" and c < cue])
+        finite = self.parse.finite_of(cue)
         preceding = finite - 1
         while preceding > sentence.first and not tokens[preceding].text.strip():
             preceding -= 1

@@ -202,9 +202,7 @@ class _Linker:
         following = words[index + length].group(0) if index + length < len(words) else ""
         if following[:1].isupper() and not self.kb.is_title(following) and _adjacent(words, index + length - 1):
             return None  # "Papst Franziskus", "Präsident Putin": a title before a name
-        previous = index - 1
-        if previous >= 1 and words[previous].group(0) == "s":  # "Canada's Prime Minister"
-            previous -= 1
+        previous = _owner_position(words, index)
         if country is None and previous >= 0:
             country = self._owner_of(words[previous].group(0))
         if country is None and previous >= 0 and fold(words[previous].group(0)) not in _DETERMINERS:
@@ -242,7 +240,7 @@ class _Linker:
             first = index - 1 if index and free[index - 1] and self._owner_of(words[index - 1].group(0)) else index
             last = words[index + length - 1]
             start = words[first].start()
-            owner = index - 2 if index >= 2 and words[index - 1].group(0) == "s" else index - 1  # "Poland's"
+            owner = _owner_position(words, index)
             owned = owner >= 0 and self._owner_of(words[owner].group(0)) is not None
             if self._in_apposition(words[owner].start() if owned else start, last.end()):
                 continue
@@ -259,6 +257,12 @@ class _Linker:
                 if country and self.kb.actors[country].type in ("country", "place"):
                     found.append(Entity(match.start(), match.end(), word, "MISC", self.registry.kb_actor(country)))
         return sorted(found, key=lambda entity: entity.start)
+
+
+def _owner_position(words: list[re.Match[str]], index: int) -> int:
+    """Where the word naming a title's owner would stand: right before it, or before an English
+    possessive "'s" ("Canada's Prime Minister"); -1 at the start of the text."""
+    return index - 2 if index >= 2 and words[index - 1].group(0) == "s" else index - 1
 
 
 def _split_fused_people(entities: list[Entity], kb: KnowledgeBase) -> list[Entity]:
