@@ -45,6 +45,24 @@ def test_german_sentences_survive_dates_abbreviations_and_quotes(german):
     assert len(list(doc.sents)) in (3, 4)
 
 
+def test_headlines_and_paragraphs_end_sentences_and_wrapped_lines_do_not(german):
+    body = "Der Kanzler sprach am Montag in Berlin über den Haushalt und die Lage der Wirtschaft im Land"
+    one_per_line = f"Merz reist nach Paris\nDer Besuch gilt als Zeichen\n{body}, sagte ein Sprecher.\nEr kam."
+    starts = [sentence[0].text for sentence in german(one_per_line).sents]
+    assert starts[:3] == ["Merz", "Der", "Der"]
+    wrapped = "Titel der Meldung\n\nDer Kanzler sprach am Montag in Berlin\nüber den Haushalt der Regierung."
+    assert [sentence[0].text for sentence in german(wrapped).sents] == ["Titel", "Der"]
+
+
+def test_line_breaks_are_no_words_in_the_parse():
+    text = "Trump schlägt einen Kompromiss vor\n\nZuvor hatte Trump die Gespräche gelobt."
+    tokens = parse_texts([text], "de")[0].tokens
+    spaces = [index for index, token in enumerate(tokens) if not token.text.strip()]
+    assert spaces and all(tokens[index].pos == "SPACE" for index in spaces)
+    assert not any(token.head in spaces and index not in spaces for index, token in enumerate(tokens))
+    assert tokens[spaces[-1] + 1].sentence_start
+
+
 def test_german_lemmas_and_parts_of_speech(german):
     doc = german("Die Minister haben die Verhandlungen abgebrochen.")
     by_text = {token.text: token for token in doc}

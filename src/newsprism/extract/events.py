@@ -23,6 +23,7 @@ from newsprism.extract.tree import DependencyTree
 from newsprism.model import Entity, Event, Token
 
 NO_EVENT = "-"
+ABSENCE = "NOT "  # a lexicon type "NOT CONSULT": the verb says the act does not happen ("überspringt die Gespräche")
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "sb"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
 OBJECT_DEPS = frozenset({"obj", "dobj", "iobj", "dative", "oa", "da", "attr"})
@@ -53,6 +54,7 @@ FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "wo"})
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "AGREE"})
 HOSTILE = frozenset({"ACCUSE", "REJECT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "THREATEN"})
 MAX_ACTOR_TOKENS = 8
+REACH = 3  # words between a verb and a noun beside it that may be its object
 SEPARABLE_PARTICLES = (
     "zurück", "zusammen", "wieder", "durch", "fest", "frei", "nach", "teil", "über", "unter", "fort", "ab", "an",
     "auf", "aus", "bei", "ein", "mit", "vor", "weg", "zu", "um", "los",
@@ -68,11 +70,23 @@ STRONG_PRETERITES = {
     "unterschreiben", "schrieb": "schreiben", "stritt": "streiten", "bestritt": "bestreiten", "verließ": "verlassen",
     "ließ": "lassen", "entließ": "entlassen", "fing": "fangen", "empfing": "empfangen", "entsand": "entsenden",
 }  # fmt: skip
+# their past participles, which the lemmatizer often leaves as they are ("getroffen")
+STRONG_PARTICIPLES = {
+    "getroffen": "treffen", "angegriffen": "angreifen", "beschlossen": "beschließen", "geschlossen": "schließen",
+    "abgeschlossen": "abschließen", "gesprochen": "sprechen", "abgebrochen": "abbrechen", "aufgenommen": "aufnehmen",
+    "teilgenommen": "teilnehmen", "vorgeschlagen": "vorschlagen", "abgezogen": "abziehen", "entsandt": "entsenden",
+    "zurückgewiesen": "zurückweisen", "abgewiesen": "abweisen", "unterschrieben": "unterschreiben",
+    "verboten": "verbieten", "angeboten": "anbieten", "gebeten": "bitten", "festgenommen": "festnehmen",
+    "beschossen": "beschießen", "erschossen": "erschießen", "übersprungen": "überspringen",
+    "ferngeblieben": "fernbleiben", "gemieden": "meiden",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class EventLexicon:
-    """Event types by verb lemma (and optionally its object or "@preposition") and by noun lemma."""
+    """Event types by verb lemma (and optionally its object or "@preposition") and by noun lemma.
+    A verb's type may carry the ABSENCE prefix: skipping talks is the talks' CONSULT, negated, so it
+    lines up with "nimmt nicht teil" in another source."""
 
     verbs: dict[str, dict[str, str]]
     nouns: dict[str, str]
@@ -131,9 +145,11 @@ class _Parse(DependencyTree):
 
 def _base_form(token: Token) -> str:
     """The verb's infinitive, mending what the lemmatizer misses: strong preterites ("griffen" →
-    greifen) and zu-infinitives of separable verbs ("abzuziehen" → abziehen)."""
+    greifen) and participles ("getroffen"), and zu-infinitives of separable verbs ("abzuziehen" → abziehen)."""
     lemma = token.lemma.lower()
     word = token.text.lower()
+    if word in STRONG_PARTICIPLES:
+        return STRONG_PARTICIPLES[word]
     for stem, infinitive in STRONG_PRETERITES.items():
         if word in (stem, stem + "en", stem + "t", stem + "st", stem + "te", stem + "ten"):
             return infinitive
@@ -165,11 +181,33 @@ class _Finder:
         parse = self.parse
         return [parse.noun_of(child) for child in parse.kids(index, OBJECT_DEPS | OBLIQUE_DEPS)]
 
+    def _nouns_beside(self, index: int) -> list[int]:
+        """Nouns next to the verb in its clause (up to REACH words away, no comma or verb between):
+        the object where the parser misplaced it ("würde die Gespräche überspringen", parsed with
+        the talks as subject)."""
+        tokens, found = self.parse.tokens, []
+        for step in (-1, 1):
+            position = index + step
+            while 0 <= position < len(tokens) and abs(position - index) <= REACH:
+                token = tokens[position]
+                if token.pos in ("PUNCT", "VERB", "SPACE") or token.sentence_start:
+                    break
+                if token.pos == "NOUN":
+                    found.append(position)
+                position += step
+        return found
+
+    def _subjects(self, index: int) -> list[int]:
+        """The verb's subjects, less a noun the lexicon lists as this verb's object: the parser's
+        slip before a clause-final verb."""
+        objects = {key for lemma, _ in self._verb_lemmas(index) for key in self.lexicon.verbs.get(lemma, {})}
+        return [c for c in self.parse.kids(index, SUBJECT_DEPS) if self.parse.tokens[c].lemma.lower() not in objects]
+
     def _verb_type(self, index: int) -> tuple[str, list[int]] | None:
         """The event type of a verb and the tokens of its trigger, or None."""
         parse = self.parse
         arguments = self._arguments(index)
-        keys = {parse.tokens[a].lemma.lower() for a in arguments}
+        keys = {parse.tokens[a].lemma.lower() for a in [*arguments, *self._nouns_beside(index)]}
         keys |= {f"@{p}" for a in arguments if (p := parse.preposition(a))}
         for lemma, spelling in self._verb_lemmas(index):
             entries = self.lexicon.verbs.get(lemma)
@@ -195,9 +233,11 @@ class _Finder:
 
     # -- who, whom, where, when ----------------------------------------------------------------
     def _clause_head(self, index: int) -> int:
-        """The verb whose subject an infinitive or conjunct shares ("refused to attend", "kam und sprach")."""
+        """The verb whose subject an infinitive or conjunct shares ("refused to attend", "kam und
+        sprach"; "schlägt vor, überspringt aber", which the parser often hangs as a complement)."""
         token = self.parse.tokens[index]
-        if token.dep in ("xcomp", "conj") and not self.parse.kids(index, SUBJECT_DEPS):
+        unmarked_complement = token.dep in ("ccomp", "oc") and not self.parse.kids(index, frozenset({"mark"}))
+        if (token.dep in ("xcomp", "conj") or unmarked_complement) and not self._subjects(index):
             return token.head
         return index
 
@@ -205,7 +245,7 @@ class _Finder:
         parse = self.parse
         token = parse.tokens[index]
         if token.lemma.lower() in PRONOUNS or token.text.lower() in PRONOUNS:
-            antecedent = self._antecedent(sentence_start)
+            antecedent = self._governing_person(index) or self._antecedent(sentence_start)
             return (token.text, antecedent.actor_id) if antecedent else (token.text, None)
         entity = parse.entity_in(index)
         if entity is not None:
@@ -215,6 +255,20 @@ class _Finder:
             phrase = [i for i in phrase if parse.tokens[i].head == index or i == index]
         start, end = parse.span(phrase)
         return parse.text[start:end], None
+
+    def _governing_person(self, pronoun: int) -> Entity | None:
+        """The person who is the subject of a clause above the pronoun's: "Sybiha teilte mit, er
+        habe sich mit Rubio getroffen" → Sybiha."""
+        parse, clause = self.parse, self.parse.tokens[pronoun].head
+        for _ in range(len(parse.tokens)):
+            if parse.tokens[clause].head == clause:
+                return None
+            clause = parse.tokens[clause].head
+            for subject in self._subjects(clause):
+                entity = parse.entity_in(subject, ("PER",)) if parse.lower(subject) not in PRONOUNS else None
+                if entity is not None:
+                    return entity
+        return None
 
     def _antecedent(self, sentence_start: int) -> Entity | None:
         """The first person named in the latest earlier sentence that names one."""
@@ -232,7 +286,7 @@ class _Finder:
         parse = self.parse
         subject_of = self._clause_head(index)
         passive = parse.kids(index, PASSIVE_SUBJECT_DEPS)
-        subjects = parse.kids(subject_of, SUBJECT_DEPS)
+        subjects = self._subjects(subject_of)
         agents = [parse.noun_of(a) for a in parse.kids(index, OBLIQUE_DEPS | {"agent"})
                   if parse.tokens[a].dep == "agent" or parse.preposition(a) in AGENT_PREPOSITIONS]  # fmt: skip
         source = subjects[0] if subjects else (agents[0] if passive and agents else None)
@@ -390,6 +444,8 @@ class _Finder:
         negated = self._negated(index, trigger) or parse.tokens[parse.tokens[index].head].lemma.lower() in (
             REFUSAL_HEADS if parse.tokens[index].dep in CLAUSE_DEPS else ()
         )
+        if event_type.startswith(ABSENCE):  # "überspringt nicht" is taking part
+            event_type, negated = event_type.removeprefix(ABSENCE), not negated
         return Event(
             type=event_type,
             trigger=" ".join(parse.tokens[i].text for i in trigger),

@@ -24,6 +24,8 @@ GERMAN_ABBREVIATIONS = frozenset(
     ).split()
 )
 _ORDINAL = re.compile(r"\d{1,4}\.?")
+WRAP_WIDTH = 100  # text with a longer line is written a paragraph per line, not hard-wrapped
+HEADING_TOKENS = 20  # a first line this short is the title, not the start of a wrapped sentence
 
 # OntoNotes labels of en_core_web_sm → newsprism's PER, LOC, ORG, MISC; the rest are not names.
 ONTONOTES_LABELS: dict[str, str] = {
@@ -43,13 +45,31 @@ ONTONOTES_LABELS: dict[str, str] = {
 }
 
 
+def _ends_paragraph(doc: Doc, index: int, one_per_line: bool) -> bool:
+    """Whether the line break ``doc[index]`` ends a paragraph or a heading: a blank line; any line
+    break in text written a paragraph per line; else only the break after a short first line (the
+    title), since in hard-wrapped text a sentence goes on over the break."""
+    if one_per_line or doc[index].text.count("\n") >= 2:
+        return True
+    first_line = doc[:index]
+    return 0 < len(first_line) <= HEADING_TOKENS and not any("\n" in token.text for token in first_line)
+
+
 @Language.component("newsprism_sentence_hints")
 def sentence_hints(doc: Doc) -> Doc:
     """Mark tokens that never start a sentence, before the parser decides: after an ordinal
     before a month ("am 15. Mai"), after an abbreviation ("Dr. Müller", "z. B."), and after an
-    opening quote or bracket."""
+    opening quote or bracket; and those that always do: the first after a paragraph break or a
+    headline, which the punctuation rules miss (a headline has no full stop)."""
+    one_per_line = max(len(line) for line in doc.text.split("\n")) > WRAP_WIDTH
     for index in range(1, len(doc)):
         token, previous = doc[index], doc[index - 1]
+        if token.is_space:
+            token.is_sent_start = False  # a line break belongs to the sentence it ends
+            continue
+        if previous.is_space and "\n" in previous.text and _ends_paragraph(doc, index - 1, one_per_line):
+            token.is_sent_start = True
+            continue
         if previous.text in ("„", "(", "[", "«", "‚"):
             token.is_sent_start = False
             continue

@@ -12,6 +12,7 @@ import spacy
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Token as SpacyToken
 
 from newsprism.model import Entity, Token
 from newsprism.nlp import components  # noqa: F401 - registers newsprism's components
@@ -110,6 +111,15 @@ class Parsed:
     tokens: list[Token]
 
 
+def _head(token: SpacyToken) -> int:
+    """The token's head, skipping line breaks: the German parser, which never saw one in training,
+    takes them for words and hangs words below them."""
+    head = token.head
+    while head.is_space and head.head.i != head.i:
+        head = head.head
+    return token.i if token.is_space or head.is_space else head.i
+
+
 def _tokens(doc: Doc, offset: int, first: int) -> list[Token]:
     return [
         Token(
@@ -117,11 +127,11 @@ def _tokens(doc: Doc, offset: int, first: int) -> list[Token]:
             end=token.idx + len(token.text) + offset,
             text=token.text,
             lemma=token.lemma_,
-            pos=token.pos_,
-            dep=token.dep_,
-            head=token.head.i + first,
+            pos="SPACE" if token.is_space else token.pos_,
+            dep="space" if token.is_space else token.dep_,
+            head=_head(token) + first,
             sentence_start=bool(token.is_sent_start),
-            morph=str(token.morph),
+            morph="" if token.is_space else str(token.morph),
         )
         for token in doc
     ]

@@ -7,7 +7,8 @@ are lined up when they say the same thing, across languages:
 * counts — a number with its unit ("1.200 Menschen", "1,500 residents", "30-tägige", "240 Millionen
   Euro"), lined up by unit and by the meaning of their sentences; the value is the number;
 * dates — a resolved date in sentences that mean the same ("crest on Thursday" / "peak on Friday");
-* events — same PLOVER type, source and target actors; the value is whether it happened and when;
+* events — same PLOVER type, source and target actors (an account naming no target agrees with the
+  one that names it); the value is whether it happened and when;
 * people and places — named by some sources and not by others;
 * sentences — what one source reports that no other source's sentence comes close to.
 A source is an outlet: two articles of one outlet count once. A claim found in one source only is
@@ -38,6 +39,7 @@ SAME_VALUE_BONUS = 0.15
 DIFFERENT_DATE_PENALTY = 0.15
 SINGLE_BELOW = 0.35  # a sentence no other source's sentence comes this close to is reported by one
 MAX_STATEMENT = 140
+NOT_HAPPENED = "did not happen"
 
 UNIT_WORDS: dict[str, str] = {
     **dict.fromkeys("menschen personen leute anwohner anwohnerinnen einwohner bewohner people persons residents "
@@ -172,11 +174,32 @@ def _event_claims(articles: list[Article], names: dict[str, str]) -> list[_Claim
             whom = f" → {names.get(event.target_actor_id, event.target_text or '')}" if event.target_actor_id else ""
             mention = Mention(article.id, event.start, event.end, article.text[event.start : event.end])
             detail = f"{event.type}:{event.source_actor_id}:{event.target_actor_id or ''}"
-            value = "did not happen" if event.negated else "happened"
+            value = NOT_HAPPENED if event.negated else "happened"
             claim = _Claim("event", _source(article), value, mention, None, detail, f"{who}: {event.type}{whom}")
-            claim.extra["date"] = event.date or ""
+            claim.extra.update(date=event.date or "", actor=f"{event.type}:{event.source_actor_id}")
+            claim.extra["target"] = event.target_actor_id or ""
             claims.append(claim)
     return claims
+
+
+def _event_groups(claims: list[_Claim]) -> list[list[_Claim]]:
+    """Events lined up by type, source and target, each source's first claim. One source's event
+    with no target ("sie hätten sich getroffen") joins the one event of that type and source that
+    names a target ("er habe sich mit Rubio getroffen") when both say it happened, or both that it
+    did not: a less specific account can agree, never contradict."""
+    firsts: dict[str, dict[str, _Claim]] = defaultdict(dict)
+    for claim in claims:
+        firsts[claim.detail].setdefault(claim.source, claim)
+    groups = {detail: list(first.values()) for detail, first in firsts.items()}
+    for detail, group in list(groups.items()):
+        vague = group[0]
+        if vague.extra["target"] or len(group) > 1:
+            continue
+        targeted = [g for g in groups.values() if g[0].extra["actor"] == vague.extra["actor"] and g[0].extra["target"]]
+        if len(targeted) == 1 and all(c.source != vague.source and c.value == vague.value for c in targeted[0]):
+            targeted[0].append(vague)
+            del groups[detail]
+    return list(groups.values())
 
 
 def _named_claims(articles: list[Article], names: dict[str, str]) -> list[_Claim]:
@@ -265,6 +288,8 @@ def _fact(story_id: str, kind: str, group: list[_Claim], values: list[str]) -> F
     distinct = sorted({value for value in values if value})  # an unknown value (speaker) conflicts with none
     status = "single" if len(sources) < 2 else "agreed" if len(distinct) <= 1 else "conflict"
     statement = group[0].statement
+    if kind == "event" and status != "conflict" and distinct and distinct[0].startswith(NOT_HAPPENED):
+        statement = f"{statement} — {NOT_HAPPENED}"
     if status == "conflict":
         by_value = "; ".join(
             f"{value or '?'}: {', '.join(sorted({c.source for c, v in zip(group, values, strict=True) if v == value}))}"
@@ -330,14 +355,7 @@ def compare_story(
         # story names many days ("für Donnerstag geplante Gespräche" and "erklärte am Dienstag")
         penalty = -DIFFERENT_DATE_PENALTY if kind == "date" else 0.0
         keep(kind, _group(group, _similarities(group, SAME_VALUE_BONUS, penalty), SENTENCE_MATCH), lambda c: c.value)
-    events: dict[str, list[_Claim]] = defaultdict(list)
-    for claim in _event_claims(articles, names):
-        events[claim.detail].append(claim)
-    for group in events.values():
-        first = {}
-        for claim in group:
-            first.setdefault(claim.source, claim)
-        chosen = list(first.values())
+    for chosen in _event_groups(_event_claims(articles, names)):
         dates = {c.extra["date"] for c in chosen if c.extra["date"]}
         dated = len({c.source for c in chosen if c.extra["date"]}) >= 2 and len(dates) > 1
         keep("event", [chosen], lambda c, dated=dated: c.value + (f" {c.extra['date']}" if dated else ""))
