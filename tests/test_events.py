@@ -119,6 +119,14 @@ def test_a_pronoun_in_a_reported_clause_is_the_reporter(kb):
     assert consult and consult[0].source_actor_id == "kb:andrii_sybiha"
 
 
+def test_it_is_the_country_or_body_above_and_never_a_person(kb):
+    russia = events_of("Russia said it would withdraw its troops from the border.", "en", kb)
+    assert [(e.type, e.source_actor_id) for e in russia if e.type == "RETREAT"] == [("RETREAT", "kb:russia")]
+    text = "Trump lobte den Vorschlag. Ein Abgeordneter sagte, es könnten auch Gespräche in Istanbul stattfinden."
+    talks = [event for event in events_of(text, "de", kb) if event.type == "CONSULT"]
+    assert talks and all(event.source_actor_id != "kb:donald_trump" for event in talks)
+
+
 def test_what_a_demand_asks_for_is_done_by_the_one_asked(kb):
     request, retreat = events_of("Zelensky called on Russia to withdraw its troops.", "en", kb)[:2]
     assert (request.type, request.source_actor_id, request.target_actor_id) == (

@@ -37,7 +37,8 @@ TIME_NOUNS = frozenset({"nacht", "morgen", "abend", "woche", "wochenende", "nigh
 AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch", "by"})
 NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "weder", "not", "n't",
                        "never", "no", "neither", "nor"})  # fmt: skip
-PRONOUNS = frozenset({"er", "sie", "he", "she", "they", "it", "es"})
+PRONOUNS = frozenset({"er", "sie", "he", "she", "they"})
+THING_PRONOUNS = frozenset({"es", "it"})
 POSSIBLE_WORDS = frozenset({"möglicherweise", "vielleicht", "eventuell", "womöglich", "wahrscheinlich", "may", "might",
                             "could", "possibly", "perhaps", "likely"})  # fmt: skip
 POSSIBLE_HEADS = frozenset({"erwägen", "überlegen", "prüfen", "consider", "mull", "weigh", "contemplate"})
@@ -244,8 +245,11 @@ class _Finder:
     def _actor(self, index: int, sentence_start: int) -> tuple[str | None, str | None]:
         parse = self.parse
         token = parse.tokens[index]
+        if token.text.lower() in THING_PRONOUNS:  # "Russia said it would …"; "es gibt" is no one
+            antecedent = self._governing(index, ("ORG", "LOC"))
+            return (token.text, antecedent.actor_id) if antecedent else (token.text, None)
         if token.lemma.lower() in PRONOUNS or token.text.lower() in PRONOUNS:
-            antecedent = self._governing_person(index) or self._antecedent(sentence_start)
+            antecedent = self._governing(index, ("PER",)) or self._antecedent(sentence_start)
             return (token.text, antecedent.actor_id) if antecedent else (token.text, None)
         entity = parse.entity_in(index)
         if entity is not None:
@@ -256,16 +260,17 @@ class _Finder:
         start, end = parse.span(phrase)
         return parse.text[start:end], None
 
-    def _governing_person(self, pronoun: int) -> Entity | None:
-        """The person who is the subject of a clause above the pronoun's: "Sybiha teilte mit, er
-        habe sich mit Rubio getroffen" → Sybiha."""
+    def _governing(self, pronoun: int, labels: tuple[str, ...]) -> Entity | None:
+        """The named subject of a clause above the pronoun's: "Sybiha teilte mit, er habe sich mit
+        Rubio getroffen" → Sybiha."""
         parse, clause = self.parse, self.parse.tokens[pronoun].head
         for _ in range(len(parse.tokens)):
             if parse.tokens[clause].head == clause:
                 return None
             clause = parse.tokens[clause].head
             for subject in self._subjects(clause):
-                entity = parse.entity_in(subject, ("PER",)) if parse.lower(subject) not in PRONOUNS else None
+                named = parse.lower(subject) not in PRONOUNS | THING_PRONOUNS
+                entity = parse.entity_in(subject, labels) if named else None
                 if entity is not None:
                     return entity
         return None
