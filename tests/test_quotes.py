@@ -279,9 +279,10 @@ def test_a_failing_analysis_step_keeps_the_article_and_reports_it(tmp_path, monk
         assert any("boom" in error.reason for error in database.errors())
 
 
-# Speakers that what opens the clause hid: it is not the subject (a fronted object, "als", a time, a
-# relative clause before the verb), or only part of it (an article tagged as a pronoun, a focus
-# particle, "wie" before an apposition, a heading run into the sentence, "Einer der …").
+# Speakers that what opens the clause hid: it is not the subject (a fronted object, "als", a time, an
+# adverb the tagger takes for a noun, a relative clause before the verb), or only part of it (an
+# article tagged as a pronoun, a focus particle, "wie" before an apposition, a heading run into the
+# sentence, "Einer der …").
 _HIDDEN_SPEAKERS = {
     "Williams sprach mit uns. Die Tat bezeichnete er als sinnlos.": ("er", "sinnlos"),
     "Als Grund nannte die NASA, den Astronauten Zeit zu geben.": ("die NASA", "Zeit"),
@@ -292,6 +293,10 @@ _HIDDEN_SPEAKERS = {
     "Wie die Ministerin, Anna Bligh, erklärte, habe sie geholfen.": ("die Ministerin, Anna Bligh", "geholfen"),
     "Wahlbeteiligung\n\nWie der Bundeswahlleiter mitteilte, lag sie bei 41,9 %.": ("der Bundeswahlleiter", "41,9"),
     "Einer der 13 beteiligten Feuerwehrmänner sagte: „Ich habe Brände gesehen.“": ("Einer der 13", "Brände"),
+    "Unterdessen teilte die Feuerwehr mit, der Brand sei gelöscht.": ("die Feuerwehr", "Brand"),
+    "Hierzu schrieb die Zeitung, der Brand sei gelöscht.": ("die Zeitung", "Brand"),
+    "Anfang Mai gab der Verband bekannt, dass die Preise steigen würden.": ("der Verband", "Preise"),
+    "Mitte Oktober legte er sein Amt nieder und verkündete, er wolle Bücher schreiben.": ("er", "Bücher"),
 }
 
 
@@ -347,3 +352,73 @@ def test_a_quoted_name_after_an_article_is_not_a_direct_quote():
     quotes = _quotes("Wie die „Aktion Deutschland hilft“ heute mitteilte, werde effektive Hilfe geleistet.")
     assert [q.text for q in quotes if q.direct] == []
     assert [q.text for q in quotes] == ["werde effektive Hilfe geleistet."]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Augenzeugen berichteten von mehreren Explosionen.", "Augenzeugen", "berichteten"),
+        ("Die Gewerkschaft wertete den Abschluss als Erfolg.", "Die Gewerkschaft", "wertete"),
+        ("Der Verband hält eine Einigung noch in dieser Woche für möglich.", "Der Verband", "hält"),
+        ("Die Bahn kündigte für den Sommer neue Verbindungen an.", "Die Bahn", "kündigte"),
+        ("Gegenwärtig wirft die Opposition dem Minister Untätigkeit vor.", "die Opposition", "wirft"),
+    ],
+)
+def test_speech_acts_through_an_object_a_prepositional_object_or_a_judgement(text, speaker, cue):
+    (quote,) = _quotes(text)
+    assert (quote.text, quote.speaker_text, quote.cue, quote.direct) == (text, speaker, cue, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Über den Streik berichtete die Zeitung ausführlich.",
+        "Der Bus hielt an der Haltestelle, als der Regen einsetzte.",
+        "Die Firma hält seit Jahren den Rekord für das schnellste Boot.",
+        "Sowohl die Spieler als auch die Trainer feierten den Sieg.",
+    ],
+)
+def test_a_topic_a_conjunction_or_a_noun_after_the_framing_word_is_no_speech_act(text):
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Von der Opposition wurde der Plan als unsozial kritisiert.", "der Opposition"),
+        ("Der Plan wurde vom Stadtrat als zu teuer bezeichnet.", "Stadtrat"),
+    ],
+)
+def test_a_passive_cue_names_its_speaker_with_von(text, speaker):
+    (quote,) = _quotes(text)
+    assert (quote.text, quote.speaker_text) == (text, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Der Hafen bleibt bis Freitag geschlossen. Dies teilte ein Sprecher der Stadt mit.", "ein Sprecher der Stadt",
+         "teilte"),
+        ("Das Werk in Lindau wird im Herbst geschlossen. Das geht aus einer Mitteilung des Konzerns hervor.",
+         "einer Mitteilung des Konzerns", "geht"),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_names_its_source_reports_the_one_before_it(text, speaker, cue):
+    (quote,) = _quotes(text)
+    assert (quote.text, quote.speaker_text, quote.cue) == (text[: text.index(".") + 1], speaker, cue)
+
+
+def test_the_clause_after_a_second_verb_is_that_verbs():
+    (quote,) = _quotes("Er nannte die Proteste friedlich und forderte alle Seiten auf, Ruhe zu bewahren.")
+    assert (quote.text, quote.cue) == ("Ruhe zu bewahren.", "forderte")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Behörde bestätigte den Bericht, der am Montag erschienen war.",
+        "Der Verband kritisierte die Pläne, die der Senat am Montag vorgestellt hatte.",
+    ],
+)
+def test_a_relative_clause_is_not_what_the_cue_says(text):
+    assert _quotes(text) == []

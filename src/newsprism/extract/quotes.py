@@ -11,9 +11,12 @@ Sprecher der Polizei"), found by German word order since the parser often mispla
 * Reported speech: a cue with a clause ("Lula sagte, er werde …", "„…“, erklärte X"), an attribution
   phrase ("laut X", "X zufolge", "nach Angaben von X", "seiner Ansicht nach", "…, so X",
   "wie X mitteilte", "according to X"), a speech act without a clause ("Sie forderte seinen
-  Rücktritt"), and the sentences in Konjunktiv that go on with the same speaker, or with the
-  person or organisation the sentence before was about ("Er sagte, er werde kommen. Die
-  Gespräche seien gut verlaufen."), one quote for the run of them.
+  Rücktritt", "Sie kündigte Klage an", "Sie berichtete von Schüssen", "Sie wertete das als Erfolg",
+  "Sie hält es für möglich"), a passive cue with who spoke in its "von" phrase ("Von der Opposition
+  wurde der Plan kritisiert"), the sentence before one that names its source ("… Dies teilte ein
+  Sprecher mit.", "… Das geht aus dem Bericht hervor."), and the sentences in Konjunktiv that go on
+  with the same speaker, or with the person or organisation the sentence before was about ("Er
+  sagte, er werde kommen. Die Gespräche seien gut verlaufen."), one quote for the run of them.
 """
 
 from __future__ import annotations
@@ -36,9 +39,9 @@ SPEECH_VERB = re.compile(
     r"verlang|empfehl|empfahl|dementier|bestreit|bestritt|bemängel|ergänz|bekräftig|schätz|spekulier|"
     r"prognostizier|informier|klag|lob|rechtfertig|sprech|sprach|sprich)"
     r"|mit(?:ge)?teil|an(?:ge)?kündig|an(?:ge)?g[ae]b|bekannt(?:ge)?g[ae]b|hin(?:ge)?w[ie]+s|hinzu(?:ge)?füg|"
-    r"ein(?:ge)?räum|aus(?:ge)?führ|fest(?:ge)?stell|vor(?:ge)?w[aeo]rf|vor(?:ge)?schl[au]g|auf(?:ge)?forder|"
+    r"ein(?:ge)?räum|aus(?:ge)?führ|fest(?:ge)?stell|vor(?:ge)?w[aeio]rf|vor(?:ge)?schl[au]g|auf(?:ge)?forder|"
     r"auf(?:ge)?r[iu]f|zurück(?:ge)?w[ie]+s|hervor(?:ge)?h[oe]b|aus(?:geh|ging|gegang)|zu(?:ge)?g[ae]b|"
-    r"verlaut|klar(?:ge)?stell|heraus(?:ge)?forder|"
+    r"verlaut|klar(?:ge)?stell|heraus(?:ge)?forder|hervor(?:ge)?(?:geh|ging|gang)|"
     r"(?:say|said|says|tell|told|tells|warn|warned|warns|add|added|adds|stress|stressed|insist|insisted|"
     r"write|wrote|writes|ask|asked|declare|declared|argue|argued|claim|claimed|note|noted|announce|announced|"
     r"explain|explained|urge|urged|demand|demanded|reply|replied|state|stated|confirm|confirmed)$"
@@ -46,9 +49,28 @@ SPEECH_VERB = re.compile(
 )
 # Speech verbs whose object is what was said, so that the sentence reports speech without a clause.
 _SPEECH_ACT = re.compile(
-    r"^(?:(?:ge)?forder|bezeichn|nenn|nann|genannt|(?:ge)?warn|vor(?:ge)?w[aeo]rf|zurück(?:ge)?w[ie]+s|begründ|verlang|"
-    r"sprech|sprach|sprich)"
+    r"^(?:(?:ge)?forder|bezeichn|nenn|nann|genannt|(?:ge)?warn|vor(?:ge)?w[aeio]rf|zurück(?:ge)?w[ie]+s|begründ|verlang|"
+    r"sprech|sprach|sprich|an(?:ge)?kündig)"
 )
+# Verbs that report speech without a clause through a word later in theirs: a prepositional object
+# ("X berichtete von drei Toten", "X geht von Brandstiftung aus") or a judgement of their object
+# ("X wertete die Einigung als Erfolg", "X hält es für möglich"); only through it, since "berichten
+# über" names a topic and "halten" alone is no speech.
+_FRAMED_ACTS = (
+    (re.compile(r"^(?:ge)?berichte"), {"von", "vom"}),
+    (re.compile(r"^aus(?:geh|ging|gegang)"), {"von", "vom"}),
+    (
+        re.compile(
+            r"^(?:ge)?(?:wert|bewert|betracht|kritisier|verurteil|würdig|feier|attackier|beurteil|charakterisier)"
+            r"|^ein(?:ge)?(?:stuf|schätz)|^(?:an(?:ge)?)?(?:seh|sieh|sah)"
+        ),
+        {"als"},
+    ),
+    (re.compile(r"^(?:ge)?(?:halt|hält|hielt)"), {"für"}),
+)
+# Speech verbs whose "von" phrase in the passive is not who spoke but what was spoken of ("Von
+# Bränden wird berichtet"), or who quoted the subject ("X wird von der Agentur zitiert").
+_NO_AGENT = re.compile(r"^(?:ge)?(?:berichte|sprech|sprach|sproch|zitier)|^aus(?:ge)?(?:geh|ging|gegang)")
 _QUOTES = re.compile(
     r"„(?P<a>[^„“\"]{2,1500}?)[“\"]"
     r"|“(?P<b>[^“”\"]{2,1500}?)[”\"]"
@@ -67,9 +89,12 @@ _PRONOUNS = {"er", "sie", "he", "she"}
 # it is in ("In einer Mitteilung wird gefordert").
 _DOCUMENT_PREPOSITIONS = ("in", "im")
 _SOURCE_PREPOSITIONS = (*_DOCUMENT_PREPOSITIONS, "bei", "beim", "von", "vom")
+# A cue whose source is the document it comes out of ("aus"): "Dies geht aus dem Bericht hervor".
+_EMERGES = re.compile(r"^hervor(?:ge)?(?:geh|ging|gang)")
 _DOCUMENT = re.compile(
     r"(?i)(?:erklärung|mitteilung|bericht|berichten|schreiben|brief|stellungnahme|interview|urteil|studie|"
-    r"beschluss|resolution|antwort|rede|ansprache|kommuniqué|botschaft|papier|gutachten)$"
+    r"beschluss|resolution|antwort|rede|ansprache|kommuniqué|botschaft|papier|gutachten|meldung|verlautbarung|"
+    r"analyse|statistik|dokumenten?|unterlagen)$"
 )
 _QUOTE_MARKS = ("„", "“", "»", "«")
 # Pronouns that are only ever a subject: after the finite verb they name the speaker even when a
@@ -91,9 +116,14 @@ _NOT_SUBJECTS = {
     "heute", "gestern", "inzwischen", "allerdings", "gleichzeitig", "zugleich", "ferner", "anschließend",
     "schließlich", "zuletzt", "bislang", "bisher", "ebenfalls", "auch", "so", "nun", "am", "im", "zum", "zur",
     "beim", "vom", "ins", "es", "man", "sich", "das", "dies", "this", "it", "weiterhin", "offiziell", "derzeit",
-    "zunächst", "jedoch", "insbesondere", "demnach", "somit", "jetzt", "hier", "dort"
+    "zunächst", "jedoch", "insbesondere", "demnach", "somit", "jetzt", "hier", "dort", "unterdessen", "indes",
+    "indessen", "mittlerweile", "bereits", "gegenwärtig", "aktuell", "kürzlich", "erneut", "hierzu", "dazu",
+    "darauf", "daraufhin", "hierbei", "ebenso", "ursprünglich", "unter", "über", "mit", "bei", "nach", "seit",
+    "vor", "während", "wegen", "trotz", "gegenüber"
 }  # fmt: skip
 _ARTICLES = {"der", "die", "das", "den", "dem", "des"}
+# What stands for the sentence before as the object of a cue: "Dies teilte ein Sprecher mit."
+_DEMONSTRATIVES = {"dies", "das", "dieses"}
 # Separable particles, which end the clause of their verb ("gab … bekannt,", "teilte … mit.").
 _PARTICLES = {
     "bekannt", "fest", "klar", "hinzu", "hervor", "zurück", "heraus", "an", "mit", "vor", "aus", "ein", "zu", "auf",
@@ -104,9 +134,12 @@ _CONJUNCTIONS = {"wie", "als", "as", ""}
 # Nouns of time, which open a clause as an adverbial, never as its subject.
 _TIME = re.compile(
     r"(?i)^(?:sekunden?|minuten?|stunden?|tage?n?|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|morgen|abend|nacht|"
-    r"mittag|vormittag|nachmittag|wochenende|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$"
+    r"mittag|vormittag|nachmittag|wochenende|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|uhr|"
+    r"januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)$"
 )
 _FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "allein", "also"}
+# What a participle has when it is a verb, active or passive, however the tagger tags it.
+_AUXILIARIES = ("aux", "aux:pass")
 _CLAUSE_BOUNDARIES = {",", ":", ";", "–", ".", "!", "?"}
 # Finite verbs in Konjunktiv I, the mood of reported speech, which the tagger often misses.
 _KONJUNKTIV_I = {
@@ -198,7 +231,7 @@ class _Parse(DependencyTree):
 
     def is_cue(self, index: int) -> bool:
         token = self.tokens[index]
-        participle = token.pos == "ADJ" and any(self.tokens[c].dep == "aux" for c in self.children[index])
+        participle = token.pos == "ADJ" and any(self.tokens[c].dep in _AUXILIARIES for c in self.children[index])
         return (token.pos in ("VERB", "AUX") or participle) and (
             any(SPEECH_VERB.match(form) for form in self.cue_forms(index)) or self.is_heisst_es(index)
         )
@@ -375,9 +408,11 @@ class _Finder:
         """The cue's subject; "sie" with a plural verb ("Sie erklärten") is not the person named last;
         what "heißt es" quotes comes from the text it is in ("In der Erklärung heißt es")."""
         if self.parse.is_heisst_es(cue):
-            return self._source(sentence, min(cue + 4, sentence.last), documents=False)
+            return self._source(sentence, min(cue + 4, sentence.last), _SOURCE_PREPOSITIONS)
+        if any(_EMERGES.match(form) for form in self.parse.cue_forms(cue)):
+            return self._source(sentence, sentence.last, ("aus",), documents=True)  # "geht aus dem Bericht hervor"
         if self._passive(cue):
-            return self._source(sentence, cue, documents=True)
+            return self._source(sentence, cue, _DOCUMENT_PREPOSITIONS, documents=True) or self._agent(cue, sentence)
         if self.english:
             return self._english_subject(cue)
         speaker = self._subject_by_word_order(cue, sentence)
@@ -407,12 +442,30 @@ class _Finder:
         tokens = self.parse.tokens
         return any(tokens[c].dep == "aux:pass" and tokens[c].pos == "AUX" for c in self.parse.children[cue])
 
-    def _source(self, sentence: _Sentence, limit: int, documents: bool) -> _Speaker | None:
+    def _agent(self, cue: int, sentence: _Sentence) -> _Speaker | None:
+        """Who a passive cue names with "von" ("Von der Opposition wurde der Besuch kritisiert"); not
+        a "von" phrase that belongs to a noun ("Angaben von Interpol") or that says what was
+        spoken of ("Von Bränden wird berichtet")."""
+        tokens = self.parse.tokens
+        if any(_NO_AGENT.match(form) for form in self.parse.cue_forms(cue)):
+            return None
+        first, last = self._clause(cue, sentence)
+        for index in range(first, last):
+            attribute = index > first and tokens[index - 1].pos in ("NOUN", "PROPN")
+            if tokens[index].text.lower() in ("von", "vom") and not attribute:
+                end = self._extent(index + 1, last)
+                return self.speakers.phrase(index + 1, end) if end > index + 1 else None
+        return None
+
+    def _source(
+        self, sentence: _Sentence, limit: int, prepositions: tuple[str, ...], documents: bool = False
+    ) -> _Speaker | None:
         """Where a cue without a subject has its words from: "In der Erklärung heißt es", "hieß es
-        bei der Agentur"; for a passive cue only a document ("In einer Mitteilung wird gefordert")."""
+        bei der Agentur", "geht aus dem Bericht hervor"; for a passive cue only a document ("In einer
+        Mitteilung wird gefordert")."""
         tokens = self.parse.tokens
         for index in range(sentence.first, limit):
-            if tokens[index].text.lower() in (_DOCUMENT_PREPOSITIONS if documents else _SOURCE_PREPOSITIONS):
+            if tokens[index].text.lower() in prepositions:
                 end = self._extent(index + 1, sentence.last)
                 document = any(_DOCUMENT.search(token.text) for token in tokens[index + 1 : end])
                 if end > index + 1 and (document or not documents):
@@ -705,7 +758,8 @@ class _Finder:
         speech too ("Sie forderte seinen Rücktritt."); any other cue with a subject and no clause
         ("X wies darauf hin.") gives no quote but the speaker of what follows in Konjunktiv I."""
         acts, speakers = [], []
-        for cue in self._cues(sentence):
+        cues = self._cues(sentence)
+        for cue in cues:
             speaker = self._cue_speaker(cue, sentence)
             if speaker is None:
                 continue
@@ -713,8 +767,13 @@ class _Finder:
             if span is not None:
                 return _quote(self.text, *span, speaker, False, self.parse.tokens[cue].text), speaker
             speakers.append(speaker)
-            if self._is_speech_act(cue):
+            if self._is_speech_act(cue, sentence):
                 acts.append((cue, speaker))
+        for verb in range(sentence.first, sentence.last):
+            if verb not in cues and self._is_speech_act(verb, sentence):  # "X wertete die Einigung als Erfolg"
+                speaker = self._cue_speaker(verb, sentence)
+                if speaker is not None:
+                    acts.append((verb, speaker))
         attributed = self._attribution(sentence)
         if attributed is not None:
             speaker, cue_text, phrase_start, phrase_end = attributed
@@ -726,12 +785,45 @@ class _Finder:
             return _quote(self.text, sentence.start, sentence.end, speaker, False, self.parse.tokens[cue].text), speaker
         return None, speakers[0] if speakers else None
 
-    def _is_speech_act(self, cue: int) -> bool:
-        """A finite verb whose object is what was said ("Sie forderte seinen Rücktritt"), not a
-        participle used as an adjective ("die genannten Zahlen")."""
+    def _is_speech_act(self, cue: int, sentence: _Sentence) -> bool:
+        """A finite verb whose object is what was said ("Sie forderte seinen Rücktritt", "Sie
+        berichtete von Schüssen", "Sie wertete es als Erfolg"), not a participle used as an adjective
+        ("die genannten Zahlen")."""
         tokens = self.parse.tokens
-        finite = _finite(tokens[cue]) or any(tokens[c].dep == "aux" for c in self.parse.children[cue])
-        return finite and any(_SPEECH_ACT.match(form) for form in self.parse.cue_forms(cue))
+        if tokens[cue].pos not in ("VERB", "AUX", "ADJ") or not (
+            _finite(tokens[cue]) or any(tokens[c].dep in _AUXILIARIES for c in self.parse.children[cue])
+        ):
+            return False
+        forms = self.parse.cue_forms(cue)
+        if any(_SPEECH_ACT.match(form) for form in forms):
+            return True
+        framing = [words for verb, words in _FRAMED_ACTS if any(verb.match(form) for form in forms)]
+        return bool(framing) and self._framed(cue, sentence, framing[0])
+
+    def _framed(self, verb: int, sentence: _Sentence, words: set[str]) -> bool:
+        """Whether one of ``words`` follows the first word of the verb's clause, where "als" would be
+        a conjunction ("…, als der Bus hielt"), as would "als auch"; "für" only before the judgement
+        ("für möglich")."""
+        tokens = self.parse.tokens
+        first, last = self._clause(verb, sentence)
+        for index in range(first + 1, last):
+            word = tokens[index].text.lower()
+            following = next((t for t in tokens[index + 1 : last] if t.text not in _QUOTE_MARKS), None)
+            if word not in words or (word == "als" and following is not None and following.text == "auch"):
+                continue
+            if word != "für" or (following is not None and following.pos in ("ADJ", "ADV")):
+                return True
+        return False
+
+    def _clause(self, index: int, sentence: _Sentence) -> tuple[int, int]:
+        """The token range of the clause around ``index``: between the punctuation that bounds it."""
+        tokens = self.parse.tokens
+        first = last = index
+        while first > sentence.first and tokens[first - 1].text not in _CLAUSE_BOUNDARIES:
+            first -= 1
+        while last < sentence.last and tokens[last].text not in _CLAUSE_BOUNDARIES:
+            last += 1
+        return first, last
 
     def _complement(self, cue: int, sentence: _Sentence) -> tuple[int, int] | None:
         """What the cue verb says: the clause after the comma that follows it ("X sagte am Montag,
@@ -740,7 +832,9 @@ class _Finder:
         the clause on the wrong word."""
         tokens = self.parse.tokens
         following = next((i for i in range(cue + 1, sentence.last) if tokens[i].text in (",", ":")), None)
-        if following is not None and self._is_clause(following + 1, sentence.last):
+        coordinated = following is not None and any(_finite(t) for t in tokens[cue + 1 : following])
+        relative = following is not None and self._relative_clause(following + 1, sentence)
+        if following is not None and not coordinated and not relative and self._is_clause(following + 1, sentence.last):
             return tokens[following + 1].start, sentence.end
         finite = self.parse.finite_of(cue)
         preceding = finite - 1
@@ -749,6 +843,14 @@ class _Finder:
         if tokens[preceding].text == "," and self._is_clause(sentence.first, preceding):
             return sentence.start, tokens[preceding].start
         return None
+
+    def _relative_clause(self, first: int, sentence: _Sentence) -> bool:
+        """A clause that opens with a relative pronoun and ends with its finite verb ("…, die am Montag
+        veröffentlicht wurde"), unlike one that says what was said ("…, die Deiche würden halten")."""
+        tokens = self.parse.tokens
+        _, last = self._clause(first, sentence)
+        words = [i for i in range(first, last) if tokens[i].text.strip()]
+        return bool(words) and _relative(tokens[words[0]]) and _finite(tokens[words[-1]])
 
     def _is_clause(self, first: int, last: int) -> bool:
         """Enough words with a verb to be a statement."""
@@ -772,6 +874,7 @@ class _Finder:
         speaking: _Speaker | None = None  # whom the sentence before quoted
         subject: _Speaker | None = None  # the person or organisation the sentence before was about
         follow_on: Quote | None = None  # the sentence before went on with reported speech
+        previous: _Sentence | None = None
         for sentence in self.parse.sentences:
             inside = [(q, s) for q, s in direct if q.start < sentence.end and sentence.start < q.end]
             if inside:
@@ -785,6 +888,9 @@ class _Finder:
             reported, speaker = self.reported(sentence)
             going_on, follow_on = follow_on, None
             source = speaking or subject
+            confirmed = self._confirmation(sentence, previous, quotes) if reported is None else None
+            if confirmed is not None:
+                quotes.append(confirmed)
             if reported is not None:
                 quotes.append(reported)
             elif source is not None and speaker is None and self.continues(sentence) and not self._cues(sentence):
@@ -795,7 +901,24 @@ class _Finder:
                 speaker = source
             speaking = speaker
             subject = self._person_subject(sentence)
+            previous = sentence
         return sorted(quotes, key=lambda quote: quote.start)
+
+    def _confirmation(self, sentence: _Sentence, previous: _Sentence | None, quotes: list[Quote]) -> Quote | None:
+        """The sentence before as reported speech when this one names its source with a demonstrative
+        object before the cue ("Dies teilte ein Sprecher mit.", "Das berichtet die Agentur."), as
+        annotators mark it; not when that sentence is already quoted."""
+        tokens = self.parse.tokens
+        first = next((i for i in range(sentence.first, sentence.last) if tokens[i].text.strip()), None)
+        if previous is None or first is None or tokens[first].text.lower() not in _DEMONSTRATIVES:
+            return None
+        if any(q.start < previous.end and previous.start < q.end for q in quotes):
+            return None
+        for cue in self._cues(sentence):
+            speaker = self._cue_speaker(cue, sentence) if self.parse.finite_of(cue) == first + 1 else None
+            if speaker is not None:
+                return _quote(self.text, previous.start, previous.end, speaker, False, tokens[cue].text)
+        return None
 
     def _root_subject(self, sentence: _Sentence) -> _Speaker | None:
         """The subject of the sentence's main verb."""
