@@ -8,7 +8,11 @@ NER (labels PER, LOC, ORG, MISC; exact outer spans):
   OTH → MISC; ``*deriv`` and ``*part`` → O, as in the data README's measured floor.
 * extra training sets, one file each so their effect can be measured: Europarl (IOB1 → IOB2;
   lowercase MISC such as "deutsche" → O, matching GermEval), SmartData v1 news documents (PER/LOC/ORG
-  from character offsets; the v3 dev/test ids are left out).
+  from character offsets; the v3 dev/test ids are left out); and three sets measured but not in the
+  shipped mix (docs/benchmarks.md, "NER"): MultiCoNER German train (all lowercase in the original:
+  recased, names capitalised and other words as the cased training text writes them, counted on
+  GermEval train, UD, Europarl and German LER; GRP/CORP → ORG, CW/PROD → MISC), Europeana Newspapers
+  and HIPE-2022 NewsEye/SoNAR (historic OCR).
 Vocabulary only: WikiANN de train as unlabelled tokens (``vocab_wikiann``), for the static vectors.
 UD (UPOS, morphology, lemmas, dependencies, sentences): UD German GSD dev+test and PUD, shuffled
 with seed 2026 and split 80/10/10 into ``ud_train``, ``ud_dev`` and ``ud_test``. LIT is left out
@@ -160,6 +164,119 @@ def smartdata(data: Path) -> list[Doc]:
     return docs
 
 
+_COARSE = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "pers": "PER", "loc": "LOC", "org": "ORG", "prod": "MISC",
+           "HumanProd": "MISC"}  # fmt: skip
+WINDOW = 40  # tokens per pseudo-sentence where a corpus marks no sentence ends
+
+
+def _coarse(tag: str, labels: dict[str, str]) -> str:
+    prefix, _, kind = tag.partition("-")
+    label = labels.get(kind)
+    return f"{prefix}-{label}" if prefix in ("B", "I") and label else "O"
+
+
+def _sentences(rows: list[tuple[str, str]]) -> Iterator[list[tuple[str, str]]]:
+    """A token stream cut after full stops outside entities, and at WINDOW tokens at the latest."""
+    sentence: list[tuple[str, str]] = []
+    for index, (word, tag) in enumerate(rows):
+        sentence.append((word, tag))
+        following = rows[index + 1][1] if index + 1 < len(rows) else "O"
+        if (word == "." and not following.startswith("I-")) or (len(sentence) >= WINDOW and following[:2] != "I-"):
+            yield sentence
+            sentence = []
+    if sentence:
+        yield sentence
+
+
+def europeana(data: Path) -> list[Doc]:
+    """Europeana Newspapers (historic OCR, CC0): one token stream per file, cut into sentences;
+    malformed labels (OCR noise) → O."""
+    docs = []
+    for path in sorted((data / "europeana-ner-de").glob("enp_DE.*.bio")):
+        rows = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word, _, tag = line.rpartition(" ")
+            if word.strip() and not line.startswith("# "):
+                valid = tag[:2] in ("B-", "I-") and tag[2:] in ("PER", "LOC", "ORG")
+                rows.append((word.strip(), tag if valid else "O"))
+        for sentence in _sentences(rows):
+            docs.append(_doc_from_bio([w for w, _ in sentence], [t for _, t in sentence]))
+    return docs
+
+
+_LER_LABELS = {"PER": "PER", "RR": "PER", "AN": "PER", "LD": "LOC", "ST": "LOC", "STR": "LOC", "LDS": "LOC",
+               "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG", "MRK": "ORG"}  # fmt: skip
+
+
+def ler(data: Path) -> list[Doc]:
+    """German court decisions (CC BY 4.0), the authors' coarse mapping; legal norms and citations → O.
+    Only its casing is used (for MultiCoNER)."""
+    return [
+        _doc_from_bio([row[0] for row in block], [_coarse(row[-1], _LER_LABELS) for row in block])
+        for name in ("ler_dev.conll", "ler_test.conll")
+        for block in blocks(data / "ler-de" / name)
+    ]
+
+
+def hipe(data: Path) -> list[Doc]:
+    """HIPE-2022 NewsEye and SoNAR (historic newspapers, CC BY 4.0; the NC hipe2020 files are left
+    out), literal coarse labels, sentences at EndOfSentence."""
+    docs = []
+    for path in sorted((data / "hipe2022-de").glob("HIPE-2022-v2.1-*-de.tsv.gz")):
+        if "hipe2020" in path.name:
+            continue
+        sentence: list[tuple[str, str]] = []
+        for block in blocks(path):
+            for row in block:
+                if row[0] == "TOKEN" or len(row) < 10:
+                    continue
+                sentence.append((row[0], _coarse(row[1], _COARSE)))
+                if "EndOfSentence" in row[9] or len(sentence) >= 2 * WINDOW:
+                    docs.append(_doc_from_bio([w for w, _ in sentence], [t for _, t in sentence]))
+                    sentence = []
+        if sentence:
+            docs.append(_doc_from_bio([w for w, _ in sentence], [t for _, t in sentence]))
+    return docs
+
+
+_MULTICONER_LABELS = {"PER": "PER", "LOC": "LOC", "GRP": "ORG", "CORP": "ORG", "CW": "MISC", "PROD": "MISC"}
+_LOWERCASE_IN_NAMES = frozenset("von van der den des dem die das und de la le of the y da di zu am im bei für".split())
+
+
+def _case_counts(docs: list[Doc]) -> dict[str, tuple[int, int]]:
+    """Lowercase → (lowercase, capitalised) counts of words not first in their sentence."""
+    counts: dict[str, list[int]] = {}
+    for doc in docs:
+        for token in doc[1:]:
+            if token.text.isalpha():
+                counts.setdefault(token.text.lower(), [0, 0])[token.text[0].isupper()] += 1
+    return {word: (low, high) for word, (low, high) in counts.items()}
+
+
+def _recase(word: str, tag: str, first: bool, cases: dict[str, tuple[int, int]]) -> str:
+    """MultiCoNER is all lowercase: names get capitals (but "von", "der" inside them), other words
+    the case German text here gives them; an unseen word is taken for a noun (most are compounds)."""
+    if not word[:1].isalpha():
+        return word
+    if tag != "O":
+        return word if word in _LOWERCASE_IN_NAMES and tag.startswith("I-") else word[:1].upper() + word[1:]
+    low, high = cases.get(word, (0, 0))
+    capital = first or (high > low if low + high else len(word) >= 4)
+    return word[:1].upper() + word[1:] if capital else word
+
+
+def multiconer(data: Path, cased: list[Doc]) -> list[Doc]:
+    """MultiCoNER German train (CC BY 4.0), recased with the case counts of ``cased`` text."""
+    cases = _case_counts(cased)
+    docs = []
+    for block in blocks(data / "multiconer-de" / "de_train.conll.gz"):
+        words = [row[0] for row in block]
+        tags = [_coarse(row[-1], _MULTICONER_LABELS) for row in block]
+        recased = [_recase(w, t, i == 0, cases) for i, (w, t) in enumerate(zip(words, tags, strict=True))]
+        docs.append(_doc_from_bio(recased, tags))
+    return docs
+
+
 def _conllu(path: Path) -> Iterator[Doc]:
     rows: list[list[str]] = []
     for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
@@ -222,8 +339,12 @@ def main() -> None:
     _save(test, args.out / "ner_test.spacy")
     _save(europarl(args.data), args.out / "ner_europarl.spacy")
     _save(smartdata(args.data), args.out / "ner_smartdata.spacy")
+    _save(europeana(args.data), args.out / "ner_europeana.spacy")
+    _save(hipe(args.data), args.out / "ner_hipe.spacy")
     _save(wikiann_text(args.data), args.out / "vocab_wikiann.spacy")
     ud_train, ud_dev, ud_test = _split(ud(args.data), (0.8, 0.1, 0.1))
+    cased = [*train, *ud_train, *europarl(args.data), *ler(args.data)]
+    _save(multiconer(args.data, cased), args.out / "ner_multiconer.spacy")
     _save(ud_train, args.out / "ud_train.spacy")
     _save(ud_dev, args.out / "ud_dev.spacy")
     _save(ud_test, args.out / "ud_test.spacy")
