@@ -176,8 +176,9 @@ def _event_claims(articles: list[Article], names: dict[str, str]) -> list[_Claim
             detail = f"{event.type}:{event.source_actor_id}:{event.target_actor_id or ''}"
             value = NOT_HAPPENED if event.negated else "happened"
             claim = _Claim("event", _source(article), value, mention, None, detail, f"{who}: {event.type}{whom}")
-            claim.extra.update(date=event.date or "", actor=f"{event.type}:{event.source_actor_id}")
-            claim.extra["target"] = event.target_actor_id or ""
+            claim.extra.update(
+                date=event.date or "", act=f"{event.type}:{event.source_actor_id}", target=event.target_actor_id or ""
+            )
             claims.append(claim)
     return claims
 
@@ -195,7 +196,7 @@ def _event_groups(claims: list[_Claim]) -> list[list[_Claim]]:
         vague = group[0]
         if vague.extra["target"] or len(group) > 1:
             continue
-        targeted = [g for g in groups.values() if g[0].extra["actor"] == vague.extra["actor"] and g[0].extra["target"]]
+        targeted = [g for g in groups.values() if g[0].extra["act"] == vague.extra["act"] and g[0].extra["target"]]
         if len(targeted) == 1 and all(c.source != vague.source and c.value == vague.value for c in targeted[0]):
             targeted[0].append(vague)
             del groups[detail]
