@@ -73,18 +73,27 @@ def _doc_from_bio(words: list[str], tags: list[str]) -> Doc:
     return doc
 
 
-def _germeval_label(tag: str) -> str:
+def _doc_from_rows(rows: list[tuple[str, str]]) -> Doc:
+    return _doc_from_bio([word for word, _ in rows], [tag for _, tag in rows])
+
+
+def _coarse(tag: str, labels: dict[str, str]) -> str:
+    """An IOB2 tag with its type mapped by ``labels``; a type not in them (or a malformed tag) is O."""
     prefix, _, kind = tag.partition("-")
-    if kind.endswith(("deriv", "part")) or prefix not in ("B", "I"):
-        return "O"
-    return f"{prefix}-{'MISC' if kind == 'OTH' else kind}"
+    label = labels.get(kind)
+    return f"{prefix}-{label}" if prefix in ("B", "I") and label else "O"
+
+
+# GermEval's *deriv and *part types are not in the map, so they become O
+_GERMEVAL_LABELS = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC"}
+_PLAIN_LABELS = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 
 
 def germeval(data: Path) -> list[Doc]:
     docs = []
     for name in ("NER-de-dev.tsv", "NER-de-test-a.tsv"):
         for block in blocks(data / "germeval2014" / name):
-            docs.append(_doc_from_bio([row[1] for row in block], [_germeval_label(row[2]) for row in block]))
+            docs.append(_doc_from_bio([row[1] for row in block], [_coarse(row[2], _GERMEVAL_LABELS) for row in block]))
     return docs
 
 
@@ -169,12 +178,6 @@ _COARSE = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "pers": "PER", "loc": "LOC"
 WINDOW = 40  # tokens per pseudo-sentence where a corpus marks no sentence ends
 
 
-def _coarse(tag: str, labels: dict[str, str]) -> str:
-    prefix, _, kind = tag.partition("-")
-    label = labels.get(kind)
-    return f"{prefix}-{label}" if prefix in ("B", "I") and label else "O"
-
-
 def _sentences(rows: list[tuple[str, str]]) -> Iterator[list[tuple[str, str]]]:
     """A token stream cut after full stops outside entities, and at WINDOW tokens at the latest."""
     sentence: list[tuple[str, str]] = []
@@ -197,10 +200,8 @@ def europeana(data: Path) -> list[Doc]:
         for line in path.read_text(encoding="utf-8").splitlines():
             word, _, tag = line.rpartition(" ")
             if word.strip() and not line.startswith("# "):
-                valid = tag[:2] in ("B-", "I-") and tag[2:] in ("PER", "LOC", "ORG")
-                rows.append((word.strip(), tag if valid else "O"))
-        for sentence in _sentences(rows):
-            docs.append(_doc_from_bio([w for w, _ in sentence], [t for _, t in sentence]))
+                rows.append((word.strip(), _coarse(tag, _PLAIN_LABELS)))
+        docs.extend(_doc_from_rows(sentence) for sentence in _sentences(rows))
     return docs
 
 
@@ -232,10 +233,10 @@ def hipe(data: Path) -> list[Doc]:
                     continue
                 sentence.append((row[0], _coarse(row[1], _COARSE)))
                 if "EndOfSentence" in row[9] or len(sentence) >= 2 * WINDOW:
-                    docs.append(_doc_from_bio([w for w, _ in sentence], [t for _, t in sentence]))
+                    docs.append(_doc_from_rows(sentence))
                     sentence = []
         if sentence:
-            docs.append(_doc_from_bio([w for w, _ in sentence], [t for _, t in sentence]))
+            docs.append(_doc_from_rows(sentence))
     return docs
 
 

@@ -481,9 +481,7 @@ class _Finder:
         finite = self.parse.finite_of(cue)
         if self._passive(cue):
             return None
-        start = finite
-        while start > sentence.first and tokens[start - 1].text not in _CLAUSE_BOUNDARIES:
-            start -= 1
+        start, _ = self._clause(finite, sentence)
         while start < finite and (
             tokens[start].pos in ("SCONJ", "CCONJ", "PUNCT") or self.parse.lower(start).strip() in _CONJUNCTIONS
         ):
