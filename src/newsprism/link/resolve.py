@@ -181,6 +181,8 @@ class _Linker:
         "russische Präsident" → Putin in 2025, "US-Präsident", "Prime Minister", "Kremlchef".
         """
         word = words[index].group(0)
+        if not self.kb.may_open_title(word):
+            return None
         for length in (3, 2, 1):  # "Kremlin chief", "Secretary of State", "Kremlchef"
             phrase = " ".join(m.group(0) for m in words[index : index + length])
             if index + length <= len(words) and fold(phrase) in self.kb.epithets:

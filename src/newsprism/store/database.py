@@ -311,7 +311,11 @@ class Database:
     @staticmethod
     def _index_articles(connection: sa.Connection, articles: list[Article]) -> None:
         """The rows browsing and search need for newly stored articles (same transaction)."""
-        actor_rows = [row for article in articles for row in schema.actor_rows(article.id, asdict(article)["entities"])]
+        actor_rows = [
+            row
+            for article in articles
+            for row in schema.actor_rows(article.id, [asdict(entity) for entity in article.entities])
+        ]
         if actor_rows:
             connection.execute(insert_ignore(connection, schema.article_actors), actor_rows)
         search_rows = [row for article in articles for row in _search_rows(article)]
