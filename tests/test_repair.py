@@ -206,3 +206,51 @@ def test_an_unknown_head_yields_to_a_known_one():
 
 def test_english_function_words_are_split():
     assert "said that it" in repair_text("She saidthat it was fine.", "en").text
+
+
+@pytest.mark.parametrize(
+    ("glued", "fixed"),
+    [
+        ("Der Gipfel findet in Berlindas erste Mal statt.", "Berlin das erste"),
+        ("Die Spieler aus Bayernan der Tabellenspitze jubelten.", "Bayern an der"),
+        ("Am Abend handeltees sich um einen Irrtum.", "handelte es sich"),
+        ("Dazu sagte der Sprecher, esnoch prüfen zu wollen.", "es noch prüfen"),
+        ("Sie empfingen diebosnischen Gäste.", "die bosnischen Gäste"),
+        ("Der Pegel stieg um zwei Zentimeterbetrug aber am Abend weniger.", "Zentimeter betrug"),
+        ("Die Truppen zogen vonKurskbis an die Grenze.", "Kursk bis an"),
+        ("Die Abgeordnete Gledsonund ihr Team reisten ab.", "Gledson und ihr"),
+        ("Die Zahl stieg auf166 Fälle, rund 40Prozent mehr als 1987das Jahr davor.", "auf 166 Fälle"),
+        ("Die Zahl stieg auf166 Fälle, rund 40Prozent mehr als 1987das Jahr davor.", "40 Prozent mehr"),
+        ("Die Zahl stieg auf166 Fälle, rund 40Prozent mehr als 1987das Jahr davor.", "1987 das Jahr"),
+        ("Die Spiele in Stuttgart1994 waren ein Erfolg.", "Stuttgart 1994 waren"),
+    ],
+)
+def test_names_numbers_and_pronouns_glued_to_words_are_split(glued, fixed):
+    assert fixed in repair_text(glued, "de").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # women's titles, nominalised verbs and genitives, numbers with suffixes, names with digits
+        "Die Methodistin, die Wienerin und die Herzogin trafen die Präsidentin.",
+        "Die Revolutionsfeiern und das Stummsein endeten mangels Strommangels nicht.",
+        "Der 18jährige aus den 1990er Jahren fuhr einen Airbus A320 zum G20-Gipfel, 3fach gesichert.",
+        "Die Fertigungszahlen und die Vorschriften galten bis 2019.",
+    ],
+)
+def test_feminine_forms_nominalisations_and_number_words_are_not_split(text):
+    assert _splits(repair_text(text, "de")) == []
+
+
+@pytest.mark.parametrize(
+    ("glued", "fixed"),
+    [
+        ("I heardthem from a friend.", "heard them from"),
+        ("Where doyou live now?", "do you live"),
+        ("They criticised theUSassault on the city.", "the US assault"),
+        ("The GoverningCouncil met.", "Governing Council met"),
+    ],
+)
+def test_english_glue_around_short_words_and_acronyms_is_split(glued, fixed):
+    assert fixed in repair_text(glued, "en").text

@@ -1,6 +1,6 @@
 """Split words glued together where a link was stripped: "abgelehntVolodymyr", "Putinhat".
 
-Two kinds of glue, each decided conservatively, because a false split damages clean text:
+Kinds of glue, each decided conservatively, because a false split damages clean text:
 
 * a case change inside a token ("demKremlDer", "USAAußenminister", "Diplomaten.Yuri", "in2019"),
   split unless the token is a known word ("YouTube", "BioNTech"), a camel-case name ("McDonald",
@@ -10,7 +10,9 @@ Two kinds of glue, each decided conservatively, because a false split damages cl
   "Außenminister", "Kremlchef") and the head is a name seen elsewhere in the document, a common
   word, or an unknown name followed by a long tail;
 * a function word glued to an unknown token ("Belagerungvon", "undder", "FDPzu"), split only when
-  the other part is a name, a frequent word or an acronym and no particle verb is cut ("eingeflogen").
+  the other part is a name, a frequent word or an acronym and no particle verb is cut ("eingeflogen");
+* a word glued to a number ("auf166", "Stuttgart1994", "40Prozent"), never a name or unit ("G20",
+  "1990er", "18jährige").
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ from functools import lru_cache
 from newsprism.repair.alignment import TextEdit
 from newsprism.repair.lexicon import (
     COMPOUND_TAILS,
+    ENGLISH_CLOSED_CLASS,
+    ENGLISH_WORD_ENDINGS,
     FUNCTION_WORDS,
     SHORT_TAILS,
     WORD_PREFIXES,
     YEAR_PREPOSITIONS,
     best_zipf,
+    ending_count,
     is_common_noun,
     is_known_name,
     is_plain_noun,
@@ -38,6 +43,8 @@ from newsprism.repair.lexicon import (
 KNOWN_WHOLE = 1.0
 WEAK_HEAD = 2.5
 COMMON_WORD = 3.5
+FREQUENT_WORD = 4.0
+WORDLIKE_ENDING = 100  # known words ending in a head's last three letters for it to look like a whole word
 _CAMEL_PREFIXES = frozenset(
     {"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Al", "El", "Pro", "Bio", "Info", "Net", "Web", "Smart"}
 )
@@ -58,15 +65,77 @@ _WORD = re.compile(rf"[{_LETTERS}]+")
 _CAPITALISED = re.compile(r"[A-ZÄÖÜÀ-ÖØ-ÞĀ-Ž][a-zäöüßà-öø-ÿā-ž]+")
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}")
 _PUNCT_GLUE = re.compile(r"(?<=[a-zäöüß]{2})[.,;:!?](?=[A-ZÄÖÜ][a-zäöüß])")
-_YEAR_GLUE = re.compile(r"^([a-zäöü]+)(\d{4})$")
 # A participle with an adjective ending ("angesprochenes"), never a noun's genitive ("Komplexes").
 _PARTICIPLE = re.compile(r"[a-zäöüß]{0,8}ge[a-zäöüß]{3,}(?:t|en)(?:e|en|er|es|em)")
+# Pronouns after a verb ("handelte|es", "hisste|er", "sieht|man"; a head of four letters at least,
+# so not "nah|man" for "nahm an"), with the ending the verb must have: adjectives end in "-es"/"-er"
+# too ("exakt|es", "schlechter"), but none in "-tees"/"-teer".
+_PRONOUN_TAILS = {"de": {"es": "te", "er": "te", "man": ""}}
+# Prepositions and verbs that end words too ("Iran", "Boston", "Journalist"): split off only
+# after a well-known name; German "in" also by its own rule (`_in_after`).
+_NAME_ONLY_TAILS = {"de": frozenset({"an", "in", "ist"}), "en": frozenset({"in", "on", "at", "to", "is"})}
+# Function words that also end words ("Verl|auf", "Todtenh|aus", "Ver|ein", "Bo|den"): after an
+# unknown head they are split off only when the head ends as words do ("Gledson|und").
+_WORD_ENDINGS = frozenset("aus auf und ein ins den der des die das dem mit als hat sie wie war was ihr".split())
+# Endings of the names that are also the stems of women's titles ("Kaiser|in", "Herzog|in",
+# "König|in", "Graf|in", "Fürst|in", "Methodist|in").
+_FEMININE_STEMS = (
+    "er",
+    "ist",
+    "og",
+    "ig",
+    "af",
+    "st",
+    "ant",
+    "ent",
+    "or",
+    "eur",
+    "at",
+    "ot",
+    "ar",
+    "är",
+    "rt",
+    "s",
+    "ß",
+    "in",
+)
+# Endings of nominalised adjectives and verbs ("Umweltfreundliche", "Revolutionsfeiern").
+_NOMINAL_ENDINGS = ("e", "n", "er", "es", "em")
+_CLOSED_TAILS = {language: FUNCTION_WORDS[language] | tails for language, tails in _NAME_ONLY_TAILS.items()}
 _SENTENCE_END = re.compile(r"[.!?:…]\W*$")
 _SENTENCE_CHARS = frozenset(".!?:…")
 # Fast path: a token needs a closer look only if one of these matches (most tokens are skipped).
 _CANDIDATE = re.compile(
-    r"[a-zäöüß][A-ZÄÖÜ]|[A-ZÄÖÜ]{3}[a-zäöüß]|[a-zäöüß][.,;:!?][A-ZÄÖÜ]|[a-zäöü]\d{4}|[A-Za-zÄÖÜäöüß][a-zäöüß]{4}"
+    r"[a-zäöüß][A-ZÄÖÜ]|[A-ZÄÖÜ]{3}[a-zäöüß]|[a-zäöüß][.,;:!?][A-ZÄÖÜ]|[a-zäöü]\d|\d[A-Za-zÄÖÜäöüß]{3}"
+    r"|[A-Za-zÄÖÜäöüß][a-zäöüß]{4}"
 )
+# A run of letters meeting a run of digits: "auf166", "Stuttgart1994", "40Prozent", "1987das".
+_LETTERS_DIGITS = re.compile(rf"^([{_LETTERS}]+)(\d+)\.?$|^(\d+)([{_LETTERS}]+)$")
+# What may follow a number in one word: "1990er", "18jährige", "3fach", "10mal", "100km".
+_NUMBER_SUFFIXES = (
+    "er", "jährig", "fach", "mal", "teilig", "stellig", "prozentig", "seitig", "stündig", "tägig",
+    "köpfig", "sitzig", "stöckig", "te", "st", "km", "kg", "mm", "cm", "ml",
+)  # fmt: skip
+
+
+def _number_split(core: str, language: str) -> int | None:
+    """Where a word glued to a number splits ("auf|166", "Stuttgart|1994", "40|Prozent",
+    "1987|das"); never inside names and units such as "G20", "A320", "3D", "1990er", "18jährige"."""
+    found = _LETTERS_DIGITS.match(core)
+    if found is None:
+        return None
+    if found.group(1):  # letters, then digits
+        letters, digits = found.group(1), found.group(2)
+        if letters.islower():
+            return len(letters) if letters in FUNCTION_WORDS[language] or letters in YEAR_PREPOSITIONS else None
+        year = len(digits) == 4 and 1000 <= int(digits) <= 2099
+        return len(letters) if year and _CAPITALISED.fullmatch(letters) and len(letters) >= 4 else None
+    digits, letters = found.group(3), found.group(4)
+    if letters.islower():
+        known = letters in FUNCTION_WORDS[language] or _frequent_lowercase(letters, language)
+        return len(digits) if known and len(letters) >= 3 and not letters.startswith(_NUMBER_SUFFIXES) else None
+    word_like = _CAPITALISED.fullmatch(letters) and (len(letters) >= 4 or letters == "Uhr")
+    return len(digits) if word_like and best_zipf(letters) >= COMMON_WORD - 0.5 else None
 
 
 def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
@@ -103,6 +172,19 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
             while run_end < len(word) and word[run_end].islower():
                 run_end += 1
             points.append(index + 1 if _lowercase_word(word[index + 1 : run_end], language) else index)
+        elif (
+            index >= 2
+            and current.islower()
+            and previous.isupper()
+            and word[index - 2].isupper()
+            and (index == 2 or word[index - 3].islower())
+        ):
+            # a two-letter acronym before a word: "the|US|assault", "EU|member"; not "CDs", "EUweit"
+            run_end = index
+            while run_end < len(word) and word[run_end].islower():
+                run_end += 1
+            if run_end - index >= 3 and _tail_kind(word[index:run_end], language) in ("function", "lower"):
+                points.append(index)
     points = sorted(set(points) - protected)
     accepted = [point for point in points if point in edges]
     bounds = [0, *points, len(word)]
@@ -136,7 +218,8 @@ def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bo
     if head_lower:
         return head.isalpha() and head.islower()
     if language == "en":  # English capitalises names, not nouns: "BlackBayou" is more likely a brand
-        return standalone[head] > 0 or standalone[tail] > 0
+        frequent = min(zipf(head, language), zipf(tail, language)) >= FREQUENT_WORD  # "United|States"
+        return standalone[head] > 0 or standalone[tail] > 0 or frequent
     return _word_like(head, standalone) and _word_like(tail, standalone)
 
 
@@ -155,13 +238,11 @@ def _head_evidence(head: str, standalone: _Seen, sentence_start: bool) -> int:
     return 1 if len(head) >= 4 and best_zipf(head) < WEAK_HEAD else 0
 
 
-def _frequent_name(head: str, sentence_start: bool) -> bool:
-    """A frequent capitalised word that the case lexicon does not know as a noun ("Erdogan")."""
+def _frequent_name(head: str, sentence_start: bool, floor: float = COMMON_WORD) -> bool:
+    """A capitalised word at least as frequent as ``floor`` that the case lexicon does not know as
+    a noun ("Erdogan")."""
     return (
-        not sentence_start
-        and lowercase_profile(head) is None
-        and not is_common_noun(head)
-        and best_zipf(head) >= COMMON_WORD
+        not sentence_start and lowercase_profile(head) is None and not is_common_noun(head) and best_zipf(head) >= floor
     )
 
 
@@ -197,6 +278,8 @@ def _tail_kind(tail: str, language: str) -> str | None:
     """
     if tail in FUNCTION_WORDS[language]:
         return "function"
+    if tail in _NAME_ONLY_TAILS.get(language, ()):
+        return "short"
     if len(tail) <= 3:
         return None
     if tail in COMPOUND_TAILS:
@@ -232,6 +315,33 @@ def _better_head(word: str, point: int, standalone: _Seen) -> bool:
     )
 
 
+def _rival_split(word: str, point: int, standalone: _Seen, language: str) -> bool:
+    """Does ``word`` also split elsewhere into two known words? Then it is more likely a compound
+    ("Wahlkampf|verlauf", not "Wahlkampfverl|auf") or another glue ("Taiwan|gehört")."""
+    return any(
+        other != point
+        and (standalone[word[:other]] > 0 or best_zipf(word[:other]) >= WEAK_HEAD)
+        and zipf(word[other:], language) >= WEAK_HEAD
+        for other in range(3, len(word) - 1)
+    )
+
+
+def _in_after(head: str, word: str, point: int, standalone: _Seen, language: str, evidence: int) -> bool:
+    """May "in" be split off ``head``? German "-in" also makes women's titles ("Ministerin",
+    "Methodistin", "Französin", "Königin"), but never after a vowel ("Kirche|in", "Olympiahalle|in")."""
+    if head[-1] in "aeiouy":
+        return (
+            evidence >= 2
+            or is_common_noun(head)
+            or (
+                evidence == 1
+                and ending_count(head, language) >= WORDLIKE_ENDING
+                and not _rival_split(word, point, standalone, language)
+            )
+        )
+    return evidence >= 2 and not head.endswith(_FEMININE_STEMS)
+
+
 def _function_tail_ok(head: str, tail: str, language: str, evidence: int) -> bool:
     """A function word may follow a name, a common word or a capitalised adverb ("Belagerung|von",
     "Allerdings|ist"); a short one needs a longer or better-known head ("Mala|den" stays whole)."""
@@ -246,36 +356,92 @@ def _function_tail_ok(head: str, tail: str, language: str, evidence: int) -> boo
 def _name_tail_split(word: str, language: str, standalone: _Seen, sentence_start: bool) -> int | None:
     """Where a capitalised unknown ``word`` splits into a name (or word) and a lowercase word, if anywhere.
 
-    The longest tail that says something wins ("Leblacher|ausgetragen", not
+    The longest tail that says something decides ("Leblacher|ausgetragen", not
     "Leblacheraus|getragen"); if it is a noun, or a word the head cannot take, the token is left
     alone rather than split elsewhere ("Untersuchungeinschließlich" is not cut into
-    "Untersuchungein schließlich", "Tankstellenangestellte" not into "Tankstellenan gestellte").
+    "Untersuchungein schließlich", "Tankstellenangestellte" not into "Tankstellenan gestellte"),
+    unless a shorter tail is a closed-class word after a well-known name ("Berlin|das" in
+    "Berlindas", whose "lindas" is some other language's word).
     """
     if len(word) < 5 or not _CAPITALISED.fullmatch(word) or best_zipf(word) >= KNOWN_WHOLE:
         return None
     if standalone.document[word] > 1:
         return None
+    decided = False
     for point in range(3, len(word) - 1):
         tail = word[point:]
+        if decided and tail not in _CLOSED_TAILS[language]:
+            continue
         kind = _tail_kind(tail, language)
         if kind is None:
             continue
-        if kind == "noun":
-            return None
         head = word[:point]
         evidence = _head_evidence(head, standalone, sentence_start)
-        if kind == "function":
-            if evidence == 0 and _frequent_name(head, sentence_start):
-                evidence = 2  # compounds never end in "am", "hat", "für": "Erdoganam" is glue
-            accepted = _function_tail_ok(head, tail, language, evidence)
-        elif kind == "lower":
-            accepted = evidence >= 2 or (evidence == 1 and len(tail) >= 8 and not _better_head(word, point, standalone))
-        elif kind == "stem":
-            accepted = evidence == 3 and bool(_PARTICIPLE.fullmatch(tail))
-        else:  # a long word of unknown case may be a compound's noun ("Basketball|turniere")
-            accepted = False
-        return point if accepted else None
+        if kind == "function" and evidence == 0:
+            # compounds never end in "am", "hat", "für", "nach": "Erdoganam", "Tabasco|nach" are glue
+            floor = WEAK_HEAD if tail not in _WORD_ENDINGS else COMMON_WORD
+            evidence = 2 if _frequent_name(head, sentence_start, floor) else 0
+        if decided:
+            if evidence >= 2 and _tail_ok(word, point, kind, evidence, standalone, language, sentence_start):
+                return point
+            continue
+        if kind != "noun" and _tail_ok(word, point, kind, evidence, standalone, language, sentence_start):
+            return point
+        if kind == "function":  # "Raptor|seinen" refused: "Raptors|einen" is no likelier
+            return None
+        decided = True
     return None
+
+
+def _never_compounded(word: str, point: int, standalone: _Seen, language: str) -> bool:
+    """Can a capitalised word + lowercase word mid-sentence only be glue? A compound of a noun and
+    an adjective or adverb is written in lowercase ("umweltfreundlich"), or capitalised only as a
+    nominalised adjective with an ending ("Umweltfreundliche") or verb ("Revolutionsfeiern",
+    "Stummsein"); so a tail without such an ending, and not a noun's genitive ("Strom|mangels"),
+    after a known word is another word: "Zentimeter|betrug", "Einzelzimmer|deutlich"."""
+    head, tail = word[:point], word[point:]
+    return (
+        len(head) >= 4
+        and len(tail) >= 4
+        and lowercase_profile(head) is not True
+        and best_zipf(head) >= KNOWN_WHOLE
+        and not tail.endswith(_NOMINAL_ENDINGS)
+        and not (tail.endswith("s") and lowercase_profile(tail[:-1]) is False)
+        and tail not in COMPOUND_TAILS
+        and not _rival_split(word, point, standalone, language)
+    )
+
+
+def _tail_ok(
+    word: str, point: int, kind: str, evidence: int, standalone: _Seen, language: str, sentence_start: bool
+) -> bool:
+    """Is ``word`` glue at ``point``, given what its tail is (``kind``) and how sure we are that its
+    head is a name (``evidence``, see `_head_evidence`)?"""
+    head, tail = word[:point], word[point:]
+    if kind == "function":
+        return _function_tail_ok(head, tail, language, evidence) or (
+            evidence == 1
+            and len(head) >= 5
+            and len(tail) >= 3
+            and not _participle_cut(head, tail)
+            and (tail not in _WORD_ENDINGS or ending_count(head, language) >= WORDLIKE_ENDING)
+            and not _rival_split(word, point, standalone, language)
+        )
+    if kind == "lower":
+        return (
+            evidence >= 2
+            or (evidence == 1 and len(tail) >= 8 and not _better_head(word, point, standalone))
+            or (not sentence_start and _never_compounded(word, point, standalone, language))
+        )
+    if kind == "short":  # "Bayern|an", "Boston|is", "Kirche|in"
+        return len(head) >= 4 and (
+            _in_after(head, word, point, standalone, language, evidence)
+            if tail == "in" and language == "de"
+            else evidence >= 2
+        )
+    if kind == "stem":
+        return evidence == 3 and bool(_PARTICIPLE.fullmatch(tail))
+    return False  # a noun, or a long word of unknown case that may be a compound's noun ("Basketball|turniere")
 
 
 def _lowercase_split(word: str, language: str) -> int | None:
@@ -294,18 +460,46 @@ def _lowercase_split(word: str, language: str) -> int | None:
             if head in WORD_PREFIXES:
                 accepted = tail in function_words
             else:
-                accepted = tail in function_words or _frequent_lowercase(tail, language)
+                accepted = tail in function_words or _lowercase_content(tail, language)
+        elif head == "es" and language == "de":  # "es|noch", "es|möglich": no word starts so
+            accepted = tail in function_words or _lowercase_content(tail, language)
         elif tail in function_words and len(tail) >= 3:
             accepted = (
                 _frequent_lowercase(head, language)
                 and not _participle_cut(head, tail)
                 and not _misread_in(head, tail, language)
             )
+        elif tail in _PRONOUN_TAILS.get(language, {}):
+            accepted = (
+                len(head) >= 4 and _frequent_lowercase(head, language) and head.endswith(_PRONOUN_TAILS[language][tail])
+            )
+        elif language == "en":  # English glues around its many short words: "heard|it", "do|you", "or|was"
+            accepted = _english_function_split(head, tail)
         else:
             accepted = False
         if accepted:
             found.append(point)
     return found[0] if len(found) == 1 else None
+
+
+def _english_function_split(head: str, tail: str) -> bool:
+    """A frequent English word and a pronoun, auxiliary or preposition; two-letter words only beside
+    a very frequent longer one ("heard|it", "do|you"; not "bog|us", "find|in", "so|ing")."""
+    if head in ENGLISH_CLOSED_CLASS and head not in WORD_PREFIXES:
+        needed = FREQUENT_WORD if len(head) == 2 else COMMON_WORD  # "so|ing", "is|lad" are no glue
+        return len(tail) >= 3 and zipf(tail, "en") >= needed
+    if tail in ENGLISH_CLOSED_CLASS and tail not in ENGLISH_WORD_ENDINGS:
+        needed = FREQUENT_WORD if len(tail) == 2 else COMMON_WORD
+        return len(head) >= 3 and zipf(head, "en") >= needed
+    return False
+
+
+def _lowercase_content(word: str, language: str) -> bool:
+    """A word that may follow an article or conjunction in a lowercase token: frequent, or a longer
+    known word that is not a noun ("die|theosophische", "und|häßliche"; not "die|nstliche")."""
+    if _frequent_lowercase(word, language):
+        return True
+    return len(word) >= 6 and zipf(word, language) >= COMMON_WORD - 1.5 and _attested_lowercase(word) is not False
 
 
 def _known_lowercase(word: str, language: str) -> bool:
@@ -377,9 +571,9 @@ def glue_edits(text: str, language: str | None, names: Collection[str] = frozens
         core = token[start:end]
         offset = match.start() + start
         points = [point.start() for point in _PUNCT_GLUE.finditer(core)]
-        year = _YEAR_GLUE.match(core)
-        if year and year.group(1).lower() in YEAR_PREPOSITIONS:
-            points.append(year.end(1))
+        number = _number_split(core, language)
+        if number is not None:
+            points.append(number)
         for point in points:
             at = offset + point + (1 if core[point] in ".,;:!?" else 0)
             edits.append(TextEdit(at, at, " ", "split"))

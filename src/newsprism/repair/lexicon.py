@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import math
+from collections import Counter
 from functools import cache, lru_cache
 from importlib.resources import files
 
@@ -71,9 +72,25 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         """oder aber sondern denn dass wenn weil nicht auch noch schon sich sind wird wurde wurden
         haben hatte hatten eine einen einem einer eines seine seinen seinem seiner ihre ihren ihrem
         ihrer diese dieser diesem diesen von nach über unter durch gegen ohne seit bis beim ins""".split()
+    )
+    | frozenset(
+        # sentence adverbs: no compound ends in them ("Kerrydagegen", "liefenjedoch"); not "immer",
+        # "wohl", "dort", "nie", "heute", which end "Zimmer", "Gemeinwohl", "Standort", "Linie"
+        """jedoch dann bereits zudem sogar etwa allerdings inzwischen damals bisher bislang trotzdem
+        deshalb daher jetzt erneut ebenfalls zunächst zuvor danach dabei dagegen außerdem kaum zwar
+        ohnehin stets vermutlich offenbar""".split()
     ),
     "en": SHORT_TAILS["en"] | frozenset("of to with from that this have were will would also".split()),
 }
+# English pronouns, auxiliaries, determiners and prepositions, for lowercase glue ("heardit", "doyou").
+ENGLISH_CLOSED_CLASS = frozenset(
+    """the of to in on at by for with from and or but nor is are was were be been am it its he him his
+    she her they them their we us our you your me my this that these those not no as if so do does did
+    has have had will would can could should may might must shall there here what which who whom whose
+    when where why how all some any than then just only also very about into onto over after before""".split()
+)
+# ...of which these also end many words ("camp|us", "rob|in", "urb|an", "tax|is", "sum|mit").
+ENGLISH_WORD_ENDINGS = frozenset("us in an is it on as am me he be no so or at".split())
 # Function words that also begin words: particle verbs ("eingeflogen", "mitgemacht") and
 # negated adjectives ("nichtalkoholische"). After one of them only another function word is split
 # off ("mitdem", never "mit|gemacht").
@@ -107,6 +124,20 @@ def _case_table() -> dict[str, tuple[int, int, int]]:
 def _frequencies(language: str) -> dict[str, float]:
     """wordfreq's word list as a dict: one lookup instead of re-tokenising every word."""
     return get_frequency_dict(language, wordlist="large")
+
+
+@cache
+def _word_endings(language: str) -> Counter[str]:
+    """How many known words end in each three letters: "…son" and "…ner" end many, "…nh" and "…rä"
+    almost none, so a head ending so is a cut-off piece of a word, not a name."""
+    return Counter(
+        word[-3:] for word, frequency in _frequencies(language).items() if len(word) >= 4 and frequency > 1e-7
+    )
+
+
+def ending_count(word: str, language: str) -> int:
+    """Known words of ``language`` that end in the last three letters of ``word``."""
+    return _word_endings(language)[word[-3:].casefold()] if language in LANGUAGES else 0
 
 
 @lru_cache(maxsize=200_000)
