@@ -104,6 +104,13 @@ def test_reported_speech_and_attribution_phrases():
     assert quotes[0].cue == "sagte"
 
 
+def test_a_reported_clause_opening_with_an_article_is_no_relative_clause():
+    text = "Das Ministerium meldete gestern, der erste rein deutsche Hilfskonvoi sei gestern in Lwiw eingetroffen."
+    quotes = _quotes(text, {})
+    assert [(q.speaker_text, q.cue) for q in quotes] == [("Das Ministerium", "meldete")]
+    assert quotes[0].text.startswith("der erste rein deutsche Hilfskonvoi sei")
+
+
 def test_single_quoted_words_are_not_quotes():
     text = "Er nannte es eine „Möglichkeit“ und sprach von „Verantwortung“."
     assert [q for q in _quotes(text) if q.direct] == []

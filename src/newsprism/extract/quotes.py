@@ -844,11 +844,17 @@ class _Finder:
 
     def _relative_clause(self, first: int, sentence: _Sentence) -> bool:
         """A clause that opens with a relative pronoun and ends with its finite verb ("…, die am Montag
-        veröffentlicht wurde"), unlike one that says what was said ("…, die Deiche würden halten")."""
+        veröffentlicht wurde"), unlike one that says what was said ("…, die Deiche würden halten",
+        "…, der erste Hilfsflug sei eingetroffen": a finite verb before the end is verb-second)."""
         tokens = self.parse.tokens
         _, last = self._clause(first, sentence)
         words = [i for i in range(first, last) if tokens[i].text.strip()]
-        return bool(words) and _relative(tokens[words[0]]) and _finite(tokens[words[-1]])
+        return (
+            bool(words)
+            and _relative(tokens[words[0]])
+            and _finite(tokens[words[-1]])
+            and not any(_finite(tokens[i]) for i in words[1:-1])
+        )
 
     def _is_clause(self, first: int, last: int) -> bool:
         """Enough words with a verb to be a statement."""
