@@ -10,6 +10,7 @@ from importlib.resources import files
 import pytest
 
 from newsprism.extract import find_dates, find_events, plover_type
+from newsprism.extract.verbforms import german_verb_forms
 from newsprism.link import ActorRegistry, KnowledgeBase, link_article
 from newsprism.model import Article, Event
 from newsprism.nlp import parse_texts
@@ -84,6 +85,36 @@ def test_main_event_of_a_sentence(language, text, expected, kb):
     for field, value in expected.items():
         assert getattr(main, field) == value, (field, main)
     assert text[main.start : main.end] == main.trigger.split()[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "trigger"),
+    [
+        ("Die Polizei nahm am Abend in Minsk zwölf Studenten fest.", "COERCE", "nahm fest"),
+        ("Tausende Menschen demonstrierten am Sonntag in Tiflis gegen die Regierung.", "PROTEST", "demonstrierten"),
+        ("Die Regierungen in Rom und Athen haben sich auf ein gemeinsames Vorgehen geeinigt.", "AGREE", "geeinigt"),
+        ("Xi Jinping empfing am Mittwoch in Peking den brasilianischen Präsidenten Lula.", "CONSULT", "empfing"),
+        ("Frankreich liefert der Ukraine weitere Haubitzen.", "AID", "liefert"),
+        ("Der Sprecher wies die Kritik am Montag als haltlos und politisch motiviert zurück.", "REJECT", "wies zurück"),
+    ],
+)
+def test_german_verbs_are_found_in_any_form_the_tagger_misreads(text, event_type, trigger, kb):
+    """Lemmas the trained lemmatizer gets wrong ("lieferen"), verbs it tags as adjectives ("empfing",
+    "geeinigt") and particles the parser hangs on another word ("wies … zurück")."""
+    events = events_of(text, "de", kb)
+    assert [(event.type, event.trigger) for event in events][:1] == [(event_type, trigger)]
+
+
+def test_german_verb_forms_follow_weak_and_strong_inflection():
+    forms = german_verb_forms(["liefern", "festnehmen", "verbieten", "abschalten", "einberufen", "öffnen"])
+    assert {form: forms[form] for form in ("lieferte", "geliefert", "öffnete", "geöffnet")} == {
+        "lieferte": "liefern", "geliefert": "liefern", "öffnete": "öffnen", "geöffnet": "öffnen",
+    }  # fmt: skip
+    assert forms["nahm"] == "nehmen"  # the particle stands apart: "nahm … fest"
+    assert forms["festgenommen"] == forms["festnahmen"] == forms["festzunehmen"] == "festnehmen"
+    assert forms["verbot"] == forms["verboten"] == "verbieten"
+    assert forms["abgeschaltet"] == "abschalten"  # "schalten" is weak, not "sc" + "halten"
+    assert forms["berief"] == "berufen" and forms["einberufen"] == "einberufen"
 
 
 @pytest.mark.parametrize(

@@ -14,12 +14,13 @@ are read. See docs/events.md for the mapping, negation and modality.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
 from newsprism.extract.dates import DateMention
 from newsprism.extract.tree import DependencyTree
+from newsprism.extract.verbforms import SEPARABLE, german_verb_forms
 from newsprism.model import Entity, Event, Token
 
 NO_EVENT = "-"
@@ -56,31 +57,7 @@ COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 HOSTILE = frozenset({"ACCUSE", "REJECT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "THREATEN"})
 MAX_ACTOR_TOKENS = 8
 REACH = 3  # words between a verb and a noun beside it that may be its object
-SEPARABLE_PARTICLES = (
-    "zurück", "zusammen", "wieder", "durch", "fest", "frei", "nach", "teil", "über", "unter", "fort", "ab", "an",
-    "auf", "aus", "bei", "ein", "mit", "vor", "weg", "zu", "um", "los",
-)  # fmt: skip
-# preterite stems of strong and mixed verbs the lexicon uses, which the lemmatizer often gets wrong
-# ("griffen", "entsandt")
-STRONG_PRETERITES = {
-    "griff": "greifen", "zog": "ziehen", "traf": "treffen", "nahm": "nehmen", "sprach": "sprechen", "wies": "weisen",
-    "rief": "rufen", "hielt": "halten", "schlug": "schlagen", "brach": "brechen", "bot": "bieten", "bat": "bitten",
-    "verbot": "verbieten", "schloss": "schließen", "beschloss": "beschließen", "gab": "geben", "warf": "werfen",
-    "schoss": "schießen", "erschoss": "erschießen", "fror": "frieren", "stieß": "stoßen", "trat": "treten",
-    "verwies": "verweisen", "verhing": "verhängen", "wandte": "wenden", "sandte": "senden", "unterschrieb":
-    "unterschreiben", "schrieb": "schreiben", "stritt": "streiten", "bestritt": "bestreiten", "verließ": "verlassen",
-    "ließ": "lassen", "entließ": "entlassen", "fing": "fangen", "empfing": "empfangen", "entsand": "entsenden",
-}  # fmt: skip
-# their past participles, which the lemmatizer often leaves as they are ("getroffen")
-STRONG_PARTICIPLES = {
-    "getroffen": "treffen", "angegriffen": "angreifen", "beschlossen": "beschließen", "geschlossen": "schließen",
-    "abgeschlossen": "abschließen", "gesprochen": "sprechen", "abgebrochen": "abbrechen", "aufgenommen": "aufnehmen",
-    "teilgenommen": "teilnehmen", "vorgeschlagen": "vorschlagen", "abgezogen": "abziehen", "entsandt": "entsenden",
-    "zurückgewiesen": "zurückweisen", "abgewiesen": "abweisen", "unterschrieben": "unterschreiben",
-    "verboten": "verbieten", "angeboten": "anbieten", "gebeten": "bitten", "festgenommen": "festnehmen",
-    "beschossen": "beschießen", "erschossen": "erschießen", "übersprungen": "überspringen",
-    "ferngeblieben": "fernbleiben", "gemieden": "meiden",
-}  # fmt: skip
+CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "\n"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,26 +121,24 @@ class _Parse(DependencyTree):
         return pobj[0] if self.tokens[index].dep == "prep" and pobj else index
 
 
-def _base_form(token: Token) -> str:
-    """The verb's infinitive, mending what the lemmatizer misses: strong preterites ("griffen" →
-    greifen) and participles ("getroffen"), and zu-infinitives of separable verbs ("abzuziehen" → abziehen)."""
-    lemma = token.lemma.lower()
-    word = token.text.lower()
-    if word in STRONG_PARTICIPLES:
-        return STRONG_PARTICIPLES[word]
-    for stem, infinitive in STRONG_PRETERITES.items():
-        if word in (stem, stem + "en", stem + "t", stem + "st", stem + "te", stem + "ten"):
-            return infinitive
-    for particle in SEPARABLE_PARTICLES:
-        if lemma.startswith(particle + "zu") and lemma.endswith("en") and len(lemma) > len(particle) + 5:
-            return particle + lemma[len(particle) + 2 :]
-    return lemma
+@cache
+def verb_forms(language: str) -> dict[str, str]:
+    """Inflected forms of the lexicon's verbs → their infinitives (German; English lemmas are right)."""
+    return german_verb_forms(event_lexicon(language).verbs) if language == "de" else {}
+
+
+def _as_verbs(tokens: list[Token], forms: dict[str, str]) -> list[Token]:
+    """The tokens with lexicon verbs the tagger took for adjectives ("haben sich geeinigt",
+    "empfing") as verbs; an adjective before a noun ("die geeinigten Parteien") stays one."""
+    misread = [token.pos == "ADJ" and token.dep != "amod" and token.text.lower() in forms for token in tokens]
+    return [replace(token, pos="VERB") if verb else token for token, verb in zip(tokens, misread, strict=True)]
 
 
 class _Finder:
     def __init__(self, text: str, tokens: list[Token], entities: list[Entity], dates: list[DateMention],
                  language: str) -> None:  # fmt: skip
-        self.parse = _Parse(text, tokens, entities)
+        self.forms = verb_forms(language)
+        self.parse = _Parse(text, _as_verbs(tokens, self.forms), entities)
         self.lexicon = event_lexicon(language)
         self.dates = dates
         self.sentences = self.parse.sentence_ranges()
@@ -172,11 +147,25 @@ class _Finder:
     def _verb_lemmas(self, index: int) -> list[tuple[str, list[int]]]:
         """The verb's possible lemmas, longest first, each with the tokens that spell it."""
         parse = self.parse
-        lemma = _base_form(parse.tokens[index])
+        token = parse.tokens[index]
+        lemma = self.forms.get(token.text.lower(), token.lemma.lower())
         particles = parse.kids(index, PARTICLE_DEPS | {"prep"})
+        if self.forms and not particles and (last := self._clause_final_particle(index)) is not None:
+            particles = [last]
         joined = [(parse.lower(p) + lemma, sorted([index, p])) for p in particles if parse.lower(p).isalpha()]
         phrasal = [(f"{lemma} {parse.lower(p)}", sorted([index, p])) for p in particles]  # call for
         return [*joined, *phrasal, (lemma, [index])]
+
+    def _clause_final_particle(self, index: int) -> int | None:
+        """A separable particle closing the clause of a finite verb, where the parser hung it
+        elsewhere ("nahm … 40 Demonstranten fest", "wies die Vorwürfe als motiviert zurück")."""
+        tokens = self.parse.tokens
+        end = index + 1
+        while end < len(tokens) and not tokens[end].sentence_start and tokens[end].text not in CLAUSE_ENDS:
+            end += 1
+        last = end - 1
+        particle = tokens[last].text.lower() in SEPARABLE and tokens[last].pos in ("ADV", "ADP", "ADJ", "PART")
+        return last if last > index and particle else None
 
     def _arguments(self, index: int) -> list[int]:
         parse = self.parse
