@@ -18,7 +18,8 @@ def german():
 
 
 def test_german_pipeline_has_every_component_and_is_cached(german):
-    for name in ("tok2vec", "morphologizer", "parser", "trainable_lemmatizer", "ner", "newsprism_sentence_hints"):
+    components = ("tok2vec", "morphologizer", "parser", "trainable_lemmatizer", "newsprism_lemma_lookup", "ner")
+    for name in (*components, "newsprism_sentence_hints"):
         assert name in german.pipe_names
     assert load("de") is german
     assert set(german.get_pipe("ner").labels) == {"PER", "LOC", "ORG", "MISC"}
@@ -69,6 +70,12 @@ def test_german_lemmas_and_parts_of_speech(german):
     assert by_text["Minister"].pos_ == "NOUN"
     assert by_text["haben"].lemma_ == "haben"
     assert by_text["Verhandlungen"].lemma_ == "Verhandlung"
+
+
+def test_german_verbs_the_trained_lemmatizer_garbles_get_their_infinitive(german):
+    doc = german("Tausende demonstrierten gestern, und heute liefert die Regierung neue Zahlen.")
+    by_text = {token.text: token.lemma_ for token in doc}
+    assert (by_text["demonstrierten"], by_text["liefert"]) == ("demonstrieren", "liefern")
 
 
 def test_english_pipeline_maps_labels_to_newsprism_labels():

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from collections.abc import Iterable
+from functools import cache
+from importlib.resources import files
 
 import spacy
 from spacy.language import Language
@@ -26,6 +30,12 @@ GERMAN_ABBREVIATIONS = frozenset(
 _ORDINAL = re.compile(r"\d{1,4}\.?")
 WRAP_WIDTH = 100  # text with a longer line is written a paragraph per line, not hard-wrapped
 HEADING_TOKENS = 20  # a first line this short is the title, not the start of a wrapped sentence
+
+# Form → lemma for German (spacy-lookups-data's de_lemma_lookup, MIT, see de_lemma_lookup.LICENSE).
+GERMAN_LEMMAS = "de_lemma_lookup.json.gz"
+# Where the table beats the trained lemmatizer on held-out UD German (docs/benchmarks.md, "Tagging,
+# parsing, lemmas"): verbs above all ("liefert" is not "lieferen"); pronouns and names it does not.
+LOOKUP_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 
 # OntoNotes labels of en_core_web_sm → newsprism's PER, LOC, ORG, MISC; the rest are not names.
 ONTONOTES_LABELS: dict[str, str] = {
@@ -82,6 +92,24 @@ def sentence_hints(doc: Doc) -> Doc:
             continue
         if stem.lower() in GERMAN_ABBREVIATIONS or (_ORDINAL.fullmatch(stem) and token.lower_ in GERMAN_MONTHS):
             token.is_sent_start = False
+    return doc
+
+
+@cache
+def _german_lemmas() -> dict[str, str]:
+    with gzip.open(files("newsprism.nlp").joinpath("data", GERMAN_LEMMAS).open("rb"), "rt", encoding="utf-8") as table:
+        return json.load(table)
+
+
+@Language.component("newsprism_lemma_lookup")
+def lemma_lookup(doc: Doc) -> Doc:
+    """Lemmas of German verbs, adjectives and nouns from a lookup table where it has the word: the
+    lemmatizer trained on 2,000 sentences guesses unseen verbs badly ("demonstrierten" →
+    "demonstriern"), and a wrong lemma hides an event verb."""
+    table = _german_lemmas()
+    for token in doc:
+        if token.pos_ in LOOKUP_POS and (lemma := table.get(token.text)) is not None:
+            token.lemma_ = lemma
     return doc
 
 
