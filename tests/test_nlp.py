@@ -19,7 +19,7 @@ def german():
 
 def test_german_pipeline_has_every_component_and_is_cached(german):
     components = ("tok2vec", "morphologizer", "parser", "trainable_lemmatizer", "newsprism_lemma_lookup", "ner")
-    for name in (*components, "newsprism_sentence_hints"):
+    for name in (*components, "newsprism_entity_shape", "newsprism_sentence_hints"):
         assert name in german.pipe_names
     assert load("de") is german
     assert set(german.get_pipe("ner").labels) == {"PER", "LOC", "ORG", "MISC"}
@@ -70,6 +70,12 @@ def test_german_lemmas_and_parts_of_speech(german):
     assert by_text["Minister"].pos_ == "NOUN"
     assert by_text["haben"].lemma_ == "haben"
     assert by_text["Verhandlungen"].lemma_ == "Verhandlung"
+
+
+def test_german_entities_are_capitalised_and_end_at_names(german):
+    doc = german("Brasilien Und China Beide, die Beziehungen zu Moskau pflegen, unterstützten direkte Gespräche.")
+    assert [ent.text for ent in doc.ents] == ["Brasilien", "China", "Moskau"]
+    assert [ent.text for ent in german("Er wird den türkischen Präsidenten treffen, meldet dpa.").ents] == ["dpa"]
 
 
 def test_german_verbs_the_trained_lemmatizer_garbles_get_their_infinitive(german):

@@ -31,6 +31,9 @@ _ORDINAL = re.compile(r"\d{1,4}\.?")
 WRAP_WIDTH = 100  # text with a longer line is written a paragraph per line, not hard-wrapped
 HEADING_TOKENS = 20  # a first line this short is the title, not the start of a wrapped sentence
 
+# Words that never begin or end a German name, though a name's neighbour when glue capitalised them.
+EDGE_WORDS = frozenset("und oder aber sowie beide beiden auch sich nicht".split())
+SHORT_NAME = 4  # letters: lowercase names this short exist ("dpa", "ots", "ebay")
 # Form → lemma for German (spacy-lookups-data's de_lemma_lookup, MIT, see de_lemma_lookup.LICENSE).
 GERMAN_LEMMAS = "de_lemma_lookup.json.gz"
 # Where the table beats the trained lemmatizer on held-out UD German (docs/benchmarks.md, "Tagging,
@@ -110,6 +113,25 @@ def lemma_lookup(doc: Doc) -> Doc:
     for token in doc:
         if token.pos_ in LOOKUP_POS and (lemma := table.get(token.text)) is not None:
             token.lemma_ = lemma
+    return doc
+
+
+@Language.component("newsprism_entity_shape")
+def entity_shape(doc: Doc) -> Doc:
+    """German names are capitalised: an entity of lowercase words only ("türkischen") is none,
+    unless it is as short as an agency's ("dpa", "ots"); and a conjunction or pronoun at its edge is
+    not part of it ("China Beide" in text where links glued "BrasilienUndChinaBeide" together)."""
+    kept = []
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ in EDGE_WORDS:
+            start += 1
+        while end > start and doc[end - 1].lower_ in EDGE_WORDS:
+            end -= 1
+        words = doc[start:end]
+        if words and not (all(token.is_alpha and token.is_lower for token in words) and len(words.text) > SHORT_NAME):
+            kept.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label))
+    doc.ents = kept
     return doc
 
 

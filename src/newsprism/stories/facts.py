@@ -106,6 +106,12 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_STATEMENT else text[: MAX_STATEMENT - 1].rsplit(" ", 1)[0] + " …"
 
 
+def _in_sentence(mention: Mention, sentence: str) -> str:
+    """A number's or date's statement: the value, then its sentence ("im März 2022 — Direkte
+    Gespräche …"), so that two values of one sentence are two different rows."""
+    return _clip(f"{mention.text} — {sentence}")
+
+
 class _Sentences:
     """An article's sentences with their vectors, to find the one around an offset."""
 
@@ -141,14 +147,14 @@ def _value_claims(article: Article, sentences: _Sentences) -> list[_Claim]:
         value = f"{_number(match):g}"
         mention = Mention(article.id, match.start(), match.end(), match.group(0))
         claims.append(_Claim("count", source, value, mention, sentences.vectors[index], unit,
-                             _clip(sentences.text(index))))  # fmt: skip
+                             _in_sentence(mention, sentences.text(index))))  # fmt: skip
     for found in find_dates(article.text, article.published_day):
         index = sentences.at(found.start)
         if index is None:
             continue
         mention = Mention(article.id, found.start, found.end, found.text)
         claims.append(_Claim("date", source, found.value, mention, sentences.vectors[index], _grain(found.value),
-                             _clip(sentences.text(index))))  # fmt: skip
+                             _in_sentence(mention, sentences.text(index))))  # fmt: skip
     return claims
 
 
