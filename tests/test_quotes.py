@@ -104,6 +104,25 @@ def test_reported_speech_and_attribution_phrases():
     assert quotes[0].cue == "sagte"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "said"),
+    [
+        ("Ein Hacker, der Geld forderte, sagte, er sei unschuldig.", "Ein Hacker", "sagte", "er sei unschuldig"),
+        ("Ein Hacker, der Geld stahl, sagte, er sei unschuldig.", "Ein Hacker", "sagte", "er sei unschuldig"),
+        (
+            "Damit fällt die Marke, die Karl Berger 2002 zum Ziel erklärt hatte: „Wir schaffen das bis zum Herbst.“",
+            "Karl Berger", "erklärt", "Wir schaffen das",
+        ),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_neither_speaks_for_nor_hides_the_main_clause(text, speaker, cue, said):
+    """The morphologizer takes the relative pronoun for an article: its clause's verb is no cue for
+    the main clause after it, and an object pronoun leaves the clause's own subject the speaker."""
+    quotes = _quotes(text, {})
+    assert [(q.speaker_text, q.cue) for q in quotes] == [(speaker, cue)]
+    assert quotes[0].text.startswith(said)
+
+
 def test_a_reported_clause_opening_with_an_article_is_no_relative_clause():
     text = "Das Ministerium meldete gestern, der erste rein deutsche Hilfskonvoi sei gestern in Lwiw eingetroffen."
     quotes = _quotes(text, {})

@@ -122,6 +122,8 @@ _NOT_SUBJECTS = {
     "vor", "während", "wegen", "trotz", "gegenüber"
 }  # fmt: skip
 _ARTICLES = {"der", "die", "das", "den", "dem", "des"}
+_RELATIVE_WORDS = {"der", "die", "das", "den", "dem", "dessen", "deren", "denen"}
+_CLAUSE_ENDS = {",", ".", ";", ":", "!", "?"}
 # What stands for the sentence before as the object of a cue: "Dies teilte ein Sprecher mit."
 _DEMONSTRATIVES = {"dies", "das", "dieses"}
 # Separable particles, which end the clause of their verb ("gab … bekannt,", "teilte … mit.").
@@ -269,6 +271,29 @@ def _articles_retagged(tokens: list[Token]) -> list[Token]:
     return retagged
 
 
+def _relatives_retagged(tokens: list[Token]) -> list[Token]:
+    """The tokens with a relative pronoun that the morphologizer takes for an article ("ein Hacker,
+    der Geld forderte, sagte") marked as one: a d-word after a comma whose clause ends with its only
+    finite verb. "…, der erste Hilfsflug sei eingetroffen" (verb second) stays an article."""
+    retagged = list(tokens)
+    for index in range(1, len(tokens)):
+        token = tokens[index]
+        if tokens[index - 1].text != "," or token.text.lower() not in _RELATIVE_WORDS or _relative(token):
+            continue
+        end = index + 1
+        while end < len(tokens) and tokens[end].text not in _CLAUSE_ENDS and not tokens[end].sentence_start:
+            end += 1
+        words = [t for t in tokens[index + 1 : end] if t.text.strip()]
+        if len(words) >= 2 and _finite(words[-1]) and not any(_finite(t) for t in words[:-1]):
+            retagged[index] = replace(token, pos="PRON", morph=_with_relative(token.morph))
+    return retagged
+
+
+def _with_relative(morph: str) -> str:
+    features = [f for f in morph.split("|") if f and not f.startswith("PronType=")]
+    return "|".join(sorted([*features, "PronType=Rel"]))
+
+
 def _relative(token: Token) -> bool:
     """A relative pronoun; the morphologizer often leaves open whether "der" is one ("Dem,Rel")."""
     return re.search(r"PronType=[\w,]*Rel", token.morph) is not None
@@ -391,7 +416,7 @@ class _Finder:
     def __init__(self, text: str, entities: list[Entity], tokens: list[Token], language: str) -> None:
         self.text = text
         self.english = language == "en"
-        self.parse = _Parse(text, _articles_retagged(tokens))
+        self.parse = _Parse(text, _relatives_retagged(_articles_retagged(tokens)))
         self.speakers = _Speakers(self.parse, entities)
 
     def _cues(self, sentence: _Sentence, outside: tuple[int, int] = (0, 0)) -> list[int]:
@@ -487,7 +512,9 @@ class _Finder:
         ):
             start += 1  # "wie", which the tagger also takes for a preposition
         if start < finite and _relative(tokens[start]):
-            return self.speakers.relative(start, sentence) if tokens[start].head == cue else None
+            if tokens[start].head == cue or tokens[start].dep.startswith("nsubj"):
+                return self.speakers.relative(start, sentence) if tokens[start].head == cue else None
+            start += 1  # the pronoun is the object: "die Gerhard Schröder … erklärt hatte"
         focused = start + 1 < finite and (self._extent(start + 1, finite) == finite or start + 2 == finite)
         if tokens[start].text.lower() in _FOCUS_PARTICLES and focused:
             start += 1  # "Auch der Außenminister sagte"
@@ -832,7 +859,21 @@ class _Finder:
         following = next((i for i in range(cue + 1, sentence.last) if tokens[i].text in (",", ":")), None)
         coordinated = following is not None and any(_finite(t) for t in tokens[cue + 1 : following])
         relative = following is not None and self._relative_clause(following + 1, sentence)
-        if following is not None and not coordinated and not relative and self._is_clause(following + 1, sentence.last):
+        # after a cue in a relative clause, a clause opening with a finite verb goes on with the main
+        # clause ("Ein Hacker, der Geld forderte, sagte, …"): it is not what the cue says
+        resumed = (
+            following is not None
+            and following + 1 < sentence.last
+            and _finite(tokens[following + 1])
+            and _relative(tokens[self._clause(cue, sentence)[0]])
+        )
+        if (
+            following is not None
+            and not coordinated
+            and not relative
+            and not resumed
+            and self._is_clause(following + 1, sentence.last)
+        ):
             return tokens[following + 1].start, sentence.end
         finite = self.parse.finite_of(cue)
         preceding = finite - 1
