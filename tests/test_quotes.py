@@ -123,6 +123,13 @@ def test_a_relative_clause_neither_speaks_for_nor_hides_the_main_clause(text, sp
     assert quotes[0].text.startswith(said)
 
 
+def test_a_particle_written_apart_before_the_participle_makes_the_cue():
+    text = "Die Stiftung hat nun in einer Stellungnahme bekannt gegeben, dass die Ablagerungen keine Gefahr darstellen."
+    quotes = _quotes(text, {})
+    said = "dass die Ablagerungen keine Gefahr darstellen."
+    assert [(q.speaker_text, q.text) for q in quotes] == [("Die Stiftung", said)]
+
+
 def test_a_reported_clause_opening_with_an_article_is_no_relative_clause():
     text = "Das Ministerium meldete gestern, der erste rein deutsche Hilfskonvoi sei gestern in Lwiw eingetroffen."
     quotes = _quotes(text, {})

@@ -219,6 +219,8 @@ class _Parse(DependencyTree):
         stranded = self._clause_last(index)
         if stranded is not None and self.tokens[stranded].text.lower() in _PARTICLES:
             particles.append(self.tokens[stranded].text.lower())
+        if index and not _finite(token) and self.tokens[index - 1].text.lower() in _PARTICLES:
+            particles.append(self.tokens[index - 1].text.lower())  # written apart: "hat bekannt gegeben"
         bare = [token.lemma.lower(), token.text.lower()]
         return bare + [particle + form for particle in particles for form in bare]
 
