@@ -171,6 +171,9 @@ def test_what_a_demand_asks_for_is_done_by_the_one_asked(kb):
 def test_sentences_without_political_acts_have_no_events(kb):
     assert events_of("Das Wetter in Hamburg bleibt am Wochenende sonnig.", "de", kb) == []
     assert events_of("The museum reopened its east wing after the renovation.", "en", kb) == []
+    # "geben" is AID, but "abgeben" is another verb and "es gibt" says only that something exists
+    assert events_of("Anfang dieser Woche gaben Brasilien und China eine gemeinsame Erklärung ab.", "de", kb) == []
+    assert events_of("Am Mittwoch sagte Trump, dass es eine Möglichkeit gibt.", "de", kb) == []
 
 
 def test_plover_codes_announced_and_demanded_acts_as_its_coders_do():

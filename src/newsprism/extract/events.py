@@ -154,6 +154,8 @@ class _Finder:
             particles = [last]
         joined = [(parse.lower(p) + lemma, sorted([index, p])) for p in particles if parse.lower(p).isalpha()]
         phrasal = [(f"{lemma} {parse.lower(p)}", sorted([index, p])) for p in particles]  # call for
+        if self.forms and joined:  # German "gaben … ab" is abgeben, not geben
+            return joined
         return [*joined, *phrasal, (lemma, [index])]
 
     def _clause_final_particle(self, index: int) -> int | None:
@@ -201,7 +203,7 @@ class _Finder:
         keys |= {f"@{p}" for a in arguments if (p := parse.preposition(a))}
         for lemma, spelling in self._verb_lemmas(index):
             entries = self.lexicon.verbs.get(lemma)
-            if entries is None:
+            if entries is None or self._existential(index, lemma):
                 continue
             chosen = next((entries[key] for key in sorted(keys) if key in entries), entries.get(NO_EVENT))
             if chosen is not None:
@@ -211,6 +213,11 @@ class _Finder:
             if noun_type:
                 return noun_type, sorted([index, argument])
         return None
+
+    def _existential(self, index: int, lemma: str) -> bool:
+        """ "es gibt" says that something exists; nobody gives anything."""
+        subjects = self.parse.kids(index, SUBJECT_DEPS | {"expl"})
+        return lemma == "geben" and any(self.parse.lower(s) == "es" for s in subjects)
 
     def _noun_type(self, index: int) -> str | None:
         token = self.parse.tokens[index]
