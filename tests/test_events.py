@@ -96,6 +96,7 @@ def test_main_event_of_a_sentence(language, text, expected, kb):
         ("Xi Jinping empfing am Mittwoch in Peking den brasilianischen Präsidenten Lula.", "CONSULT", "empfing"),
         ("Frankreich liefert der Ukraine weitere Haubitzen.", "AID", "liefert"),
         ("Der Sprecher wies die Kritik am Montag als haltlos und politisch motiviert zurück.", "REJECT", "wies zurück"),
+        ("Stattdessen entsendet der Kreml eine Delegation erfahrener Diplomaten.", "CONSULT", "entsendet"),
     ],
 )
 def test_german_verbs_are_found_in_any_form_the_tagger_misreads(text, event_type, trigger, kb):
@@ -174,6 +175,7 @@ def test_sentences_without_political_acts_have_no_events(kb):
     # "geben" is AID, but "abgeben" is another verb and "es gibt" says only that something exists
     assert events_of("Anfang dieser Woche gaben Brasilien und China eine gemeinsame Erklärung ab.", "de", kb) == []
     assert events_of("Am Mittwoch sagte Trump, dass es eine Möglichkeit gibt.", "de", kb) == []
+    assert events_of("Russland hält an seiner harten Position fest.", "de", kb) == []  # festhalten an: keep to
 
 
 def test_plover_codes_announced_and_demanded_acts_as_its_coders_do():
