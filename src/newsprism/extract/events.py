@@ -122,7 +122,7 @@ class _Parse(DependencyTree):
 
 
 @cache
-def verb_forms(language: str) -> dict[str, str]:
+def _verb_forms(language: str) -> dict[str, str]:
     """Inflected forms of the lexicon's verbs → their infinitives (German; English lemmas are right)."""
     return german_verb_forms(event_lexicon(language).verbs) if language == "de" else {}
 
@@ -137,7 +137,8 @@ def _as_verbs(tokens: list[Token], forms: dict[str, str]) -> list[Token]:
 class _Finder:
     def __init__(self, text: str, tokens: list[Token], entities: list[Entity], dates: list[DateMention],
                  language: str) -> None:  # fmt: skip
-        self.forms = verb_forms(language)
+        self.german = language == "de"
+        self.forms = _verb_forms(language)
         self.parse = _Parse(text, _as_verbs(tokens, self.forms), entities)
         self.lexicon = event_lexicon(language)
         self.dates = dates
@@ -150,11 +151,11 @@ class _Finder:
         token = parse.tokens[index]
         lemma = self.forms.get(token.text.lower(), token.lemma.lower())
         particles = parse.kids(index, PARTICLE_DEPS | {"prep"})
-        if self.forms and not particles and (last := self._clause_final_particle(index)) is not None:
+        if self.german and not particles and (last := self._clause_final_particle(index)) is not None:
             particles = [last]
         joined = [(parse.lower(p) + lemma, sorted([index, p])) for p in particles if parse.lower(p).isalpha()]
         phrasal = [(f"{lemma} {parse.lower(p)}", sorted([index, p])) for p in particles]  # call for
-        if self.forms and joined:  # German "gaben … ab" is abgeben, not geben
+        if self.german and joined:  # "gaben … ab" is abgeben, not geben
             return joined
         return [*joined, *phrasal, (lemma, [index])]
 
@@ -215,7 +216,7 @@ class _Finder:
         return None
 
     def _existential(self, index: int, lemma: str) -> bool:
-        """ "es gibt" says that something exists; nobody gives anything."""
+        """Is this the existential "es gibt" (there is), in which nobody gives anything?"""
         subjects = self.parse.kids(index, SUBJECT_DEPS | {"expl"})
         return lemma == "geben" and any(self.parse.lower(s) == "es" for s in subjects)
 

@@ -496,7 +496,7 @@ def _english_function_split(head: str, tail: str) -> bool:
 
 def _lowercase_content(word: str, language: str) -> bool:
     """A word that may follow an article or conjunction in a lowercase token: frequent, or a longer
-    known word that is not a noun ("die|theosophische", "und|häßliche"; not "die|nstliche")."""
+    known word that is not a noun ("die|bosnischen", "und|häßliche"; not "die|nstliche")."""
     if _frequent_lowercase(word, language):
         return True
     return len(word) >= 6 and zipf(word, language) >= COMMON_WORD - 1.5 and _attested_lowercase(word) is not False
