@@ -514,8 +514,10 @@ class _Finder:
         ):
             start += 1  # "wie", which the tagger also takes for a preposition
         if start < finite and _relative(tokens[start]):
-            if tokens[start].head == cue or tokens[start].dep.startswith("nsubj"):
-                return self.speakers.relative(start, sentence) if tokens[start].head == cue else None
+            if tokens[start].head == cue:  # "ein Hacker, der behauptete, …"
+                return self.speakers.relative(start, sentence)
+            if tokens[start].dep.startswith("nsubj"):
+                return None  # the subject of another verb
             start += 1  # the pronoun is the object: "die Gerhard Schröder … erklärt hatte"
         focused = start + 1 < finite and (self._extent(start + 1, finite) == finite or start + 2 == finite)
         if tokens[start].text.lower() in _FOCUS_PARTICLES and focused:
