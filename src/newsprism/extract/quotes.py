@@ -513,7 +513,7 @@ class _Finder:
             tokens[start].pos in ("SCONJ", "CCONJ", "PUNCT") or self.parse.lower(start).strip() in _CONJUNCTIONS
         ):
             start += 1  # "wie", which the tagger also takes for a preposition
-        if start < finite and _relative(tokens[start]):
+        if sentence.first < start < finite and _relative(tokens[start]):  # never the sentence's first word
             if tokens[start].head == cue:  # "ein Hacker, der behauptete, …"
                 return self.speakers.relative(start, sentence)
             if tokens[start].dep.startswith("nsubj"):
@@ -530,6 +530,8 @@ class _Finder:
             after += 1  # "Dabei sagte sie", "äußerte sich Schavan"
         if after < sentence.last and tokens[after].text.lower() in _NOMINATIVE_PRONOUNS:
             return self._noun_phrase(after, sentence.last)  # "Die Tat bezeichnete er als sinnlos"
+        if start + 1 == finite and self.parse.lower(start) in _DEMONSTRATIVES:
+            return self._noun_phrase(after, sentence.last)  # "Das erklärte ein Sprecher": "das" is what he said
         behind = self._subject_behind(cue, finite, sentence)
         if behind is not None:
             return behind
