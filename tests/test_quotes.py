@@ -324,6 +324,10 @@ _HIDDEN_SPEAKERS = {
     "Das Auswärtige Amt meldete, der erste Hilfsflug sei gelandet.": ("Das Auswärtige Amt", "Hilfsflug"),
     "Auch sie forderten den Rücktritt der Regierung.": ("sie", "Rücktritt"),
     "Wie die Ministerin, Anna Bligh, erklärte, habe sie geholfen.": ("die Ministerin, Anna Bligh", "geholfen"),
+    "Wie Karl Berger, Sprecher der Hilfswerke, in Bangkok mitteilte, fehlen in der Region noch Boote und Zelte.": (
+        "Karl Berger",
+        "Boote",
+    ),
     "Wahlbeteiligung\n\nWie der Bundeswahlleiter mitteilte, lag sie bei 41,9 %.": ("der Bundeswahlleiter", "41,9"),
     "Einer der 13 beteiligten Feuerwehrmänner sagte: „Ich habe Brände gesehen.“": ("Einer der 13", "Brände"),
     "Unterdessen teilte die Feuerwehr mit, der Brand sei gelöscht.": ("die Feuerwehr", "Brand"),

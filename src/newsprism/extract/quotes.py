@@ -545,12 +545,14 @@ class _Finder:
         opener = sentence.first
         while opener < finite and (tokens[opener].pos in ("SCONJ", "CCONJ") or not tokens[opener].text.strip()):
             opener += 1  # "Wie die Premierministerin, Anna Bligh, erklärte"
-        if start == finite and tokens[finite - 1].text == "," and finite - 1 > opener:
-            # a subject with an apposition: "Die Sprecherin der Stiftung, Heike van Laak, sagte"
-            subject = self._noun_phrase(opener, finite - 1, apposition=True)
+        # a subject with an apposition: "Die Sprecherin der Stiftung, Heike van Laak, sagte", also
+        # with a place or time between it and the verb ("Wie X, Sprecher der UN, in Bangkok mitteilte")
+        closing = start - 1 if start == finite or tokens[start].pos == "ADP" else finite
+        if tokens[closing].text == "," and closing > opener:
+            subject = self._noun_phrase(opener, closing, apposition=True)
             if subject is not None:
                 return subject
-            comma = next((i for i in range(opener, finite) if tokens[i].text == ","), finite)
+            comma = next((i for i in range(opener, closing) if tokens[i].text == ","), closing)
             if comma + 1 < finite and _relative(tokens[comma + 1]):
                 # "Der 84-jährige Küng, der als Kritiker gilt, hofft, …"
                 return self._noun_phrase(opener, comma, apposition=True)
