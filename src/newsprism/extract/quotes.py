@@ -123,7 +123,6 @@ _NOT_SUBJECTS = {
 }  # fmt: skip
 _ARTICLES = {"der", "die", "das", "den", "dem", "des"}
 _RELATIVE_WORDS = {"der", "die", "das", "den", "dem", "dessen", "deren", "denen"}
-_CLAUSE_ENDS = {",", ".", ";", ":", "!", "?"}
 # What stands for the sentence before as the object of a cue: "Dies teilte ein Sprecher mit."
 _DEMONSTRATIVES = {"dies", "das", "dieses"}
 # Separable particles, which end the clause of their verb ("gab … bekannt,", "teilte … mit.").
@@ -226,11 +225,7 @@ class _Parse(DependencyTree):
 
     def _clause_last(self, index: int) -> int | None:
         """The last word of the clause a verb opens, where German leaves its particle ("gab … an,")."""
-        last = index + 1
-        while last < len(self.tokens) and not self.tokens[last].sentence_start:
-            if self.tokens[last].text in _CLAUSE_BOUNDARIES:
-                break
-            last += 1
+        last = _clause_end(self.tokens, index)
         return last - 1 if last - 1 > index else None
 
     def is_cue(self, index: int) -> bool:
@@ -282,13 +277,24 @@ def _relatives_retagged(tokens: list[Token]) -> list[Token]:
         token = tokens[index]
         if tokens[index - 1].text != "," or token.text.lower() not in _RELATIVE_WORDS or _relative(token):
             continue
-        end = index + 1
-        while end < len(tokens) and tokens[end].text not in _CLAUSE_ENDS and not tokens[end].sentence_start:
-            end += 1
-        words = [t for t in tokens[index + 1 : end] if t.text.strip()]
-        if len(words) >= 2 and _finite(words[-1]) and not any(_finite(t) for t in words[:-1]):
+        words = [t for t in tokens[index + 1 : _clause_end(tokens, index)] if t.text.strip()]
+        if len(words) >= 2 and _verb_final(words):
             retagged[index] = replace(token, pos="PRON", morph=_with_relative(token.morph))
     return retagged
+
+
+def _clause_end(tokens: list[Token], index: int) -> int:
+    """Where the clause going on after ``index`` ends: its closing punctuation or the next sentence."""
+    end = index + 1
+    while end < len(tokens) and not tokens[end].sentence_start and tokens[end].text not in _CLAUSE_BOUNDARIES:
+        end += 1
+    return end
+
+
+def _verb_final(words: list[Token]) -> bool:
+    """Words whose only finite verb is the last, as in a relative clause ("die am Montag
+    veröffentlicht wurde"); a finite verb before the end is verb-second ("der Flug sei gelandet")."""
+    return bool(words) and _finite(words[-1]) and not any(_finite(word) for word in words[:-1])
 
 
 def _with_relative(morph: str) -> str:
@@ -897,13 +903,8 @@ class _Finder:
         "…, der erste Hilfsflug sei eingetroffen": a finite verb before the end is verb-second)."""
         tokens = self.parse.tokens
         _, last = self._clause(first, sentence)
-        words = [i for i in range(first, last) if tokens[i].text.strip()]
-        return (
-            bool(words)
-            and _relative(tokens[words[0]])
-            and _finite(tokens[words[-1]])
-            and not any(_finite(tokens[i]) for i in words[1:-1])
-        )
+        words = [token for token in tokens[first:last] if token.text.strip()]
+        return bool(words) and _relative(words[0]) and _verb_final(words[1:])
 
     def _is_clause(self, first: int, last: int) -> bool:
         """Enough words with a verb to be a statement."""
