@@ -19,14 +19,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from build_case_lexicon import Lexicon, Token, count_cases, run
-from nlp_corpora import blocks
+from nlp_corpora import LER_LABELS, blocks
 
-_LER_NAMES = frozenset({"PER", "RR", "AN", "LD", "ST", "STR", "LDS", "ORG", "UN", "INN", "GRT", "MRK"})
 
 
 def _ler(path: Path) -> Iterator[list[Token]]:
     for block in blocks(path):
-        yield [(row[0], row[-1][2:] in _LER_NAMES) for row in block if len(row) >= 2]
+        yield [(row[0], row[-1][2:] in LER_LABELS) for row in block if len(row) >= 2]
 
 
 def sentences(data: Path) -> Iterator[list[Token]]:

@@ -205,7 +205,7 @@ def europeana(data: Path) -> list[Doc]:
     return docs
 
 
-_LER_LABELS = {"PER": "PER", "RR": "PER", "AN": "PER", "LD": "LOC", "ST": "LOC", "STR": "LOC", "LDS": "LOC",
+LER_LABELS = {"PER": "PER", "RR": "PER", "AN": "PER", "LD": "LOC", "ST": "LOC", "STR": "LOC", "LDS": "LOC",
                "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG", "MRK": "ORG"}  # fmt: skip
 
 
@@ -213,7 +213,7 @@ def ler(data: Path) -> list[Doc]:
     """German court decisions (CC BY 4.0), the authors' coarse mapping; legal norms and citations → O.
     Only its casing is used (for MultiCoNER)."""
     return [
-        _doc_from_bio([row[0] for row in block], [_coarse(row[-1], _LER_LABELS) for row in block])
+        _doc_from_bio([row[0] for row in block], [_coarse(row[-1], LER_LABELS) for row in block])
         for name in ("ler_dev.conll", "ler_test.conll")
         for block in blocks(data / "ler-de" / name)
     ]
@@ -338,13 +338,14 @@ def main() -> None:
     _save(train, args.out / "ner_train.spacy")
     _save(dev, args.out / "ner_dev.spacy")
     _save(test, args.out / "ner_test.spacy")
-    _save(europarl(args.data), args.out / "ner_europarl.spacy")
+    europarl_docs = europarl(args.data)
+    _save(europarl_docs, args.out / "ner_europarl.spacy")
     _save(smartdata(args.data), args.out / "ner_smartdata.spacy")
     _save(europeana(args.data), args.out / "ner_europeana.spacy")
     _save(hipe(args.data), args.out / "ner_hipe.spacy")
     _save(wikiann_text(args.data), args.out / "vocab_wikiann.spacy")
     ud_train, ud_dev, ud_test = _split(ud(args.data), (0.8, 0.1, 0.1))
-    cased = [*train, *ud_train, *europarl(args.data), *ler(args.data)]
+    cased = [*train, *ud_train, *europarl_docs, *ler(args.data)]
     _save(multiconer(args.data, cased), args.out / "ner_multiconer.spacy")
     _save(ud_train, args.out / "ud_train.spacy")
     _save(ud_dev, args.out / "ud_dev.spacy")
