@@ -22,7 +22,6 @@ from build_case_lexicon import Lexicon, Token, count_cases, run
 from nlp_corpora import LER_LABELS, blocks
 
 
-
 def _ler(path: Path) -> Iterator[list[Token]]:
     for block in blocks(path):
         yield [(row[0], row[-1][2:] in LER_LABELS) for row in block if len(row) >= 2]

@@ -23,6 +23,6 @@ def test_a_token_stream_is_cut_at_full_stops_but_never_inside_a_name():
 
 
 def test_fine_grained_labels_map_to_the_four_coarse_ones():
-    assert nlp_corpora._coarse("B-GRT", nlp_corpora._LER_LABELS) == "B-ORG"
+    assert nlp_corpora._coarse("B-GRT", nlp_corpora.LER_LABELS) == "B-ORG"
     assert nlp_corpora._coarse("I-CW", nlp_corpora._MULTICONER_LABELS) == "I-MISC"
-    assert nlp_corpora._coarse("B-GS", nlp_corpora._LER_LABELS) == "O"
+    assert nlp_corpora._coarse("B-GS", nlp_corpora.LER_LABELS) == "O"
