@@ -33,6 +33,10 @@ from newsprism.store import Database, default_target
 
 PARTITION_BYTES = 4_000_000
 PARTITION_FILES = 50
+# Dask's default worker environment without MALLOC_TRIM_THRESHOLD_: a fixed trim threshold also
+# fixes glibc's mmap threshold, so every numpy temporary above 128 KiB is mapped and faulted in
+# afresh, which made a worker 26 % slower than one process (docs/benchmarks.md, "Scaling").
+WORKER_ENVIRONMENT = {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1}
 
 
 @dataclass(slots=True)
@@ -66,45 +70,47 @@ def partition_inputs(inputs: list[InputFile], max_bytes: int, max_files: int) ->
 
 
 def _client(options: DaskOptions) -> Any:
+    import dask
     from dask.distributed import Client, LocalCluster
 
     if options.scheduler:
         return Client(options.scheduler)
     workers = options.workers or max(1, min(4, os.cpu_count() or 1))
-    cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
-    )
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": WORKER_ENVIRONMENT}):
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        )
     return Client(cluster)
 
 
 def _in_order(
     client: Any, partitions: list[list[InputFile]], arguments: dict[str, Any], window: int
 ) -> Iterator[PartitionResult]:
-    """Submit both tasks of each partition, keeping ``window`` in flight; yield results in order."""
+    """Read ahead, analyse each partition with the names of every earlier one, keep ``window``
+    analyses in flight, and yield results in input order.
+
+    A read comes back to this process and goes out again inside its analysis task, so the
+    scheduler gives the analysis to whichever worker is free instead of the one that read it (with
+    the data left on the reading worker, one worker ended up with most of the work). Reads have
+    priority: they are short, and the next analysis waits on them."""
     names_before: frozenset[str] = frozenset()
     reads: dict[int, Any] = {}
     analyses: dict[int, Any] = {}
     next_read = next_analysis = 0
     for index in range(len(partitions)):
-        while next_read < len(partitions) and next_read < index + window:
+        while next_read < len(partitions) and next_read <= index + window:
             reads[next_read] = client.submit(
-                read_partition, next_read, partitions[next_read], arguments["options"], pure=False
+                read_partition, next_read, partitions[next_read], arguments["options"], pure=False, priority=1
             )
             next_read += 1
         while next_analysis < len(partitions) and next_analysis < index + window:
-            read = reads[next_analysis]
+            read = reads.pop(next_analysis).result()
             analyses[next_analysis] = client.submit(
                 analyse_partition, read, names_before, arguments["db"], arguments["actors"], arguments["kb"], pure=False
             )
-            names_before = names_before | frozenset(client.submit(_names_of, read, pure=False).result())
+            names_before = names_before | frozenset(read.names)
             next_analysis += 1
-        result = analyses.pop(index).result()
-        reads.pop(index).release()
-        yield result
-
-
-def _names_of(read: Any) -> set[str]:
-    return read.names
+        yield analyses.pop(index).result()
 
 
 def run_distributed(
