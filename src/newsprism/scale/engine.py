@@ -33,10 +33,10 @@ from newsprism.store import Database, default_target
 
 PARTITION_BYTES = 4_000_000
 PARTITION_FILES = 50
-# Dask's default worker environment without MALLOC_TRIM_THRESHOLD_: a fixed trim threshold also
-# fixes glibc's mmap threshold, so every numpy temporary above 128 KiB is mapped and faulted in
-# afresh, which made a worker 26 % slower than one process (docs/benchmarks.md, "Scaling").
-WORKER_ENVIRONMENT = {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1}
+# Dask starts workers with MALLOC_TRIM_THRESHOLD_ set; a fixed trim threshold also fixes glibc's
+# mmap threshold, so every numpy temporary above 128 KiB is mapped and faulted in afresh, which
+# made a worker 26 % slower than one process (docs/benchmarks.md, "Scaling"). None unsets it.
+KEEP_MALLOC_DEFAULTS = {"MALLOC_TRIM_THRESHOLD_": None}
 
 
 @dataclass(slots=True)
@@ -76,7 +76,8 @@ def _client(options: DaskOptions) -> Any:
     if options.scheduler:
         return Client(options.scheduler)
     workers = options.workers or max(1, min(4, os.cpu_count() or 1))
-    with dask.config.set({"distributed.nanny.pre-spawn-environ": WORKER_ENVIRONMENT}):
+    environment = {**dask.config.get("distributed.nanny.pre-spawn-environ"), **KEEP_MALLOC_DEFAULTS}
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": environment}):
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
         )
