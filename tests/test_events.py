@@ -210,6 +210,18 @@ def test_seed_trump_not_attending_is_a_negated_event(analysed_seeds):
     assert any(event.negated for event in trump)
 
 
+def test_a_seed_refusal_does_not_negate_itself(analysed_seeds):
+    """A refusal verb negates the act it governs; where the parser left it a root with a clause's
+    label, it had negated itself ("Diese Bedingungen wurden von Kyiv abgelehnt")."""
+    refusals = [
+        event
+        for article in analysed_seeds.values()
+        for event in article.events
+        if event.type == "REJECT" and "abgelehnt" in event.trigger
+    ]
+    assert refusals and not any(event.negated for event in refusals if "nicht" not in event.sentence)
+
+
 def test_seed_events_point_into_the_text(analysed_seeds):
     for article in analysed_seeds.values():
         assert article.events

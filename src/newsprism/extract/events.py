@@ -443,9 +443,9 @@ class _Finder:
         ):
             return None  # a bare event noun ("die Hilfe") says too little to be an event
         first, last = parse.tokens[sentence[0]].start, parse.tokens[sentence[1] - 1].end
-        negated = self._negated(index, trigger) or parse.tokens[parse.tokens[index].head].lemma.lower() in (
-            REFUSAL_HEADS if parse.tokens[index].dep in CLAUSE_DEPS else ()
-        )
+        head = parse.tokens[index].head
+        refused = head != index and parse.tokens[index].dep in CLAUSE_DEPS  # a root can carry a clause label
+        negated = self._negated(index, trigger) or (refused and parse.tokens[head].lemma.lower() in REFUSAL_HEADS)
         if event_type.startswith(ABSENCE):  # "überspringt nicht" is taking part
             event_type, negated = event_type.removeprefix(ABSENCE), not negated
         return Event(
