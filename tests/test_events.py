@@ -145,6 +145,18 @@ def test_skipping_a_meeting_is_not_taking_part(language, text, negated, kb):
     assert consult and consult[0].negated is negated, consult
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Außenminister erklärten, sie hätten sich in Ankara getroffen.",
+        "Trump fällt aus, nachdem Putin sich abgelehnt hat.",
+    ],
+)
+def test_a_reflexive_pronoun_is_no_target(text, kb):
+    events = events_of(text, "de", kb)
+    assert events and all(event.target_text != "sich" for event in events), events
+
+
 def test_a_pronoun_in_a_reported_clause_is_the_reporter(kb):
     text = "Der ukrainische Außenminister Andrii Sybiha teilte mit, er habe sich mit Rubio getroffen."
     consult = [event for event in events_of(text, "de", kb) if event.type == "CONSULT"]

@@ -40,6 +40,7 @@ NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "ke
                        "never", "no", "neither", "nor"})  # fmt: skip
 PRONOUNS = frozenset({"er", "sie", "he", "she", "they"})
 THING_PRONOUNS = frozenset({"es", "it"})
+REFLEXIVES = frozenset({"sich", "himself", "herself", "itself", "themselves"})
 POSSIBLE_WORDS = frozenset({"möglicherweise", "vielleicht", "eventuell", "womöglich", "wahrscheinlich", "may", "might",
                             "could", "possibly", "perhaps", "likely"})  # fmt: skip
 POSSIBLE_HEADS = frozenset({"erwägen", "überlegen", "prüfen", "consider", "mull", "weigh", "contemplate"})
@@ -312,7 +313,11 @@ class _Finder:
             ):
                 target_text, target_id = entity.text, entity.actor_id
                 break
-        objects = [t for t in targets if parse.tokens[t].dep in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        objects = [
+            t
+            for t in targets
+            if parse.tokens[t].dep in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS and parse.lower(t) not in REFLEXIVES
+        ]  # "hätten sich getroffen": meeting each other names no one
         if target_text is None and objects and parse.tokens[objects[0]].pos in ("NOUN", "PROPN", "PRON"):
             target_text, target_id = self._actor(objects[0], sentence_start)
         return {"source_text": source_text, "source_actor_id": source_id,
