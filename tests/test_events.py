@@ -40,7 +40,7 @@ def events_of(text: str, language: str, kb: KnowledgeBase) -> list[Event]:
     [
         (
             "de",
-            "Der russische Präsident Wladimir Putin lehnte am Donnerstag ein Treffen mit Selenskyj in Istanbul ab.",
+            "Kremlchef Wladimir Putin lehnte am Donnerstag ein Treffen mit Selenskyj in Istanbul ab.",
             {"type": "REJECT", "source_actor_id": "kb:vladimir_putin", "target_actor_id": "kb:volodymyr_zelenskyy",
              "location": "Istanbul", "date": "2025-05-08", "negated": False},
         ),
@@ -96,7 +96,7 @@ def test_main_event_of_a_sentence(language, text, expected, kb):
         ("Xi Jinping empfing am Mittwoch in Peking den brasilianischen Präsidenten Lula.", "CONSULT", "empfing"),
         ("Frankreich liefert der Ukraine weitere Haubitzen.", "AID", "liefert"),
         ("Der Sprecher wies die Kritik am Montag als haltlos und politisch motiviert zurück.", "REJECT", "wies zurück"),
-        ("Stattdessen entsendet der Kreml eine Delegation erfahrener Diplomaten.", "CONSULT", "entsendet"),
+        ("Die Regierung in Oslo entsendet eine Delegation erfahrener Vermittler.", "CONSULT", "entsendet"),
     ],
 )
 def test_german_verbs_are_found_in_any_form_the_tagger_misreads(text, event_type, trigger, kb):
@@ -149,7 +149,7 @@ def test_skipping_a_meeting_is_not_taking_part(language, text, negated, kb):
     "text",
     [
         "Die Außenminister erklärten, sie hätten sich in Ankara getroffen.",
-        "Trump fällt aus, nachdem Putin sich abgelehnt hat.",
+        "Der Gipfel platzt, weil Lukaschenko sich abgelehnt hat.",
     ],
 )
 def test_a_reflexive_pronoun_is_no_target(text, kb):
@@ -158,15 +158,15 @@ def test_a_reflexive_pronoun_is_no_target(text, kb):
 
 
 def test_a_pronoun_in_a_reported_clause_is_the_reporter(kb):
-    text = "Der ukrainische Außenminister Andrii Sybiha teilte mit, er habe sich mit Rubio getroffen."
+    text = "Der ukrainische Regierungschef Denys Schmyhal teilte mit, er habe sich in Genf mit Rubio beraten."
     consult = [event for event in events_of(text, "de", kb) if event.type == "CONSULT"]
-    assert consult and consult[0].source_actor_id == "kb:andrii_sybiha"
+    assert consult and consult[0].source_actor_id == "kb:denys_shmyhal"
 
 
 def test_it_is_the_country_or_body_above_and_never_a_person(kb):
     russia = events_of("Russia said it would withdraw its troops from the border.", "en", kb)
     assert [(e.type, e.source_actor_id) for e in russia if e.type == "RETREAT"] == [("RETREAT", "kb:russia")]
-    text = "Trump lobte den Vorschlag. Ein Abgeordneter sagte, es könnten auch Gespräche in Istanbul stattfinden."
+    text = "Trump lobte den Plan. Ein Diplomat meinte, es könnten bald Gespräche in Genf stattfinden."
     talks = [event for event in events_of(text, "de", kb) if event.type == "CONSULT"]
     assert talks and all(event.source_actor_id != "kb:donald_trump" for event in talks)
 
@@ -185,8 +185,8 @@ def test_sentences_without_political_acts_have_no_events(kb):
     assert events_of("Das Wetter in Hamburg bleibt am Wochenende sonnig.", "de", kb) == []
     assert events_of("The museum reopened its east wing after the renovation.", "en", kb) == []
     # "geben" is AID, but "abgeben" is another verb and "es gibt" says only that something exists
-    assert events_of("Anfang dieser Woche gaben Brasilien und China eine gemeinsame Erklärung ab.", "de", kb) == []
-    assert events_of("Am Mittwoch sagte Trump, dass es eine Möglichkeit gibt.", "de", kb) == []
+    assert events_of("Am Montag gaben Chile und Peru eine gemeinsame Erklärung ab.", "de", kb) == []
+    assert events_of("Am Freitag sagte die Ministerin, dass es eine Chance gibt.", "de", kb) == []
     assert events_of("Russland hält an seiner harten Position fest.", "de", kb) == []  # festhalten an: keep to
 
 
@@ -224,7 +224,7 @@ def test_seed_trump_not_attending_is_a_negated_event(analysed_seeds):
 
 def test_a_seed_refusal_does_not_negate_itself(analysed_seeds):
     """A refusal verb negates the act it governs; where the parser left it a root with a clause's
-    label, it had negated itself ("Diese Bedingungen wurden von Kyiv abgelehnt")."""
+    label, it had negated itself (a passive "wurden … abgelehnt" on seed 001)."""
     refusals = [
         event
         for article in analysed_seeds.values()
@@ -261,7 +261,7 @@ def test_seeds_are_one_story_with_agreed_and_single_source_facts(tmp_path, seeds
         "Alexander Fomin is named",
         "Andrii Sybiha is named",
         "Donald Trump: CONSULT — did not happen",  # "nicht teilnehmen werde" / "die Gespräche überspringen"
-        "Andrii Sybiha: CONSULT → Marco Rubio",  # "mit Rubio getroffen" / "sie hätten sich getroffen"
+        "Andrii Sybiha: CONSULT → Marco Rubio",  # met Rubio, in both accounts
     ):
         assert facts[agreed] == "agreed", agreed
     trump = next(fact for fact in corpus.stories[0].facts if fact.statement.startswith("Donald Trump: CONSULT —"))

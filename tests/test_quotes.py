@@ -143,7 +143,7 @@ def test_single_quoted_words_are_not_quotes():
 
 
 def test_plural_speakers_are_not_a_person():
-    text = "Lula traf Xi in Peking. Sie erklärten, direkte Gespräche seien der einzige Weg, den Konflikt zu beenden."
+    text = "Lula traf Xi in Peking. Sie erklärten, nur Verhandlungen könnten den Streit um die Zölle lösen."
     (quote,) = _quotes(text, {"Lula": "a:lula"})
     assert (quote.speaker_text, quote.speaker_actor_id) == ("Sie", None)
 

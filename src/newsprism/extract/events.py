@@ -259,8 +259,8 @@ class _Finder:
         return parse.text[start:end], None
 
     def _governing(self, pronoun: int, labels: tuple[str, ...]) -> Entity | None:
-        """The named subject of a clause above the pronoun's: "Sybiha teilte mit, er habe sich mit
-        Rubio getroffen" → Sybiha."""
+        """The named subject of a clause above the pronoun's: "Schmyhal teilte mit, er habe sich mit
+        Rubio beraten" → Schmyhal."""
         parse, clause = self.parse, self.parse.tokens[pronoun].head
         for _ in range(len(parse.tokens)):
             if parse.tokens[clause].head == clause:
@@ -317,7 +317,7 @@ class _Finder:
             t
             for t in targets
             if parse.tokens[t].dep in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS and parse.lower(t) not in REFLEXIVES
-        ]  # "hätten sich getroffen": meeting each other names no one
+        ]  # "hätten sich beraten": meeting each other names no one
         if target_text is None and objects and parse.tokens[objects[0]].pos in ("NOUN", "PROPN", "PRON"):
             target_text, target_id = self._actor(objects[0], sentence_start)
         return {"source_text": source_text, "source_actor_id": source_id,

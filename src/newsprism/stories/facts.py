@@ -191,8 +191,8 @@ def _event_claims(articles: list[Article], names: dict[str, str]) -> list[_Claim
 
 def _event_groups(claims: list[_Claim]) -> list[list[_Claim]]:
     """Events lined up by type, source and target, each source's first claim. One source's event
-    with no target ("sie hätten sich getroffen") joins the one event of that type and source that
-    names a target ("er habe sich mit Rubio getroffen") when both say it happened, or both that it
+    with no target ("beide hätten sich beraten") joins the one event of that type and source that
+    names a target ("er habe sich mit Rubio beraten") when both say it happened, or both that it
     did not: a less specific account can agree, never contradict."""
     firsts: dict[str, dict[str, _Claim]] = defaultdict(dict)
     for claim in claims:
