@@ -245,3 +245,33 @@ def test_feminine_forms_nominalisations_and_number_words_are_not_split(text):
 )
 def test_english_glue_around_short_words_and_acronyms_is_split(glued, fixed):
     assert fixed in repair_text(glued, "en").text
+
+
+@pytest.mark.parametrize(
+    ("glued", "fixed"),
+    [
+        ("The meeting wascancelledfrom the agenda.", "was cancelled from the"),  # three words
+        ("She is agreat friend and anidiot at chess.", "a great friend and an idiot at"),  # articles
+        ("Is thatit or isthis the one?", "Is that it or is this the"),  # two closed-class words
+        ("We waited forthis moment.", "for this moment"),  # not "fort his": the likelier pair
+        ("Prices rose after strongdemand this year.", "strong demand this"),  # two content words
+    ],
+)
+def test_english_lowercase_glue_is_split(glued, fixed):
+    assert fixed in repair_text(glued, "en").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He filled in the timesheet and signed the guestbook.",  # known whole, though rare
+        "That is anothers problem.",  # a misspelling, not "an others"
+        "The blacklined draft: the blacklined pages came back.",  # the author's word, used twice
+    ],
+)
+def test_english_words_and_repeated_compounds_are_not_split(text):
+    assert _splits(repair_text(text, "en")) == []
+
+
+def test_german_words_are_not_cut_into_three():
+    assert _splits(repair_text("Die niederalemannischen Mundarten blieben.", "de")) == []

@@ -44,6 +44,7 @@ KNOWN_WHOLE = 1.0
 WEAK_HEAD = 2.5
 COMMON_WORD = 3.5
 FREQUENT_WORD = 4.0
+CLEARLY_LIKELIER = 1.0  # Zipf units between the best split of a token and the next
 WORDLIKE_ENDING = 100  # known words ending in a head's last three letters for it to look like a whole word
 _CAMEL_PREFIXES = frozenset(
     {"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Al", "El", "Pro", "Bio", "Info", "Net", "Web", "Smart"}
@@ -444,54 +445,100 @@ def _tail_ok(
     return False  # a noun, or a long word of unknown case that may be a compound's noun ("Basketball|turniere")
 
 
-def _lowercase_split(word: str, language: str) -> int | None:
-    """Where an unknown all-lowercase ``word`` splits into two words, one of them a function word.
+def _lowercase_split(word: str, language: str, repeated: bool = False) -> list[int]:
+    """Where an unknown all-lowercase ``word`` splits into two words, one of them a function word
+    (in English also two content words, unless the document ``repeated`` the word whole), or, in
+    English where no such cut exists, into three words that pair up so ("was|cancelled|from").
 
     Only an unambiguous split is taken ("und|der", "wandte|sich", "für|seine"); after a particle
     that also begins verbs only a function word is split off ("mit|dem", never "ein|geflogen").
     """
     if len(word) < 5 or _known_lowercase(word, language):
-        return None
+        return []
+    first = 1 if language == "en" and word[0] == "a" else 2  # "a|great"
+    found = [
+        point
+        for point in range(first, len(word) - 1)
+        if _lowercase_pair(word[:point], word[point:], language, repeated)
+    ]
+    if len(found) > 1 and language == "en":  # "for|this" over "fort|his": the clearly likelier pair
+        found.sort(key=lambda point: -_pair_frequency(word, point))
+        if _pair_frequency(word, found[0]) - _pair_frequency(word, found[1]) >= CLEARLY_LIKELIER:
+            return found[:1]
+    if found or len(word) < 8 or language != "en":  # German hides short words in long ones: "nie|der|alemannischen"
+        return found if len(found) == 1 else []
+    chains = [
+        [point, middle]
+        for point in range(first, len(word) - 4)
+        if not _known_lowercase(word[point:], language)
+        for middle in range(point + 2, len(word) - 1)
+        if _lowercase_pair(word[:point], word[point:middle], language, repeated)
+        and _lowercase_pair(word[point:middle], word[middle:], language, repeated)
+    ]
+    return chains[0] if len(chains) == 1 else []
+
+
+def _lowercase_pair(head: str, tail: str, language: str, repeated: bool) -> bool:
+    """Whether two lowercase words written together are glue (see ``_lowercase_split``)."""
     function_words = FUNCTION_WORDS[language]
-    found: list[int] = []
-    for point in range(2, len(word) - 1):
-        head, tail = word[:point], word[point:]
-        if head in function_words:
-            if head in WORD_PREFIXES:
-                accepted = tail in function_words
-            else:
-                accepted = tail in function_words or _lowercase_content(tail, language)
-        elif head == "es" and language == "de":  # "es|noch", "es|möglich": no word starts so
-            accepted = tail in function_words or _lowercase_content(tail, language)
-        elif tail in function_words and len(tail) >= 3:
-            accepted = (
-                _frequent_lowercase(head, language)
-                and not _participle_cut(head, tail)
-                and not _misread_in(head, tail, language)
-            )
-        elif tail in _PRONOUN_TAILS.get(language, {}):
-            accepted = (
-                len(head) >= 4 and _frequent_lowercase(head, language) and head.endswith(_PRONOUN_TAILS[language][tail])
-            )
-        elif language == "en":  # English glues around its many short words: "heard|it", "do|you", "or|was"
-            accepted = _english_function_split(head, tail)
+    if head in function_words:
+        if head in WORD_PREFIXES:
+            accepted = tail in function_words
         else:
-            accepted = False
-        if accepted:
-            found.append(point)
-    return found[0] if len(found) == 1 else None
+            accepted = tail in function_words or _lowercase_content(tail, language)
+    elif head == "es" and language == "de":  # "es|noch", "es|möglich": no word starts so
+        accepted = tail in function_words or _lowercase_content(tail, language)
+    elif tail in function_words and len(tail) >= 3:
+        accepted = (
+            _frequent_lowercase(head, language)
+            and not _participle_cut(head, tail)
+            and not _misread_in(head, tail, language)
+        )
+    elif tail in _PRONOUN_TAILS.get(language, {}):
+        accepted = (
+            len(head) >= 4 and _frequent_lowercase(head, language) and head.endswith(_PRONOUN_TAILS[language][tail])
+        )
+    else:
+        accepted = False
+    if not accepted and language == "en":  # English glues around its many short words: "heard|it", "or|was"
+        accepted = _english_split(head, tail, repeated)
+    return accepted
 
 
-def _english_function_split(head: str, tail: str) -> bool:
+def _pair_frequency(word: str, point: int) -> float:
+    """How common the rarer of a split's two words is (Zipf, English)."""
+    return min(zipf(word[:point], "en"), zipf(word[point:], "en"))
+
+
+def _english_split(head: str, tail: str, repeated: bool) -> bool:
     """A frequent English word and a pronoun, auxiliary or preposition; two-letter words only beside
-    a very frequent longer one ("heard|it", "do|you"; not "bog|us", "find|in", "so|ing")."""
+    a very frequent longer one ("heard|it", "do|you"; not "bog|us", "find|in", "so|ing"). Or two
+    common content words of four letters or more whose join English does not write ("happy|hour";
+    not "time|sheet", known whole), in a word the text uses once: an author's own compound
+    ("blacklined") comes back, link-stripping glue seldom does."""
+    if head in ENGLISH_CLOSED_CLASS and tail in ENGLISH_CLOSED_CLASS:  # "that|it", "is|this"
+        return True
+    if head == "a":  # "a|great"
+        return len(tail) >= 4 and zipf(tail, "en") >= COMMON_WORD and tail[0] not in "aeiou"
+    if head == "an":  # "an|idiot", where the join is unseen ("anothers" is a misspelling, not glue)
+        return (
+            len(tail) >= 4
+            and zipf(tail, "en") >= COMMON_WORD
+            and tail[0] in "aeiou"
+            and zipf(head + tail, "en") < KNOWN_WHOLE
+        )
     if head in ENGLISH_CLOSED_CLASS and head not in WORD_PREFIXES:
         needed = FREQUENT_WORD if len(head) == 2 else COMMON_WORD  # "so|ing", "is|lad" are no glue
         return len(tail) >= 3 and zipf(tail, "en") >= needed
     if tail in ENGLISH_CLOSED_CLASS and tail not in ENGLISH_WORD_ENDINGS:
         needed = FREQUENT_WORD if len(tail) == 2 else COMMON_WORD
         return len(head) >= 3 and zipf(head, "en") >= needed
-    return False
+    return (
+        not repeated
+        and min(len(head), len(tail)) >= 4
+        and min(zipf(head, "en"), zipf(tail, "en")) >= COMMON_WORD
+        and zipf(head + tail, "en") < KNOWN_WHOLE
+    )
 
 
 def _lowercase_content(word: str, language: str) -> bool:
@@ -584,12 +631,12 @@ def glue_edits(text: str, language: str | None, names: Collection[str] = frozens
             for index in range(len(bounds) - 1):
                 piece = word[bounds[index] : bounds[index + 1]]
                 if piece.islower():
-                    split = _lowercase_split(piece, language)
+                    splits = _lowercase_split(piece, language, document[piece] > 1)
                 else:
                     at_start = sentence_start and part.start() == 0 and index == 0
                     split = _name_tail_split(piece, language, standalone, at_start)
-                if split is not None:
-                    cuts.append(bounds[index] + split)
+                    splits = [] if split is None else [split]
+                cuts.extend(bounds[index] + split for split in splits)
             edits.extend(
                 TextEdit(offset + part.start() + cut, offset + part.start() + cut, " ", "split") for cut in cuts
             )
