@@ -255,6 +255,8 @@ def test_english_glue_around_short_words_and_acronyms_is_split(glued, fixed):
         ("Is thatit or isthis the one?", "Is that it or is this the"),  # two closed-class words
         ("We waited forthis moment.", "for this moment"),  # not "fort his": the likelier pair
         ("Prices rose after strongdemand this year.", "strong demand this"),  # two content words
+        ("Troops left Iraqand came home.", "Iraq and came"),  # a short name before a short word
+        ("A spokesman for Sadrsaid the talks failed.", "Sadr said the"),  # "said" is also a name
     ],
 )
 def test_english_lowercase_glue_is_split(glued, fixed):
@@ -267,6 +269,7 @@ def test_english_lowercase_glue_is_split(glued, fixed):
         "He filled in the timesheet and signed the guestbook.",  # known whole, though rare
         "That is anothers problem.",  # a misspelling, not "an others"
         "The blacklined draft: the blacklined pages came back.",  # the author's word, used twice
+        "Sweden won after Ronnback and Summermatter scored.",  # surnames ending in common words
     ],
 )
 def test_english_words_and_repeated_compounds_are_not_split(text):

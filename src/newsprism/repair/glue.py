@@ -74,6 +74,7 @@ _PARTICIPLE = re.compile(r"[a-zäöüß]{0,8}ge[a-zäöüß]{3,}(?:t|en)(?:e|en|
 _PRONOUN_TAILS = {"de": {"es": "te", "er": "te", "man": ""}}
 # Prepositions and verbs that end words too ("Iran", "Boston", "Journalist"): split off only
 # after a well-known name; German "in" also by its own rule (`_in_after`).
+_ENGLISH_SPEECH_VERBS = frozenset({"said", "says", "told", "added"})
 _NAME_ONLY_TAILS = {"de": frozenset({"an", "in", "ist"}), "en": frozenset({"in", "on", "at", "to", "is"})}
 # Function words that also end words ("Verl|auf", "Todtenh|aus", "Ver|ein", "Bo|den"): after an
 # unknown head they are split off only when the head ends as words do ("Gledson|und").
@@ -285,8 +286,9 @@ def _tail_kind(tail: str, language: str) -> str | None:
         return None
     if tail in COMPOUND_TAILS:
         return "noun"
-    if language == "en":
-        return "lower" if zipf(tail, language) >= 3.0 and not is_known_name(tail) else None
+    if language == "en":  # a closed-class word or "said" is one whatever names share it (Edward Said)
+        common = tail in ENGLISH_CLOSED_CLASS or tail in _ENGLISH_SPEECH_VERBS or not is_known_name(tail)
+        return "lower" if common and zipf(tail, language) >= 3.0 else None
     profile = lowercase_profile(tail)
     if profile is True:
         return "lower"
@@ -349,8 +351,8 @@ def _function_tail_ok(head: str, tail: str, language: str, evidence: int) -> boo
     if _participle_cut(head, tail) or _misread_in(head, tail, language):
         return False
     common = zipf(head, language) >= COMMON_WORD - 0.5 or lowercase_profile(head) is True
-    if len(tail) <= 3:
-        return evidence == 3 or (len(head) >= 5 and (evidence >= 2 or common))
+    if len(tail) <= 3:  # English has few words that end in a name and "and"/"has": "Iraq|and"
+        return evidence == 3 or (len(head) >= (4 if language == "en" else 5) and (evidence >= 2 or common))
     return evidence >= 2 or common
 
 
