@@ -129,7 +129,7 @@ def _corrupt(sentence: Sentence, rng: random.Random) -> tuple[str, str, dict[int
 
 def evaluate(sentences: list[Sentence], language: str, seed: int) -> dict[str, object]:
     began = time.perf_counter()
-    repair_text("Lexika laden: Putinhat.", language)  # load word lists once, outside the timing
+    repair_text("Lexika laden: Putinhat, Cosconund Lindnerist.", language)  # load word lists, outside the timing
     load_seconds = time.perf_counter() - began
     rng = random.Random(seed)
     names = NameMemory()

@@ -100,10 +100,10 @@ def test_spaces_and_invisible_characters():
 
 def test_names_from_the_corpus_decide_a_split():
     memory = NameMemory()
-    glued = "Senatorin Dörte Kampmannhat beide Seiten aufgefordert."
-    assert "Kampmann hat" not in repair_text(glued, "de", memory).text
-    memory.learn("Die Senatorin Dörte Kampmann sprach im Rathaus.")
-    assert "Kampmann hat" in repair_text(glued, "de", memory).text
+    glued = "Senatorin Dörte Kwadrukbetonte die Einigung."
+    assert "Kwadruk betonte" not in repair_text(glued, "de", memory).text
+    memory.learn("Die Senatorin Dörte Kwadruk sprach im Rathaus.")
+    assert "Kwadruk betonte" in repair_text(glued, "de", memory).text
 
 
 def test_repairs_index_the_raw_text_and_map_both_ways():
@@ -187,6 +187,9 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         ("Die Zahl stieg auf166 Fälle, rund 40Prozent mehr als 1987das Jahr davor.", "40 Prozent mehr"),
         ("Die Zahl stieg auf166 Fälle, rund 40Prozent mehr als 1987das Jahr davor.", "1987 das Jahr"),
         ("Die Spiele in Stuttgart1994 waren ein Erfolg.", "Stuttgart 1994 waren"),
+        ("Die Reedereien Cosconund Maersk wachsen.", "Coscon und Maersk"),  # no word ends in "…nund"
+        ("Gestern hat Lindnerist zurückgetreten.", "Lindner ist"),  # a frequent name no lexicon lists
+        ("Danach Scholzäußerte sich.", "Scholz äußerte sich"),
     ],
 )
 def test_glued_words_are_split(glued, fixed):
@@ -204,6 +207,8 @@ def test_glued_words_are_split(glued, fixed):
         "Die Maladen und der Reisender warteten, zustimmendes Nicken folgte.",
         "Die Eppsteiner und Frankensteiner trafen Einsteins Erben.",
         "Sie mitgemacht hat, weil sie vorgestellt wurde.",
+        "Das Gemeinschaftstreffen im Tierschutzbund und der Staatenbund.",
+        "Der Förderverein, die Rennsportlegenden und die Sortenerhaltung.",
     ],
 )
 def test_compounds_and_word_endings_are_not_split(text):

@@ -37,6 +37,8 @@ from newsprism.repair.lexicon import (
     is_known_name,
     is_plain_noun,
     lowercase_profile,
+    prefix_count,
+    suffix_count,
     zipf,
 )
 
@@ -45,6 +47,7 @@ WEAK_HEAD = 2.5
 COMMON_WORD = 3.5
 FREQUENT_WORD = 4.0
 CLEARLY_LIKELIER = 1.0  # Zipf units between the best split of a token and the next
+RARE_ENDING = 6  # known words ending so, at most, for a token's end to be no word's
 WORDLIKE_ENDING = 100  # known words ending in a head's last three letters for it to look like a whole word
 _CAMEL_PREFIXES = frozenset(
     {"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Al", "El", "Pro", "Bio", "Info", "Net", "Web", "Smart"}
@@ -248,6 +251,32 @@ def _frequent_name(head: str, sentence_start: bool, floor: float = COMMON_WORD) 
     )
 
 
+def _no_word_ending(word: str, tail: str, language: str) -> bool:
+    """Does hardly any word end like ``word``, in ``tail`` and the letter before it? Then a tail
+    that also ends words ("und", "ein", "war") is a word of its own: "Coscon|und" ("…nund"),
+    "Schrempf|war" ("…fwar"), not "Staatenb|und" ("…bund")."""
+    if tail in ("ein", "ins"):  # "Seldomridg|ein" is "Seldomridge in"
+        return False
+    return suffix_count(word[-len(tail) - 1 :], language) <= RARE_ENDING
+
+
+def _unlisted_name(word: str, point: int, kind: str, standalone: _Seen, language: str, sentence_start: bool) -> bool:
+    """Is ``word[:point]`` a name the lexicons miss ("Lindner|ist", "Scholz|äußerte")? German:
+    frequent, never seen in the case lexicon, and the start of almost no other word, which a
+    compound's first part is ("Gemeinschafts|treffen"). A lowercase tail in -n may be a nominalised
+    verb ("Stumm|sein", "Revolutions|feiern"), and a token that splits elsewhere into two known
+    words is that glue ("Minsk|eine", not "Mins|keine")."""
+    head, tail = word[:point], word[point:]
+    return (
+        language == "de"
+        and kind in ("function", "short", "lower")
+        and (kind != "lower" or not tail.endswith("n"))
+        and _frequent_name(head, sentence_start, WEAK_HEAD)
+        and prefix_count(head, language) <= 1
+        and not _rival_split(word, point, standalone, language)
+    )
+
+
 def _attested_lowercase(tail: str) -> bool | None:
     """German case profile of ``tail``, or of its stem without an adjective ending ("angesprochenes")."""
     profile = lowercase_profile(tail)
@@ -384,6 +413,8 @@ def _name_tail_split(word: str, language: str, standalone: _Seen, sentence_start
             # compounds never end in "am", "hat", "für", "nach": "Erdoganam", "Tabasco|nach" are glue
             floor = WEAK_HEAD if tail not in _WORD_ENDINGS else COMMON_WORD
             evidence = 2 if _frequent_name(head, sentence_start, floor) else 0
+        if evidence == 0 and _unlisted_name(word, point, kind, standalone, language, sentence_start):
+            evidence = 2
         if decided:
             if evidence >= 2 and _tail_ok(word, point, kind, evidence, standalone, language, sentence_start):
                 return point
@@ -427,7 +458,11 @@ def _tail_ok(
             and len(head) >= 5
             and len(tail) >= 3
             and not _participle_cut(head, tail)
-            and (tail not in _WORD_ENDINGS or ending_count(head, language) >= WORDLIKE_ENDING)
+            and (
+                tail not in _WORD_ENDINGS
+                or ending_count(head, language) >= WORDLIKE_ENDING
+                or _no_word_ending(word, tail, language)
+            )
             and not _rival_split(word, point, standalone, language)
         )
     if kind == "lower":

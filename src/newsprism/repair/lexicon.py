@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import math
+from bisect import bisect_left
 from collections import Counter
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -138,6 +139,40 @@ def _word_endings(language: str) -> Counter[str]:
 def ending_count(word: str, language: str) -> int:
     """Known words of ``language`` that end in the last three letters of ``word``."""
     return _word_endings(language)[word[-3:].casefold()] if language in LANGUAGES else 0
+
+
+@cache
+def _sorted_words(language: str) -> list[str]:
+    return sorted(word for word, frequency in _frequencies(language).items() if frequency > 1e-7)
+
+
+@lru_cache(maxsize=50_000)
+def prefix_count(word: str, language: str) -> int:
+    """Known words of ``language`` that begin with ``word`` and go on for three letters or more: a
+    compound's first part begins many ("Gemeinschafts…", "Förder…"), a surname almost none."""
+    if language not in LANGUAGES:
+        return 0
+    words, stem = _sorted_words(language), word.casefold()
+    first, last = bisect_left(words, stem), bisect_left(words, stem + "\U0010ffff")
+    return sum(1 for known in words[first:last] if len(known) >= len(stem) + 3)
+
+
+@cache
+def _sorted_reversed_words(language: str) -> list[str]:
+    return sorted(word[::-1] for word, frequency in _frequencies(language).items() if frequency > 1e-7)
+
+
+@lru_cache(maxsize=50_000)
+def suffix_count(ending: str, language: str) -> int:
+    """Known words of ``language`` that end in ``ending``: "…bund" ends many, "…nund" none, so a
+    token ending so is glue ("Coscon|und"), not a compound ("Staaten|bund")."""
+    if language not in LANGUAGES:
+        return 0
+    return _count_starting(_sorted_reversed_words(language), ending.casefold()[::-1])
+
+
+def _count_starting(words: list[str], stem: str) -> int:
+    return bisect_left(words, stem + "\U0010ffff") - bisect_left(words, stem)
 
 
 @lru_cache(maxsize=200_000)
