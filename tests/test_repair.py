@@ -190,6 +190,8 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         ("Die Reedereien Cosconund Maersk wachsen.", "Coscon und Maersk"),  # no word ends in "…nund"
         ("Gestern hat Lindnerist zurückgetreten.", "Lindner ist"),  # a frequent name no lexicon lists
         ("Danach Scholzäußerte sich.", "Scholz äußerte sich"),
+        # web text writes these so often that wordfreq lists "inder" and "aufden" as words
+        ("Er wohnt inder Stadt und fährt aufden Berg.", "in der Stadt und fährt auf den Berg"),
     ],
 )
 def test_glued_words_are_split(glued, fixed):
@@ -209,6 +211,7 @@ def test_glued_words_are_split(glued, fixed):
         "Sie mitgemacht hat, weil sie vorgestellt wurde.",
         "Das Gemeinschaftstreffen im Tierschutzbund und der Staatenbund.",
         "Der Förderverein, die Rennsportlegenden und die Sortenerhaltung.",
+        "Sie sprach, indem sie beider Seiten gedachte; zudem schwieg sie indes.",
     ],
 )
 def test_compounds_and_word_endings_are_not_split(text):

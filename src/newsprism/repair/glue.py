@@ -75,10 +75,14 @@ _PARTICIPLE = re.compile(r"[a-zäöüß]{0,8}ge[a-zäöüß]{3,}(?:t|en)(?:e|en|
 # so not "nah|man" for "nahm an"), with the ending the verb must have: adjectives end in "-es"/"-er"
 # too ("exakt|es", "schlechter"), but none in "-tees"/"-teer".
 _PRONOUN_TAILS = {"de": {"es": "te", "er": "te", "man": ""}}
-# Prepositions and verbs that end words too ("Iran", "Boston", "Journalist"): split off only
-# after a well-known name; German "in" also by its own rule (`_in_after`).
+# Verbs that are names too (Edward Said), yet a lowercase word after a name.
 _ENGLISH_SPEECH_VERBS = frozenset({"said", "says", "told", "added"})
-_NAME_ONLY_TAILS = {"de": frozenset({"an", "in", "ist"}), "en": frozenset({"in", "on", "at", "to", "is"})}
+# Prepositions and verbs that end words too ("Iran", "Boston", "Journalist"; "weiterkam"): split
+# off only after a well-known name; German "in" also by its own rule (`_in_after`).
+_NAME_ONLY_TAILS = {
+    "de": frozenset({"an", "in", "ist", "vor", "kam"}),
+    "en": frozenset({"in", "on", "at", "to", "is"}),
+}
 # Function words that also end words ("Verl|auf", "Todtenh|aus", "Ver|ein", "Bo|den"): after an
 # unknown head they are split off only when the head ends as words do ("Gledson|und").
 _WORD_ENDINGS = frozenset("aus auf und ein ins den der des die das dem mit als hat sie wie war was ihr".split())
@@ -105,6 +109,8 @@ _FEMININE_STEMS = (
     "in",
 )
 # Endings of nominalised adjectives and verbs ("Umweltfreundliche", "Revolutionsfeiern").
+_PREPOSITIONS = frozenset("in an auf aus bei mit zu für von vor nach über unter durch gegen um ab seit bis".split())
+_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 _NOMINAL_ENDINGS = ("e", "n", "er", "es", "em")
 _CLOSED_TAILS = {language: FUNCTION_WORDS[language] | tails for language, tails in _NAME_ONLY_TAILS.items()}
 _SENTENCE_END = re.compile(r"[.!?:…]\W*$")
@@ -517,6 +523,8 @@ def _lowercase_split(word: str, language: str, repeated: bool = False) -> list[i
 
 def _lowercase_pair(head: str, tail: str, language: str, repeated: bool) -> bool:
     """Whether two lowercase words written together are glue (see ``_lowercase_split``)."""
+    if language == "de" and _preposition_article(head + tail) and tail in _ARTICLES:
+        return True
     function_words = FUNCTION_WORDS[language]
     if head in function_words:
         if head in WORD_PREFIXES:
@@ -587,10 +595,18 @@ def _lowercase_content(word: str, language: str) -> bool:
 
 
 def _known_lowercase(word: str, language: str) -> bool:
-    """A lowercase word known as a whole ("indem"), not only as a noun ("inder": "Inder")."""
+    """A lowercase word known as a whole ("indem"), not only as a noun ("inder": "Inder"), nor only
+    as web text's glue of a preposition and an article ("aufden", "andie", which wordfreq counts)."""
     if language == "de" and lowercase_profile(word) is True:
         return True
-    return zipf(word, language) >= 2.0 and (language != "de" or lowercase_profile(word) is not False)
+    if language == "de" and (lowercase_profile(word) is False or _preposition_article(word)):
+        return False
+    return zipf(word, language) >= 2.0
+
+
+def _preposition_article(word: str) -> bool:
+    """German "in|der", "auf|den", "an|die": a preposition and an article written as one."""
+    return any(word.startswith(head) and word[len(head) :] in _ARTICLES for head in _PREPOSITIONS)
 
 
 @lru_cache(maxsize=200_000)
