@@ -192,6 +192,8 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         ("Danach Scholzäußerte sich.", "Scholz äußerte sich"),
         # web text writes these so often that wordfreq lists "inder" and "aufden" as words
         ("Er wohnt inder Stadt und fährt aufden Berg.", "in der Stadt und fährt auf den Berg"),
+        ("Dann wurdeer gewählt, aberes blieb still, weil binich.", "wurde er gewählt, aber es blieb"),
+        ("Dann wurdeer gewählt, aberes blieb still, weil binich.", "bin ich"),
     ],
 )
 def test_glued_words_are_split(glued, fixed):
@@ -212,6 +214,7 @@ def test_glued_words_are_split(glued, fixed):
         "Das Gemeinschaftstreffen im Tierschutzbund und der Staatenbund.",
         "Der Förderverein, die Rennsportlegenden und die Sortenerhaltung.",
         "Sie sprach, indem sie beider Seiten gedachte; zudem schwieg sie indes.",
+        "Es war ein Ganzes, reiner Wein und schlimmer als gedacht.",  # adjectives end in -es, -er
     ],
 )
 def test_compounds_and_word_endings_are_not_split(text):

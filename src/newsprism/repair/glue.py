@@ -46,6 +46,7 @@ KNOWN_WHOLE = 1.0
 WEAK_HEAD = 2.5
 COMMON_WORD = 3.5
 FREQUENT_WORD = 4.0
+VERY_FREQUENT_WORD = 4.5  # "wurde|er", "ist|es", "bin|ich": any pronoun may follow
 CLEARLY_LIKELIER = 1.0  # Zipf units between the best split of a token and the next
 RARE_ENDING = 6  # known words ending so, at most, for a token's end to be no word's
 WORDLIKE_ENDING = 100  # known words ending in a head's last three letters for it to look like a whole word
@@ -74,7 +75,7 @@ _PARTICIPLE = re.compile(r"[a-zäöüß]{0,8}ge[a-zäöüß]{3,}(?:t|en)(?:e|en|
 # Pronouns after a verb ("handelte|es", "hisste|er", "sieht|man"; a head of four letters at least,
 # so not "nah|man" for "nahm an"), with the ending the verb must have: adjectives end in "-es"/"-er"
 # too ("exakt|es", "schlechter"), but none in "-tees"/"-teer".
-_PRONOUN_TAILS = {"de": {"es": "te", "er": "te", "man": ""}}
+_PRONOUN_TAILS = {"de": {"es": "te", "er": "te", "man": "", "sie": "", "ich": "", "wir": "", "mir": ""}}
 # Verbs that are names too (Edward Said), yet a lowercase word after a name.
 _ENGLISH_SPEECH_VERBS = frozenset({"said", "says", "told", "added"})
 # Prepositions and verbs that end words too ("Iran", "Boston", "Journalist"; "weiterkam"): split
@@ -521,6 +522,14 @@ def _lowercase_split(word: str, language: str, repeated: bool = False) -> list[i
     return chains[0] if len(chains) == 1 else []
 
 
+def _pronoun_after(head: str, tail: str) -> bool:
+    """A German pronoun after a very frequent word: "bin|ich", "da|sie"; "er" and "es" only after
+    a function word ("wurde|er", "aber|es"), since adjectives end in them ("ganz|es", "rein|er")."""
+    if tail in ("er", "es"):
+        return head in FUNCTION_WORDS["de"]
+    return tail != "man" and _frequent_lowercase(head, "de", VERY_FREQUENT_WORD)  # "nah|man" is "nahm an"
+
+
 def _lowercase_pair(head: str, tail: str, language: str, repeated: bool) -> bool:
     """Whether two lowercase words written together are glue (see ``_lowercase_split``)."""
     if language == "de" and _preposition_article(head + tail) and tail in _ARTICLES:
@@ -547,6 +556,8 @@ def _lowercase_pair(head: str, tail: str, language: str, repeated: bool) -> bool
         accepted = False
     if not accepted and language == "en":  # English glues around its many short words: "heard|it", "or|was"
         accepted = _english_split(head, tail, repeated)
+    if not accepted and language == "de" and tail in _PRONOUN_TAILS["de"]:
+        accepted = len(head) >= 3 and _pronoun_after(head, tail)
     return accepted
 
 
@@ -617,9 +628,9 @@ def _plainly_known(word: str, language: str) -> bool:
     return _known_lowercase(word, language) if word.islower() else best_zipf(word) >= KNOWN_WHOLE
 
 
-def _frequent_lowercase(word: str, language: str) -> bool:
-    """A frequent word that is not a noun (German: attested in lowercase)."""
-    if len(word) < 3 or zipf(word, language) < COMMON_WORD - 0.5:
+def _frequent_lowercase(word: str, language: str, floor: float = COMMON_WORD - 0.5) -> bool:
+    """A word at least as frequent as ``floor`` that is not a noun (German: attested in lowercase)."""
+    if len(word) < 3 or zipf(word, language) < floor:
         return False
     return language != "de" or lowercase_profile(word) is True
 
