@@ -194,6 +194,8 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         ("Er wohnt inder Stadt und fährt aufden Berg.", "in der Stadt und fährt auf den Berg"),
         ("Dann wurdeer gewählt, aberes blieb still, weil binich.", "wurde er gewählt, aber es blieb"),
         ("Dann wurdeer gewählt, aberes blieb still, weil binich.", "bin ich"),
+        ("Gestern EADSist gestiegen, die FDAin Washington schwieg.", "EADS ist gestiegen, die FDA in"),
+        ("Verkauft wurden 600.000Radios für je 0,02Euro.", "600.000 Radios für je 0,02 Euro"),
     ],
 )
 def test_glued_words_are_split(glued, fixed):
@@ -215,6 +217,7 @@ def test_glued_words_are_split(glued, fixed):
         "Der Förderverein, die Rennsportlegenden und die Sortenerhaltung.",
         "Sie sprach, indem sie beider Seiten gedachte; zudem schwieg sie indes.",
         "Es war ein Ganzes, reiner Wein und schlimmer als gedacht.",  # adjectives end in -es, -er
+        "Die PKWs fuhren EUweit 3,5km mit Version 2.0beta, 1,5fach gesichert.",
     ],
 )
 def test_compounds_and_word_endings_are_not_split(text):

@@ -122,7 +122,8 @@ _CANDIDATE = re.compile(
     r"|[A-Za-zÄÖÜäöüß][a-zäöüß]{4}"
 )
 # A run of letters meeting a run of digits: "auf166", "Stuttgart1994", "40Prozent", "1987das".
-_LETTERS_DIGITS = re.compile(rf"^([{_LETTERS}]+)(\d+)\.?$|^(\d+)([{_LETTERS}]+)$")
+_LETTERS_DIGITS = re.compile(rf"^([{_LETTERS}]+)(\d+)\.?$|^(\d+|\d{{1,3}}(?:[.,]\d+)+)([{_LETTERS}]+)$")
+_DECIMAL_GLUE = re.compile(rf"\d{{1,3}}(?:[.,]\d+)+[{_LETTERS}]+")
 # What may follow a number in one word: "1990er", "18jährige", "3fach", "10mal", "100km".
 _NUMBER_SUFFIXES = (
     "er", "jährig", "fach", "mal", "teilig", "stellig", "prozentig", "seitig", "stündig", "tägig",
@@ -183,7 +184,8 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
             run_end = index + 1
             while run_end < len(word) and word[run_end].islower():
                 run_end += 1
-            points.append(index + 1 if _lowercase_word(word[index + 1 : run_end], language) else index)
+            run = word[index + 1 : run_end]
+            points.append(index + 1 if _lowercase_word(run, language) or _acronym_tail(run, language) else index)
         elif (
             index >= 2
             and current.islower()
@@ -209,6 +211,12 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
     return sorted(accepted)
 
 
+def _acronym_tail(tail: str, language: str) -> bool:
+    """A word that may follow an acronym it was glued to: a function word, a preposition or "ist"
+    ("FDA|in", "EADS|ist"), or a word written in lowercase."""
+    return _tail_kind(tail, language) in ("function", "short", "lower")
+
+
 def _word_like(part: str, standalone: _Seen) -> bool:
     return standalone[part] > 0 or best_zipf(part) >= WEAK_HEAD or len(part) >= 4
 
@@ -222,7 +230,7 @@ def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bo
             return zipf(head, language) >= COMMON_WORD
         return len(tail) >= 3 and (standalone[tail] > 0 or best_zipf(tail) >= WEAK_HEAD)
     if _ACRONYM.fullmatch(head) and tail.islower():  # "SPDund", "EADSist"; never "PKWs", "EUweit"
-        return _tail_kind(tail, language) in ("function", "lower")
+        return _acronym_tail(tail, language)
     if not _CAPITALISED.fullmatch(tail):
         return False
     if _ACRONYM.fullmatch(head):
@@ -676,10 +684,10 @@ def glue_edits(text: str, language: str | None, names: Collection[str] = frozens
         previous_token = token
         if not _CANDIDATE.search(token) or (token.isalpha() and _plainly_known(token, language)):
             continue
-        if _SKIP.search(token):
-            continue
         start, end = _core_bounds(token)
         core = token[start:end]
+        if _SKIP.search(token) and not _DECIMAL_GLUE.fullmatch(core):  # "1.200|Polizisten" is glue
+            continue
         offset = match.start() + start
         points = [point.start() for point in _PUNCT_GLUE.finditer(core)]
         number = _number_split(core, language)
