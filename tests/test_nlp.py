@@ -78,6 +78,11 @@ def test_german_entities_are_capitalised_and_end_at_names(german):
     assert [ent.text for ent in german("Er wird den türkischen Präsidenten treffen, meldet dpa.").ents] == ["dpa"]
 
 
+def test_a_compound_of_an_acronym_and_a_noun_is_no_name(german):
+    doc = german("Der FDP-Chef und der CSU-Fraktionsvorsitzende reisten nach Nordrhein-Westfalen.")
+    assert [ent.text for ent in doc.ents] == ["Nordrhein-Westfalen"]
+
+
 def test_german_verbs_the_trained_lemmatizer_garbles_get_their_infinitive(german):
     doc = german("Tausende demonstrierten gestern, und heute liefert die Regierung neue Zahlen.")
     by_text = {token.text: token.lemma_ for token in doc}

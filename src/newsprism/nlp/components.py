@@ -33,6 +33,7 @@ HEADING_TOKENS = 20  # a first line this short is the title, not the start of a 
 
 # Words that never begin or end a German name, though a name's neighbour when glue capitalised them.
 EDGE_WORDS = frozenset("und oder aber sowie beide beiden auch sich nicht".split())
+_ACRONYM_COMPOUND = re.compile(r"[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)+")
 SHORT_NAME = 4  # letters: lowercase names this short exist ("dpa", "ots", "ebay")
 # Form → lemma for German (spacy-lookups-data's de_lemma_lookup, MIT, see de_lemma_lookup.LICENSE).
 GERMAN_LEMMAS = "de_lemma_lookup.json.gz"
@@ -117,13 +118,24 @@ def lemma_lookup(doc: Doc) -> Doc:
     return doc
 
 
+def _name_part_compound(ent: Span) -> bool:
+    """One word of an acronym and nouns: a compound with a name in it ("FDP-Chef", "EU-Verträgen",
+    "SPD-Fraktionsvorsitzende"), which GermEval calls ORGpart, not a name. Known names such as
+    "EU-Kommission" come back through the known-names component, which runs after this one;
+    "Nordrhein-Westfalen" does not begin with an acronym."""
+    return len(ent) == 1 and bool(_ACRONYM_COMPOUND.fullmatch(ent.text))
+
+
 @Language.component("newsprism_entity_shape")
 def entity_shape(doc: Doc) -> Doc:
     """German names are capitalised: an entity of lowercase words only ("türkischen") is none,
-    unless it is as short as an agency's ("dpa", "ots"); and a conjunction or pronoun at its edge is
-    not part of it ("China Beide" in text where links glued "BrasilienUndChinaBeide" together)."""
+    unless it is as short as an agency's ("dpa", "ots"); a conjunction or pronoun at its edge is
+    not part of it ("China Beide" in text where links glued "BrasilienUndChinaBeide" together);
+    and a compound of a name and a common noun is no name ("FDP-Chef")."""
     kept = []
     for ent in doc.ents:
+        if _name_part_compound(ent):
+            continue
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in EDGE_WORDS:
             start += 1

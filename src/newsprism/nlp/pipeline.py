@@ -68,14 +68,14 @@ def _load(language: str) -> Language:
         nlp.add_pipe("newsprism_entity_consistency", after="newsprism_entity_labels")
     else:
         raise ValueError(f"no pipeline for language {language!r}; newsprism has {', '.join(LANGUAGES)}")
-    _add_known_names(nlp)
+    _add_known_names(nlp, after="newsprism_entity_shape" if language == "de" else "ner")
     return nlp
 
 
-def _add_known_names(nlp: Language) -> None:
+def _add_known_names(nlp: Language, after: str) -> None:
     """Well-known actors (``nlp/data/known_names.jsonl``) the NER must never miss or mislabel,
-    right after the NER; the actor knowledge base feeds it more names later."""
-    known = nlp.add_pipe("newsprism_known_names", after="ner")
+    right after the NER and its German clean-up; the actor knowledge base feeds it more names later."""
+    known = nlp.add_pipe("newsprism_known_names", after=after)
     known.add_patterns([*srsly.read_jsonl(KNOWN_NAMES), *_EXTRA_NAMES.values()])
 
 
