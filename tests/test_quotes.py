@@ -166,6 +166,9 @@ def test_plural_speakers_are_not_a_person():
         ("Sein Rivale, so Obama weiter, würde massiv Spenden erhalten.", "Obama", "Spenden"),
         ("Bei der Agentur RIA hieß es, dass es zwei Detonationen gegeben habe.", "der Agentur RIA", "Detonationen"),
         ("In einer Mitteilung wird gefordert, dass er zurücktrete.", "einer Mitteilung", "zurücktrete"),
+        # the parser hangs "seien" on "sagte" as a passive auxiliary: a finite cue is never passive
+        ("Alle Gebiete seien unter Kontrolle, sagte Karla Brenner am Montag.", "Karla Brenner", "Alle Gebiete"),
+        ("Wie schon die WHO sagte, ist es unwahrscheinlich, sich im Park anzustecken.", "die WHO", "unwahrscheinlich"),
     ],
 )
 def test_attributions_and_cues_name_the_whole_noun_phrase(text, speaker, words):

@@ -138,7 +138,7 @@ _TIME = re.compile(
     r"mittag|vormittag|nachmittag|wochenende|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|uhr|"
     r"januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)$"
 )
-_FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "allein", "also"}
+_FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "allein", "also", "schon", "bereits", "ebenfalls"}
 # What a participle has when it is a verb, active or passive, however the tagger tags it.
 _AUXILIARIES = ("aux", "aux:pass")
 _CLAUSE_BOUNDARIES = {",", ":", ";", "–", ".", "!", "?"}
@@ -471,9 +471,12 @@ class _Finder:
         return self.speakers.person_in(self.parse.subtree(head), head)
 
     def _passive(self, cue: int) -> bool:
-        """ "Ihm wurde vorgeworfen": the subject is not who spoke."""
+        """ "Ihm wurde vorgeworfen": the subject is not who spoke. A finite cue is never passive,
+        whatever auxiliary the parser hangs on it ("Alle Gebiete seien …, sagte X": "seien")."""
         tokens = self.parse.tokens
-        return any(tokens[c].dep == "aux:pass" and tokens[c].pos == "AUX" for c in self.parse.children[cue])
+        return not _finite(tokens[cue]) and any(
+            tokens[c].dep == "aux:pass" and tokens[c].pos == "AUX" for c in self.parse.children[cue]
+        )
 
     def _agent(self, cue: int, sentence: _Sentence) -> _Speaker | None:
         """Who a passive cue names with "von" ("Von der Opposition wurde der Besuch kritisiert"); not
