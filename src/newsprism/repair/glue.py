@@ -275,7 +275,7 @@ def _no_word_ending(word: str, tail: str, language: str) -> bool:
     return suffix_count(word[-len(tail) - 1 :], language) <= RARE_ENDING
 
 
-def _unlisted_name(word: str, point: int, kind: str, standalone: _Seen, language: str, sentence_start: bool) -> bool:
+def _unlisted_name(word: str, point: int, kind: str, standalone: _Seen, language: str) -> bool:
     """Is ``word[:point]`` a name the lexicons miss ("Lindner|ist", "Scholz|äußerte")? German:
     frequent, never seen in the case lexicon, and the start of almost no other word, which a
     compound's first part is ("Gemeinschafts|treffen"). A lowercase tail in -n may be a nominalised
@@ -286,7 +286,7 @@ def _unlisted_name(word: str, point: int, kind: str, standalone: _Seen, language
         language == "de"
         and kind in ("function", "short", "lower")
         and (kind != "lower" or not tail.endswith("n"))
-        and _frequent_name(head, sentence_start, WEAK_HEAD)
+        and _frequent_name(head, False, WEAK_HEAD)  # unseen in the case lexicon: a name, even a sentence's first word
         and prefix_count(head, language) <= 1
         and not _rival_split(word, point, standalone, language)
     )
@@ -428,7 +428,7 @@ def _name_tail_split(word: str, language: str, standalone: _Seen, sentence_start
             # compounds never end in "am", "hat", "für", "nach": "Erdoganam", "Tabasco|nach" are glue
             floor = WEAK_HEAD if tail not in _WORD_ENDINGS else COMMON_WORD
             evidence = 2 if _frequent_name(head, sentence_start, floor) else 0
-        if evidence == 0 and _unlisted_name(word, point, kind, standalone, language, sentence_start):
+        if evidence == 0 and _unlisted_name(word, point, kind, standalone, language):
             evidence = 2
         if decided:
             if evidence >= 2 and _tail_ok(word, point, kind, evidence, standalone, language, sentence_start):
