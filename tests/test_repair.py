@@ -272,6 +272,9 @@ def test_english_glue_around_short_words_and_acronyms_is_split(glued, fixed):
         ("Prices rose after strongdemand this year.", "strong demand this"),  # two content words
         ("Troops left Iraqand came home.", "Iraq and came"),  # a short name before a short word
         ("A spokesman for Sadrsaid the talks failed.", "Sadr said the"),  # "said" is also a name
+        # a case change judged by the words that meet there, not the glued runs around them
+        ("Yesterday BushnominatedJennifer Smith.", "Bush nominated Jennifer"),
+        ("He said the UnitedStatescould win.", "United States could win"),
     ],
 )
 def test_english_lowercase_glue_is_split(glued, fixed):
@@ -285,6 +288,7 @@ def test_english_lowercase_glue_is_split(glued, fixed):
         "That is anothers problem.",  # a misspelling, not "an others"
         "The blacklined draft: the blacklined pages came back.",  # the author's word, used twice
         "Sweden won after Ronnback and Summermatter scored.",  # surnames ending in common words
+        "They use PowerPoint, SharePoint, SolarWinds, HarperCollins, PlayStation and DreamWorks.",
     ],
 )
 def test_english_words_and_repeated_compounds_are_not_split(text):

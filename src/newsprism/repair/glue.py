@@ -238,6 +238,11 @@ def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bo
     if head_lower:
         return head.isalpha() and head.islower()
     if language == "en":  # English capitalises names, not nouns: "BlackBayou" is more likely a brand
+        # the words that meet here, where the parts are glued on ("Bushnominated|Jennifer", "United|Statescould")
+        head_split, tail_split = (_name_tail_split(part, language, standalone, False) for part in (head, tail))
+        head, tail = head[head_split or 0 :], tail[: tail_split or len(tail)]
+        if head.islower():
+            return True
         frequent = min(zipf(head, language), zipf(tail, language)) >= FREQUENT_WORD  # "United|States"
         return standalone[head] > 0 or standalone[tail] > 0 or frequent
     return _word_like(head, standalone) and _word_like(tail, standalone)
