@@ -275,6 +275,8 @@ def test_english_glue_around_short_words_and_acronyms_is_split(glued, fixed):
         # a case change judged by the words that meet there, not the glued runs around them
         ("Yesterday BushnominatedJennifer Smith.", "Bush nominated Jennifer"),
         ("He said the UnitedStatescould win.", "United States could win"),
+        # web text puts "theus" and "insan" in wordfreq's lists; after "the" or "in" a capital is glue
+        ("He flew to theUS and inSan Francisco.", "to the US and in San Francisco"),
     ],
 )
 def test_english_lowercase_glue_is_split(glued, fixed):

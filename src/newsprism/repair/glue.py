@@ -69,6 +69,7 @@ _LETTERS = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 _WORD = re.compile(rf"[{_LETTERS}]+")
 _CAPITALISED = re.compile(r"[A-ZÄÖÜÀ-ÖØ-ÞĀ-Ž][a-zäöüßà-öø-ÿā-ž]+")
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}")
+_LOWER_THEN_CAPITAL = re.compile(r"([a-zäöüß]+)[A-ZÄÖÜ]")
 _PUNCT_GLUE = re.compile(r"(?<=[a-zäöüß]{2})[.,;:!?](?=[A-ZÄÖÜ][a-zäöüß])")
 # A participle with an adjective ending ("angesprochenes"), never a noun's genitive ("Komplexes").
 _PARTICIPLE = re.compile(r"[a-zäöüß]{0,8}ge[a-zäöüß]{3,}(?:t|en)(?:e|en|er|es|em)")
@@ -111,6 +112,10 @@ _FEMININE_STEMS = (
 )
 # Endings of nominalised adjectives and verbs ("Umweltfreundliche", "Revolutionsfeiern").
 _PREPOSITIONS = frozenset("in an auf aus bei mit zu für von vor nach über unter durch gegen um ab seit bis".split())
+_GLUE_HEADS = {
+    "de": FUNCTION_WORDS["de"] | frozenset("in an im am zu zum zur vom".split()),
+    "en": ENGLISH_CLOSED_CLASS | frozenset({"a", "an", "the"}),
+}
 _ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 _NOMINAL_ENDINGS = ("e", "n", "er", "es", "em")
 _CLOSED_TAILS = {language: FUNCTION_WORDS[language] | tails for language, tails in _NAME_ONLY_TAILS.items()}
@@ -153,7 +158,7 @@ def _number_split(core: str, language: str) -> int | None:
 
 def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
     """Split points inside ``word`` (letters only) at case changes that look like glue."""
-    if best_zipf(word) >= KNOWN_WHOLE:
+    if best_zipf(word) >= KNOWN_WHOLE and not _article_then_capital(word, language):
         return []
     # mixed-case abbreviations are never cut, but glue around them is ("dieUdSSRauf", "GmbHauf")
     protected: set[int] = set()
@@ -209,6 +214,13 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
         if _case_split_ok(head, tail, standalone, language):
             accepted.append(point)
     return sorted(accepted)
+
+
+def _article_then_capital(word: str, language: str) -> bool:
+    """A function word glued to a capitalised word ("theUS", "inSan"): glue, though web text puts
+    such joins in wordfreq's lists (hashtags, URLs)."""
+    found = _LOWER_THEN_CAPITAL.match(word)
+    return found is not None and found.group(1) in _GLUE_HEADS[language]
 
 
 def _acronym_tail(tail: str, language: str) -> bool:
