@@ -191,6 +191,7 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         ("Gestern hat Lindnerist zurückgetreten.", "Lindner ist"),  # a frequent name no lexicon lists
         ("Danach Scholzäußerte sich.", "Scholz äußerte sich"),
         ("Scholzäußerte sich gestern.", "Scholz äußerte sich"),  # unlisted, so a name at a sentence's start too
+        ("Esentwickelte sich ein Streit. Auchhier blieb es ruhig.", "Es entwickelte sich ein Streit. Auch hier"),
         # web text writes these so often that wordfreq lists "inder" and "aufden" as words
         ("Er wohnt inder Stadt und fährt aufden Berg.", "in der Stadt und fährt auf den Berg"),
         ("Dann wurdeer gewählt, aberes blieb still, weil binich.", "wurde er gewählt, aber es blieb"),

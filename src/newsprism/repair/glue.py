@@ -547,6 +547,24 @@ def _lowercase_split(word: str, language: str, repeated: bool = False) -> list[i
     return chains[0] if len(chains) == 1 else []
 
 
+def _sentence_start_split(word: str, language: str) -> list[int]:
+    """A sentence's first word glued to the next ("Esentwickelte", "Auchhier", "Soentschied"): split
+    as the lowercase words they are, when the first is one German writes in lowercase (English:
+    before no word that is also a name)."""
+    if not word[1:].islower():
+        return []
+    lowered = word[0].lower() + word[1:]
+    splits = _lowercase_split(lowered, language)
+    if len(splits) != 1:
+        return []
+    head, tail = lowered[: splits[0]], lowered[splits[0] :]
+    if language == "de" and lowercase_profile(head) is not True:
+        return []
+    if language == "en" and is_known_name(tail):  # "In|ford" is a name
+        return []
+    return splits
+
+
 def _pronoun_after(head: str, tail: str) -> bool:
     """A German pronoun after a very frequent word: "bin|ich", "da|sie"; "er" and "es" only after
     a function word ("wurde|er", "aber|es"), since adjectives end in them ("ganz|es", "rein|er")."""
@@ -725,6 +743,8 @@ def glue_edits(text: str, language: str | None, names: Collection[str] = frozens
                     at_start = sentence_start and part.start() == 0 and index == 0
                     split = _name_tail_split(piece, language, standalone, at_start)
                     splits = [] if split is None else [split]
+                    if not splits and at_start:
+                        splits = _sentence_start_split(piece, language)
                 cuts.extend(bounds[index] + split for split in splits)
             edits.extend(
                 TextEdit(offset + part.start() + cut, offset + part.start() + cut, " ", "split") for cut in cuts
