@@ -289,6 +289,8 @@ def _no_word_ending(word: str, tail: str, language: str) -> bool:
     "Schrempf|war" ("…fwar"), not "Staatenb|und" ("…bund")."""
     if tail in ("ein", "ins"):  # "Seldomridg|ein" is "Seldomridge in"
         return False
+    if any(zipf(word[-size:], language) >= WEAK_HEAD for size in range(len(tail) + 2, len(word) - 1)):
+        return False  # the token ends in a longer word: "Ex|lobbyist", not "Exlobby|ist"
     return suffix_count(word[-len(tail) - 1 :], language) <= RARE_ENDING
 
 
@@ -503,11 +505,15 @@ def _tail_ok(
             or (evidence == 1 and len(tail) >= 8 and not _better_head(word, point, standalone))
             or (not sentence_start and _never_compounded(word, point, standalone, language))
         )
-    if kind == "short":  # "Bayern|an", "Boston|is", "Kirche|in"
+    if kind == "short":  # "Bayern|an", "Boston|is", "Kirche|in"; after a rare name, where no word ends so
+        rare_name = evidence == 1 and _no_word_ending(word, tail, language)  # "Sulkovsky|in": "…yin"
         return len(head) >= 4 and (
-            _in_after(head, word, point, standalone, language, evidence)
-            if tail == "in" and language == "de"
-            else evidence >= 2
+            rare_name
+            or (
+                _in_after(head, word, point, standalone, language, evidence)
+                if tail == "in" and language == "de"
+                else evidence >= 2
+            )
         )
     if kind == "stem":
         return evidence == 3 and bool(_PARTICIPLE.fullmatch(tail))
