@@ -280,6 +280,7 @@ def test_english_glue_around_short_words_and_acronyms_is_split(glued, fixed):
         ("He said the UnitedStatescould win.", "United States could win"),
         # web text puts "theus" and "insan" in wordfreq's lists; after "the" or "in" a capital is glue
         ("He flew to theUS and inSan Francisco.", "to the US and in San Francisco"),
+        ("we went inkerala last year", "in kerala last"),  # a name web text writes in lowercase
     ],
 )
 def test_english_lowercase_glue_is_split(glued, fixed):

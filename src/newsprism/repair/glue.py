@@ -634,6 +634,8 @@ def _english_split(head: str, tail: str, repeated: bool) -> bool:
         )
     if head in ENGLISH_CLOSED_CLASS and head not in WORD_PREFIXES:
         needed = FREQUENT_WORD if len(head) == 2 else COMMON_WORD  # "so|ing", "is|lad" are no glue
+        if len(tail) >= 4 and is_known_name(tail):  # a name web text writes in lowercase: "in|kerala"
+            needed = 3.0
         return len(tail) >= 3 and zipf(tail, "en") >= needed
     if tail in ENGLISH_CLOSED_CLASS and tail not in ENGLISH_WORD_ENDINGS:
         needed = FREQUENT_WORD if len(tail) == 2 else COMMON_WORD
