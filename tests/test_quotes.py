@@ -198,6 +198,25 @@ def test_a_colon_gives_the_quote_to_the_subject_of_its_frame():
     assert (quote.direct, quote.speaker_actor_id) == (True, "a:hartmann")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a nominalised adjective the tagger calls ADJ, not the object after the verb
+        ("Ein Übertrittswilliger begründete seine Entscheidung wie folgt: „Der Glaube ist eine Sache des Friedens.“",
+         "Ein Übertrittswilliger"),
+        # the colon's frame speaks, not a "hieß es" after the quote
+        ("Karla Brenner schrieb bei Twitter: „Das sind schlimme Nachrichten aus der Stadt“, weiter hieß es, dass man "
+         "trauere.", "Karla Brenner"),
+        # "Im" is a preposition however it is tagged: the subject follows the verb
+        ("Karla Brenner trat zurück. Im Deutschlandfunk im Interview der Woche sagte sie: „Ich war nie eine "
+         "Anhängerin dieses Plans.“", "sie"),
+    ],
+)  # fmt: skip
+def test_the_frame_of_a_direct_quote_names_its_subject(text, speaker):
+    direct = [quote for quote in _quotes(text) if quote.direct]
+    assert [quote.speaker_text for quote in direct] == [speaker]
+
+
 def test_a_passive_cue_has_no_speaker():
     assert _quotes("Dem Minister wurde vorgeworfen, er habe das Parlament belogen.", {"Minister": "a:m"}) == []
 

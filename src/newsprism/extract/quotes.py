@@ -122,6 +122,7 @@ _NOT_SUBJECTS = {
     "vor", "während", "wegen", "trotz", "gegenüber"
 }  # fmt: skip
 _ARTICLES = {"der", "die", "das", "den", "dem", "des"}
+_CONTRACTIONS = {"am", "im", "zum", "zur", "beim", "vom", "ins"}  # a preposition, whatever the tagger says
 _RELATIVE_WORDS = {"der", "die", "das", "den", "dem", "dessen", "deren", "denen"}
 # What stands for the sentence before as the object of a cue: "Dies teilte ein Sprecher mit."
 _DEMONSTRATIVES = {"dies", "das", "dieses"}
@@ -358,7 +359,11 @@ class _Speakers:
             tokens.pop()
         while tokens and (tokens[0].pos in ("PUNCT", "SPACE") or not tokens[0].text.strip()):
             tokens.pop(0)
-        if not tokens or len(tokens) > MAX_SPEAKER_WORDS or not any(t.pos in ("NOUN", "PROPN", "PRON") for t in tokens):
+        # a capitalised adjective after the first word is a noun: "Ein Übertrittswilliger"
+        nominal = any(t.pos in ("NOUN", "PROPN", "PRON") for t in tokens) or any(
+            t.pos == "ADJ" and t.text[:1].isupper() for t in tokens[1:]
+        )
+        if not tokens or len(tokens) > MAX_SPEAKER_WORDS or not nominal:
             return None
         start, end = tokens[0].start, tokens[-1].end
         text = self.parse.text[start:end]
@@ -518,8 +523,10 @@ class _Finder:
         if self._passive(cue):
             return None
         start, _ = self._clause(finite, sentence)
-        while start < finite and (
-            tokens[start].pos in ("SCONJ", "CCONJ", "PUNCT") or self.parse.lower(start).strip() in _CONJUNCTIONS
+        while (
+            start < finite
+            and self.parse.lower(start) not in _CONTRACTIONS
+            and (tokens[start].pos in ("SCONJ", "CCONJ", "PUNCT") or self.parse.lower(start).strip() in _CONJUNCTIONS)
         ):
             start += 1  # "wie", which the tagger also takes for a preposition
         if sentence.first < start < finite and _relative(tokens[start]):  # never the sentence's first word
@@ -630,7 +637,12 @@ class _Finder:
                 return None
             return self.speakers.phrase(start, limit) if _nominal(tokens[start]) else None
         opener = tokens[start] if start < limit else None
-        if opener is None or not _nominal(opener) or (opener.text.lower() in _NOT_SUBJECTS and opener.pos != "DET"):
+        if (
+            opener is None
+            or not _nominal(opener)
+            or (opener.text.lower() in _NOT_SUBJECTS and opener.pos != "DET")
+            or opener.text.lower() in _CONTRACTIONS
+        ):
             return None
         group_end = self._extent(start + 1, limit)
         if opener.pos == "PRON" and opener.text.lower() in _PARTITIVES and group_end > start + 1:
@@ -642,7 +654,11 @@ class _Finder:
         head = end - 1
         while head > start and tokens[head].pos == "PUNCT":
             head -= 1
-        if tokens[head].pos not in ("NOUN", "PROPN") or (article.text.lower() in ("den", "dem", "einen", "einem")):
+        # a capitalised adjective after its article is a noun the tagger missed: "Ein Übertrittswilliger"
+        nominalised = tokens[head].pos == "ADJ" and head > start and tokens[head].text[:1].isupper()
+        if (tokens[head].pos not in ("NOUN", "PROPN") and not nominalised) or (
+            article.text.lower() in ("den", "dem", "einen", "einem")
+        ):
             return None  # an object opens the clause: "Den Vorschlag lehnte der Minister ab"
         if _TIME.match(tokens[head].text):
             return None  # a time opens the clause: "Wenige Stunden später erklärte der Rat"
@@ -711,10 +727,12 @@ class _Finder:
         if inverted is not None and inverted < end_sentence.last and _finite(tokens[inverted]):
             after.append(inverted)  # „…“, strich Romney heraus: a verb right after the quote says it
         before = sorted((c for c in cues if c not in after), key=lambda c: -tokens[c].start)
+        order = after + before
         if self.text[sentence.start : start].rstrip().endswith(":"):
             frame = [i for i in range(sentence.first, sentence.last) if tokens[i].end <= start]
             before += sorted((i for i in frame if tokens[i].dep == "ROOT"), key=lambda i: -i)
-        for cue in after + before:
+            order = before + after  # the frame speaks, not a "hieß es" after it: "X schrieb: „…“, weiter hieß es"
+        for cue in order:
             container = sentence if tokens[cue].start < start else end_sentence
             speaker = self._cue_speaker(cue, container)
             if speaker is not None:
