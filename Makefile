@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench lexicon models clean
+.PHONY: setup demo test lint bench lexicon gazetteer models clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,10 @@ bench: setup
 # Retrain the German spaCy pipeline from ../shared/data into src/newsprism/nlp/models (~25 min, 2 cores).
 models: setup
 	$(BIN)/python scripts/train_models.py
+
+# Rebuild the German gazetteer of names from MultiCoNER (committed; reproducible; seconds).
+gazetteer: setup
+	$(BIN)/python scripts/build_gazetteer.py
 
 # Rebuild the repair stage's German case lexicon from ../shared/data (committed; reproducible).
 lexicon: setup

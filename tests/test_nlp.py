@@ -78,6 +78,17 @@ def test_german_entities_are_capitalised_and_end_at_names(german):
     assert [ent.text for ent in german("Er wird den türkischen Präsidenten treffen, meldet dpa.").ents] == ["dpa"]
 
 
+def test_the_gazetteer_fills_the_ner_gaps_and_curated_names_win(german):
+    text = "Das American Film Institute ehrte gestern Künstler aus Aserbaidschan."
+    with german.select_pipes(disable=["newsprism_gazetteer"]):
+        assert [ent.text for ent in german(text).ents] == []
+    assert [(ent.text, ent.label_) for ent in german(text).ents] == [
+        ("American Film Institute", "ORG"),
+        ("Aserbaidschan", "LOC"),
+    ]
+    assert german.pipe_names.index("newsprism_gazetteer") < german.pipe_names.index("newsprism_known_names")
+
+
 def test_a_compound_of_an_acronym_and_a_noun_is_no_name(german):
     doc = german("Der FDP-Chef und der CSU-Fraktionsvorsitzende reisten nach Nordrhein-Westfalen.")
     assert [ent.text for ent in doc.ents] == ["Nordrhein-Westfalen"]

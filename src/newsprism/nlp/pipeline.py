@@ -19,6 +19,8 @@ from newsprism.nlp import components  # noqa: F401 - registers newsprism's compo
 
 LANGUAGES = ("de", "en")
 KNOWN_NAMES = Path(str(files("newsprism.nlp").joinpath("data", "known_names.jsonl")))
+# names from MultiCoNER German (CC BY 4.0, see gazetteer_de.LICENSE; scripts/build_gazetteer.py)
+GAZETTEER = Path(str(files("newsprism.nlp").joinpath("data", "gazetteer_de.jsonl")))
 GERMAN_MODEL = "de_newsprism"
 BATCH_SIZE = 64
 CHUNK_CHARS = 100_000
@@ -69,7 +71,17 @@ def _load(language: str) -> Language:
     else:
         raise ValueError(f"no pipeline for language {language!r}; newsprism has {', '.join(LANGUAGES)}")
     _add_known_names(nlp, after="newsprism_entity_shape" if language == "de" else "ner")
+    if language == "de":
+        _add_gazetteer(nlp)
     return nlp
+
+
+def _add_gazetteer(nlp: Language) -> None:
+    """Names the NER misses for want of world knowledge ("Brooklyn Nets", "Pietermaritzburg"), run
+    before the known names so that a curated or knowledge-base label wins over the gazetteer's."""
+    curated = {pattern["pattern"] for pattern in srsly.read_jsonl(KNOWN_NAMES)}
+    gazetteer = nlp.add_pipe("newsprism_known_names", name="newsprism_gazetteer", before="newsprism_known_names")
+    gazetteer.add_patterns(p for p in srsly.read_jsonl(GAZETTEER) if p["pattern"] not in curated)
 
 
 def _add_known_names(nlp: Language, after: str) -> None:
