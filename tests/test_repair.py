@@ -197,6 +197,8 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         ("Er wohnt inder Stadt und fährt aufden Berg.", "in der Stadt und fährt auf den Berg"),
         ("Dann wurdeer gewählt, aberes blieb still, weil binich.", "wurde er gewählt, aber es blieb"),
         ("Dann wurdeer gewählt, aberes blieb still, weil binich.", "bin ich"),
+        ("Sie bedankte sichfürdie Hilfe, das ist aucheinesystematische Frage.", "sich für die Hilfe"),
+        ("Sie bedankte sichfürdie Hilfe, das ist aucheinesystematische Frage.", "auch eine systematische"),
         ("Gestern EADSist gestiegen, die FDAin Washington schwieg.", "EADS ist gestiegen, die FDA in"),
         ("Verkauft wurden 600.000Radios für je 0,02Euro.", "600.000 Radios für je 0,02 Euro"),
     ],
@@ -302,4 +304,6 @@ def test_english_words_and_repeated_compounds_are_not_split(text):
 
 
 def test_german_words_are_not_cut_into_three():
+    # three-word chains only where no two known words make the token: "nieder|alemannischen", "werden|sollen"
     assert _splits(repair_text("Die niederalemannischen Mundarten blieben.", "de")) == []
+    assert "wer den" not in repair_text("Die Arbeiten werdensollen bald enden.", "de").text

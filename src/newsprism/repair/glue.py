@@ -117,6 +117,7 @@ _GLUE_HEADS = {
     "en": ENGLISH_CLOSED_CLASS | frozenset({"a", "an", "the"}),
 }
 _ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+_PREPOSITION_ARTICLES = frozenset(head + article for head in _PREPOSITIONS for article in _ARTICLES)
 _NOMINAL_ENDINGS = ("e", "n", "er", "es", "em")
 _CLOSED_TAILS = {language: FUNCTION_WORDS[language] | tails for language, tails in _NAME_ONLY_TAILS.items()}
 _SENTENCE_END = re.compile(r"[.!?:…]\W*$")
@@ -540,8 +541,8 @@ def _lowercase_split(word: str, language: str, repeated: bool = False) -> list[i
         found.sort(key=lambda point: -_pair_frequency(word, point))
         if _pair_frequency(word, found[0]) - _pair_frequency(word, found[1]) >= CLEARLY_LIKELIER:
             return found[:1]
-    if found or len(word) < 8 or language != "en":  # German hides short words in long ones: "nie|der|alemannischen"
-        return found if len(found) == 1 else []
+    if found or len(word) < 8 or (language == "de" and _two_known_words(word)):
+        return found if len(found) == 1 else []  # German hides short words in long ones: "nie|der|alemannischen"
     chains = [
         [point, middle]
         for point in range(first, len(word) - 4)
@@ -569,6 +570,14 @@ def _sentence_start_split(word: str, language: str) -> list[int]:
     if language == "en" and is_known_name(tail):  # "In|ford" is a name
         return []
     return splits
+
+
+def _two_known_words(word: str) -> bool:
+    """Does ``word`` split into two known German words ("nieder|alemannischen", "garde|macht")?"""
+    return any(
+        zipf(word[:point], "de") >= KNOWN_WHOLE * 2 and zipf(word[point:], "de") >= KNOWN_WHOLE * 2
+        for point in range(2, len(word) - 1)
+    )
 
 
 def _pronoun_after(head: str, tail: str) -> bool:
@@ -668,7 +677,7 @@ def _known_lowercase(word: str, language: str) -> bool:
 
 def _preposition_article(word: str) -> bool:
     """German "in|der", "auf|den", "an|die": a preposition and an article written as one."""
-    return any(word.startswith(head) and word[len(head) :] in _ARTICLES for head in _PREPOSITIONS)
+    return word in _PREPOSITION_ARTICLES
 
 
 @lru_cache(maxsize=200_000)
