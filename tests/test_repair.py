@@ -283,6 +283,7 @@ def test_english_glue_around_short_words_and_acronyms_is_split(glued, fixed):
         # web text puts "theus" and "insan" in wordfreq's lists; after "the" or "in" a capital is glue
         ("He flew to theUS and inSan Francisco.", "to the US and in San Francisco"),
         ("we went inkerala last year", "in kerala last"),  # a name web text writes in lowercase
+        ("Honestly Iknow the place and Ithink it is fine.", "I know the place and I think it"),  # not "Iran"
     ],
 )
 def test_english_lowercase_glue_is_split(glued, fixed):
@@ -297,6 +298,7 @@ def test_english_lowercase_glue_is_split(glued, fixed):
         "The blacklined draft: the blacklined pages came back.",  # the author's word, used twice
         "Sweden won after Ronnback and Summermatter scored.",  # surnames ending in common words
         "They use PowerPoint, SharePoint, SolarWinds, HarperCollins, PlayStation and DreamWorks.",
+        "Iran, Iraq, Idaho, Ivan, Ideal and Iceland.",
     ],
 )
 def test_english_words_and_repeated_compounds_are_not_split(text):

@@ -48,6 +48,7 @@ COMMON_WORD = 3.5
 FREQUENT_WORD = 4.0
 VERY_FREQUENT_WORD = 4.5  # "wurde|er", "ist|es", "bin|ich": any pronoun may follow
 CLEARLY_LIKELIER = 1.0  # Zipf units between the best split of a token and the next
+I_GLUE_CEILING = 3.0  # Zipf below which "I" + a frequent word is web glue, not a name ("Iknow" 2.4, "Iran" 4.6)
 RARE_ENDING = 6  # known words ending so, at most, for a token's end to be no word's
 WORDLIKE_ENDING = 100  # known words ending in a head's last three letters for it to look like a whole word
 _CAMEL_PREFIXES = frozenset(
@@ -554,6 +555,19 @@ def _lowercase_split(word: str, language: str, repeated: bool = False) -> list[i
     return chains[0] if len(chains) == 1 else []
 
 
+def _english_i(word: str) -> bool:
+    """English "I" glued to a frequent word: "Iknow", "Iwas", though web text puts such joins in
+    wordfreq's lists (Zipf 2–3); names are commoner ("Iran", "Ideal", "Ivan": Zipf ≥ 3)."""
+    rest = word[1:]
+    return (
+        word[:1] == "I"
+        and len(rest) >= 3
+        and rest.islower()
+        and zipf(rest, "en") >= FREQUENT_WORD
+        and best_zipf(word) < I_GLUE_CEILING
+    )
+
+
 def _sentence_start_split(word: str, language: str) -> list[int]:
     """A sentence's first word glued to the next ("Esentwickelte", "Auchhier", "Soentschied"): split
     as the lowercase words they are, when the first is one German writes in lowercase (English:
@@ -734,7 +748,9 @@ def glue_edits(text: str, language: str | None, names: Collection[str] = frozens
             not previous_token or previous_token[-1] in _SENTENCE_CHARS or bool(_SENTENCE_END.search(previous_token))
         )
         previous_token = token
-        if not _CANDIDATE.search(token) or (token.isalpha() and _plainly_known(token, language)):
+        if not _CANDIDATE.search(token) or (
+            token.isalpha() and _plainly_known(token, language) and not (language == "en" and _english_i(token))
+        ):
             continue
         start, end = _core_bounds(token)
         core = token[start:end]
@@ -762,6 +778,8 @@ def glue_edits(text: str, language: str | None, names: Collection[str] = frozens
                     splits = [] if split is None else [split]
                     if not splits and at_start:
                         splits = _sentence_start_split(piece, language)
+                    if not splits and language == "en" and _english_i(piece):
+                        splits = [1]
                 cuts.extend(bounds[index] + split for split in splits)
             edits.extend(
                 TextEdit(offset + part.start() + cut, offset + part.start() + cut, " ", "split") for cut in cuts
