@@ -89,6 +89,11 @@ def test_the_gazetteer_fills_the_ner_gaps_and_curated_names_win(german):
     assert german.pipe_names.index("newsprism_gazetteer") < german.pipe_names.index("newsprism_known_names")
 
 
+def test_a_persons_genitive_before_a_noun_is_the_person(german):
+    doc = german("Präsident Selenskyj reiste ab. Der Minister will Selenskyjs Friedensvision präsentieren.")
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Selenskyj", "PER"), ("Selenskyjs", "PER")]
+
+
 def test_a_compound_of_an_acronym_and_a_noun_is_no_name(german):
     doc = german("Der FDP-Chef und der CSU-Fraktionsvorsitzende reisten nach Nordrhein-Westfalen.")
     assert [ent.text for ent in doc.ents] == ["Nordrhein-Westfalen"]
