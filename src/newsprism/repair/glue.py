@@ -43,6 +43,7 @@ from newsprism.repair.lexicon import (
 )
 
 KNOWN_WHOLE = 1.0
+KNOWN_LOWERCASE = 2.0  # Zipf from which a lowercase token is taken for a word rather than glue
 WEAK_HEAD = 2.5
 COMMON_WORD = 3.5
 FREQUENT_WORD = 4.0
@@ -589,7 +590,7 @@ def _sentence_start_split(word: str, language: str) -> list[int]:
 def _two_known_words(word: str) -> bool:
     """Does ``word`` split into two known German words ("nieder|alemannischen", "garde|macht")?"""
     return any(
-        zipf(word[:point], "de") >= KNOWN_WHOLE * 2 and zipf(word[point:], "de") >= KNOWN_WHOLE * 2
+        zipf(word[:point], "de") >= KNOWN_LOWERCASE and zipf(word[point:], "de") >= KNOWN_LOWERCASE
         for point in range(2, len(word) - 1)
     )
 
@@ -686,7 +687,7 @@ def _known_lowercase(word: str, language: str) -> bool:
         return True
     if language == "de" and (lowercase_profile(word) is False or _preposition_article(word)):
         return False
-    return zipf(word, language) >= 2.0
+    return zipf(word, language) >= KNOWN_LOWERCASE
 
 
 def _preposition_article(word: str) -> bool:
