@@ -112,14 +112,15 @@ _FEMININE_STEMS = (
     "ß",
     "in",
 )
-# Endings of nominalised adjectives and verbs ("Umweltfreundliche", "Revolutionsfeiern").
 _PREPOSITIONS = frozenset("in an auf aus bei mit zu für von vor nach über unter durch gegen um ab seit bis".split())
+# Words before a capital that make the join glue, whatever wordfreq knows ("theUS", "inSan").
 _GLUE_HEADS = {
-    "de": FUNCTION_WORDS["de"] | frozenset("in an im am zu zum zur vom".split()),
-    "en": ENGLISH_CLOSED_CLASS | frozenset({"a", "an", "the"}),
+    "de": FUNCTION_WORDS["de"] | {"in", "an"},
+    "en": ENGLISH_CLOSED_CLASS | {"a", "an", "the"},
 }
 _ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 _PREPOSITION_ARTICLES = frozenset(head + article for head in _PREPOSITIONS for article in _ARTICLES)
+# Endings of nominalised adjectives and verbs ("Umweltfreundliche", "Revolutionsfeiern").
 _NOMINAL_ENDINGS = ("e", "n", "er", "es", "em")
 _CLOSED_TAILS = {language: FUNCTION_WORDS[language] | tails for language, tails in _NAME_ONLY_TAILS.items()}
 _SENTENCE_END = re.compile(r"[.!?:…]\W*$")
@@ -605,7 +606,7 @@ def _pronoun_after(head: str, tail: str) -> bool:
 
 def _lowercase_pair(head: str, tail: str, language: str, repeated: bool) -> bool:
     """Whether two lowercase words written together are glue (see ``_lowercase_split``)."""
-    if language == "de" and _preposition_article(head + tail) and tail in _ARTICLES:
+    if language == "de" and head in _PREPOSITIONS and tail in _ARTICLES:  # "in|der", "auf|den"
         return True
     function_words = FUNCTION_WORDS[language]
     if head in function_words:
