@@ -110,19 +110,18 @@ _TITLED = re.compile(
     r"operation|aufschrift|schlagzeile|überschrift|stiftung|gesetz|plan|studie|bericht|buches|films|liedes))"
     r"\s+(?:(?:der|die|das|des|dem|den)\s+)?[„“»«\"]?$"
 )
+_CONTRACTIONS = {"am", "im", "zum", "zur", "beim", "vom", "ins"}  # a preposition, whatever the tagger says
 # Clause-initial words the tagger takes for nouns or pronouns, which are never a speaker.
-_NOT_SUBJECTS = {
+_NOT_SUBJECTS = _CONTRACTIONS | {
     "später", "weiter", "außerdem", "zudem", "dabei", "daher", "deshalb", "dagegen", "zuvor", "danach", "damals",
     "heute", "gestern", "inzwischen", "allerdings", "gleichzeitig", "zugleich", "ferner", "anschließend",
-    "schließlich", "zuletzt", "bislang", "bisher", "ebenfalls", "auch", "so", "nun", "am", "im", "zum", "zur",
-    "beim", "vom", "ins", "es", "man", "sich", "das", "dies", "this", "it", "weiterhin", "offiziell", "derzeit",
-    "zunächst", "jedoch", "insbesondere", "demnach", "somit", "jetzt", "hier", "dort", "unterdessen", "indes",
-    "indessen", "mittlerweile", "bereits", "gegenwärtig", "aktuell", "kürzlich", "erneut", "hierzu", "dazu",
-    "darauf", "daraufhin", "hierbei", "ebenso", "ursprünglich", "unter", "über", "mit", "bei", "nach", "seit",
-    "vor", "während", "wegen", "trotz", "gegenüber"
+    "schließlich", "zuletzt", "bislang", "bisher", "ebenfalls", "auch", "so", "nun", "es", "man", "sich", "das",
+    "dies", "this", "it", "weiterhin", "offiziell", "derzeit", "zunächst", "jedoch", "insbesondere", "demnach",
+    "somit", "jetzt", "hier", "dort", "unterdessen", "indes", "indessen", "mittlerweile", "bereits", "gegenwärtig",
+    "aktuell", "kürzlich", "erneut", "hierzu", "dazu", "darauf", "daraufhin", "hierbei", "ebenso", "ursprünglich",
+    "unter", "über", "mit", "bei", "nach", "seit", "vor", "während", "wegen", "trotz", "gegenüber"
 }  # fmt: skip
 _ARTICLES = {"der", "die", "das", "den", "dem", "des"}
-_CONTRACTIONS = {"am", "im", "zum", "zur", "beim", "vom", "ins"}  # a preposition, whatever the tagger says
 _RELATIVE_WORDS = {"der", "die", "das", "den", "dem", "dessen", "deren", "denen"}
 # What stands for the sentence before as the object of a cue: "Dies teilte ein Sprecher mit."
 _DEMONSTRATIVES = {"dies", "das", "dieses"}
