@@ -70,25 +70,26 @@ def _load(language: str) -> Language:
         nlp.add_pipe("newsprism_entity_consistency", after="newsprism_entity_labels")
     else:
         raise ValueError(f"no pipeline for language {language!r}; newsprism has {', '.join(LANGUAGES)}")
-    _add_known_names(nlp, after="newsprism_entity_shape" if language == "de" else "ner")
+    curated = list(srsly.read_jsonl(KNOWN_NAMES))
+    _add_known_names(nlp, curated, after="newsprism_entity_shape" if language == "de" else "ner")
     if language == "de":
-        _add_gazetteer(nlp)
+        _add_gazetteer(nlp, {pattern["pattern"] for pattern in curated})
     return nlp
 
 
-def _add_gazetteer(nlp: Language) -> None:
+def _add_gazetteer(nlp: Language, curated: set[str]) -> None:
     """Names the NER misses for want of world knowledge ("Brooklyn Nets", "Pietermaritzburg"), run
     before the known names so that a curated or knowledge-base label wins over the gazetteer's."""
-    curated = {pattern["pattern"] for pattern in srsly.read_jsonl(KNOWN_NAMES)}
     gazetteer = nlp.add_pipe("newsprism_known_names", name="newsprism_gazetteer", before="newsprism_known_names")
     gazetteer.add_patterns(p for p in srsly.read_jsonl(GAZETTEER) if p["pattern"] not in curated)
 
 
-def _add_known_names(nlp: Language, after: str) -> None:
-    """Well-known actors (``nlp/data/known_names.jsonl``) the NER must never miss or mislabel,
-    right after the NER and its German clean-up; the actor knowledge base feeds it more names later."""
+def _add_known_names(nlp: Language, curated: list[dict[str, str]], after: str) -> None:
+    """Well-known actors (``curated``, from ``nlp/data/known_names.jsonl``) the NER must never miss
+    or mislabel, right after the NER and its German clean-up; the actor knowledge base feeds it more
+    names later."""
     known = nlp.add_pipe("newsprism_known_names", after=after)
-    known.add_patterns([*srsly.read_jsonl(KNOWN_NAMES), *_EXTRA_NAMES.values()])
+    known.add_patterns([*curated, *_EXTRA_NAMES.values()])
 
 
 def entities(doc: Doc, offset: int = 0) -> list[Entity]:
