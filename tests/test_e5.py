@@ -49,3 +49,14 @@ def test_a_text_longer_than_the_model_is_cut_to_its_positions(encoders):
     text = "Ein sehr langer Bericht über viele Dinge. " * 200
     assert len(ours.token_ids(text)) == ours.max_positions
     assert ours.encode([text]).shape == (1, 384)
+
+
+def test_word_states_give_one_row_per_word_in_context(encoders):
+    ours, _ = encoders
+    sentences = [["Merz", "traf", "Macron", "in", "Paris", "."], [], ["Macron", "sprach", "."]]
+    states = ours.word_states(sentences, layers=(4, 12), batch_tokens=8)
+    assert [row.shape for row in states] == [(6, 768), (0, 768), (3, 768)]
+    # the same word in another sentence has other contextual states, the same sentence the same
+    assert not np.allclose(states[0][2], states[2][0], atol=1e-3)
+    assert np.allclose(ours.word_states(sentences[:1], layers=(4, 12))[0], states[0], atol=1e-5)
+    assert np.allclose(ours.word_states(sentences[:1], layers=(4,))[0], states[0][:, :384], atol=1e-5)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -118,6 +119,16 @@ class _Tokenizer:
             ids.append(piece_at[position])
             position = start_at[position]
         return tuple(ids[::-1])
+
+
+def _batches(inputs: list[list[int]], batch_tokens: int) -> Iterator[tuple[int, int]]:
+    """Consecutive (first, stop) ranges of ``inputs`` holding about ``batch_tokens`` tokens each."""
+    first, tokens = 0, 0
+    for index, ids in enumerate(inputs):
+        tokens += len(ids)
+        if tokens >= batch_tokens or index == len(inputs) - 1:
+            yield first, index + 1
+            first, tokens = index + 1, 0
 
 
 @dataclass(frozen=True)
@@ -224,27 +235,55 @@ class E5Encoder:
         """One unit vector per text; texts run together in batches of about ``batch_tokens``."""
         inputs = [self.token_ids(text) for text in texts]
         vectors = np.zeros((len(texts), self.hidden), dtype=np.float32)
-        first, tokens = 0, 0
-        for index, ids in enumerate(inputs):
-            tokens += len(ids)
-            if tokens >= batch_tokens or index == len(inputs) - 1:
-                vectors[first : index + 1] = self._forward(inputs[first : index + 1])
-                first, tokens = index + 1, 0
+        for first, stop in _batches(inputs, batch_tokens):
+            vectors[first:stop] = self._forward(inputs[first:stop])
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
+    def word_states(
+        self, sentences: list[list[str]], layers: tuple[int, ...], batch_tokens: int = 3000
+    ) -> list[np.ndarray]:
+        """Per sentence, one row per word: the hidden states of its first piece after each of
+        ``layers`` (1-based), side by side. Contextual word features for models trained on them
+        (the silver NER teacher in scripts/silver_ner.py); words past the model's length share
+        the last position's states."""
+        prefix = self.tokenizer.content_ids("passage:")
+        inputs, firsts = [], []
+        for words in sentences:
+            ids, starts = [self.begin, *prefix], []
+            for word in words:
+                starts.append(len(ids))
+                ids.extend(self.tokenizer.content_ids(" " + word) or [self.tokenizer.unknown])
+            ids = [*ids[: self.max_positions - 1], self.end]
+            inputs.append(ids)
+            firsts.append(np.minimum(np.asarray(starts, dtype=np.int64), len(ids) - 2))
+        rows: list[np.ndarray] = []
+        for first, stop in _batches(inputs, batch_tokens):
+            states, bounds = self._hidden_states(inputs[first:stop], layers)
+            rows.extend(states[start + starts] for start, starts in zip(bounds[:-1], firsts[first:stop], strict=True))
+        return rows
+
     def _forward(self, inputs: list[list[int]]) -> np.ndarray:
-        """Mean of the last hidden states of each input; all inputs' tokens share the matmuls."""
+        """Mean of the last hidden states of each input."""
+        states, bounds = self._hidden_states(inputs, (self.layer_count,))
+        return np.add.reduceat(states, bounds[:-1], axis=0) / np.diff(bounds)[:, None]
+
+    def _hidden_states(self, inputs: list[list[int]], layers: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """The states after each of ``layers`` side by side, and where each input starts (plus
+        the end); all inputs' tokens share the matmuls."""
         ids = np.concatenate([np.asarray(one, dtype=np.int64) for one in inputs])
         positions = np.concatenate([np.arange(len(one)) for one in inputs])
         bounds = np.cumsum([0] + [len(one) for one in inputs])
         word_rows = self.word_blocks.reshape(-1, self.hidden // _WEIGHTS_PER_BLOCK)[ids]
         states = _dequantize(word_rows, len(ids), self.hidden)
         states = self._norm(states + self.positions[positions] + self.token_type, self.embedding_norm)
-        for layer in self.layers:
+        kept = []
+        for number, layer in enumerate(self.layers[: max(layers)], start=1):
             context = self._attention(states, layer, bounds)
             states = self._norm(states + self._linear(context, layer.attention_out), layer.attention_norm)
             states = self._norm(states + self._feed_forward(states, layer), layer.output_norm)
-        return np.add.reduceat(states, bounds[:-1], axis=0) / np.diff(bounds)[:, None]
+            if number in layers:
+                kept.append(states)
+        return np.concatenate(kept, axis=1), bounds
 
     def _attention(self, states: np.ndarray, layer: _Layer, bounds: np.ndarray) -> np.ndarray:
         """Self-attention within each input (heads first, so each input is two batched matmuls)."""
