@@ -14,6 +14,9 @@ NER (labels PER, LOC, ORG, MISC; exact outer spans):
   GermEval train, UD, Europarl and German LER; GRP/CORP → ORG, CW/PROD → MISC), Europeana Newspapers
   and HIPE-2022 NewsEye/SoNAR (historic OCR).
 Vocabulary only: WikiANN de train as unlabelled tokens (``vocab_wikiann``), for the static vectors.
+Unlabelled sentences for the silver NER (``text_silver``; scripts/silver_ner.py labels them): the
+Bundestag speeches of SpkAtt train, the UD German GSD and PUD text and WikiANN de train (its own
+silver labels are not used), without sentences of fewer than four words or that GermEval also has.
 UD (UPOS, morphology, lemmas, dependencies, sentences): UD German GSD dev+test and PUD, shuffled
 with seed 2026 and split 80/10/10 into ``ud_train``, ``ud_dev`` and ``ud_test``. LIT is left out
 (non-commercial licence); PUD's English-style XPOS is not used.
@@ -25,6 +28,7 @@ import argparse
 import gzip
 import json
 import random
+import tarfile
 from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
@@ -142,6 +146,18 @@ def _concatenated_json(path: Path) -> Iterator[dict]:
         yield record
 
 
+def _without_edge_space(span: Span) -> Span:
+    """The span without whitespace tokens at its edges ("\xa0 Nordic Yards"): spaCy's NER can
+    neither start nor end an entity on one, and such a gold span crashes its training (E024) in
+    the steps where the document is long enough to be cut."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].text.isspace():
+        start += 1
+    while end > start and span.doc[end - 1].text.isspace():
+        end -= 1
+    return Span(span.doc, start, end, label=span.label)
+
+
 def smartdata(data: Path) -> list[Doc]:
     """SmartData v1 news documents, minus those in v3 dev/test, split into sentences by spaCy."""
     held_out = {
@@ -162,8 +178,9 @@ def smartdata(data: Path) -> list[Doc]:
                 label = _SMARTDATA_LABELS.get(mention.get("type", ""))
                 start, end = mention["span"]["start"], mention["span"]["end"]
                 span = doc.char_span(start, end, label=label or "X", alignment_mode="expand")
-                if label and span is not None:
-                    spans.append(span)
+                trimmed = _without_edge_space(span) if label and span is not None else None
+                if trimmed:
+                    spans.append(trimmed)
             doc.ents = spacy.util.filter_spans(spans)
             for sentence in doc.sents:
                 sent_doc = sentence.as_doc()
@@ -313,6 +330,30 @@ def ud(data: Path) -> list[Doc]:
     return docs
 
 
+def spkatt_text(data: Path) -> list[Doc]:
+    """The sentences of the SpkAtt train speeches (Bundestag debates), as plain tokens."""
+    docs = []
+    with tarfile.open(data / "spkatt-debates-de" / "task1_train_dev.tar.gz") as archive:
+        for member in sorted(archive.getmembers(), key=lambda member: member.name):
+            handle = archive.extractfile(member) if member.name.startswith("train/") else None
+            if handle and member.name.endswith(".json"):
+                docs.extend(Doc(VOCAB, words=sentence["Tokens"]) for sentence in json.load(handle)["Sentences"])
+    return docs
+
+
+def silver_text(data: Path, germeval_docs: list[Doc], wikiann: list[Doc]) -> list[Doc]:
+    """Unlabelled sentences for the silver NER: political speech, news-like UD text, Wikipedia."""
+    seen = {tuple(token.text for token in doc) for doc in germeval_docs}
+    plain = [Doc(VOCAB, words=[token.text for token in doc]) for doc in ud(data)]
+    docs = []
+    for doc in [*spkatt_text(data), *plain, *wikiann]:
+        words = tuple(token.text for token in doc)
+        if len(words) >= 4 and words not in seen:
+            seen.add(words)
+            docs.append(doc)
+    return docs
+
+
 def _split(docs: list[Doc], parts: tuple[float, ...]) -> list[list[Doc]]:
     shuffled = list(docs)
     random.Random(SEED).shuffle(shuffled)
@@ -334,7 +375,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "build" / "corpora")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    train, dev, test = _split(germeval(args.data), (0.75, 0.10, 0.15))
+    germeval_docs = germeval(args.data)
+    train, dev, test = _split(germeval_docs, (0.75, 0.10, 0.15))
     _save(train, args.out / "ner_train.spacy")
     _save(dev, args.out / "ner_dev.spacy")
     _save(test, args.out / "ner_test.spacy")
@@ -343,7 +385,9 @@ def main() -> None:
     _save(smartdata(args.data), args.out / "ner_smartdata.spacy")
     _save(europeana(args.data), args.out / "ner_europeana.spacy")
     _save(hipe(args.data), args.out / "ner_hipe.spacy")
-    _save(wikiann_text(args.data), args.out / "vocab_wikiann.spacy")
+    wikiann = wikiann_text(args.data)
+    _save(wikiann, args.out / "vocab_wikiann.spacy")
+    _save(silver_text(args.data, germeval_docs, wikiann), args.out / "text_silver.spacy")
     ud_train, ud_dev, ud_test = _split(ud(args.data), (0.8, 0.1, 0.1))
     cased = [*train, *ud_train, *europarl_docs, *ler(args.data)]
     _save(multiconer(args.data, cased), args.out / "ner_multiconer.spacy")

@@ -6,12 +6,15 @@ Usage: python scripts/train_models.py [--data ../shared/data] [--build build] [-
 1. scripts/nlp_corpora.py: the training, development and held-out test files (build/corpora);
 2. scripts/build_vectors.py: 64-dimensional static vectors from the multilingual USE encoder;
 3. `spacy train configs/de_ud.cfg`: tok2vec + morphologizer + parser + lemmatizer on UD German;
-4. `spacy train configs/de_ner.cfg`: NER on GermEval (twice, as the in-domain set) + Europarl +
-   SmartData news (the mix measured best on GermEval dev; see docs/benchmarks.md);
-5. assembly: the UD pipeline, a sentencizer and newsprism's sentence hints before the parser, the NER component and
+4. meanwhile scripts/silver_ner.py: a teacher on multilingual-e5-small's word states, trained on
+   GermEval train, labels 28,743 unlabelled sentences (speeches, UD text, Wikipedia) as silver data;
+5. `spacy train configs/de_ner.cfg`: NER on GermEval (twice, as the in-domain set) + Europarl +
+   SmartData news + the silver sentences (the mix measured best on GermEval dev; see
+   docs/benchmarks.md);
+6. assembly: the UD pipeline, a sentencizer and newsprism's sentence hints before the parser, the NER component and
    newsprism's entity consistency after it, saved to src/newsprism/nlp/models/de_newsprism.
 
-Takes about 15 minutes on two cores (the two trainings run side by side, one core each; the best
+Takes about 35 minutes on two cores (the two trainings run side by side, one core each; the best
 model on the development set is kept, which both reach within these steps).
 """
 
@@ -26,7 +29,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_MODEL = ROOT / "src" / "newsprism" / "nlp" / "models" / "de_newsprism"
-NER_MIX = {"germeval1": "ner_train", "germeval2": "ner_train", "europarl": "ner_europarl", "smartdata": "ner_smartdata"}
+NER_MIX = {  # file in the mix → corpus file ("silver": scripts/silver_ner.py's output)
+    "germeval1": "ner_train",
+    "germeval2": "ner_train",
+    "europarl": "ner_europarl",
+    "smartdata": "ner_smartdata",
+    "silver": "silver",
+}
 
 
 def _run(command: list[str], log: Path | None = None) -> subprocess.Popen[bytes]:
@@ -56,7 +65,10 @@ def assemble(ud_model: Path, ner_model: Path, out: Path) -> None:
     nlp.meta.update(
         name="newsprism",
         version="0.1.0",
-        description="German pipeline trained by newsprism from GermEval 2014, Europarl, SmartData and UD German",
+        description=(
+            "German pipeline trained by newsprism from GermEval 2014, Europarl, SmartData, silver NER "
+            "(SpkAtt, UD, WikiANN text labelled by an e5 teacher) and UD German"
+        ),
         license="CC BY-SA 4.0",
     )
     if out.exists():
@@ -68,7 +80,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--build", type=Path, default=ROOT / "build")
-    parser.add_argument("--steps-ner", type=int, default=3000)
+    parser.add_argument("--steps-ner", type=int, default=4500)
     parser.add_argument("--steps-ud", type=int, default=2500)
     args = parser.parse_args()
     build, python = args.build, sys.executable
@@ -78,10 +90,6 @@ def main() -> None:
     _wait(
         _run([python, str(scripts / "build_vectors.py"), "--corpora", str(corpora), "--out", str(vectors)]), "vectors"
     )
-    shutil.rmtree(mix, ignore_errors=True)
-    mix.mkdir(parents=True)
-    for name, source in NER_MIX.items():
-        shutil.copyfile(corpora / f"{source}.spacy", mix / f"{name}.spacy")
     train = [python, "-m", "spacy", "train"]
     ud = _run(
         [
@@ -100,6 +108,13 @@ def main() -> None:
         ],
         build / "ud.log",
     )
+    # the silver labels are made on the second core while the UD pipeline trains on the first
+    silver = build / "ner_silver.spacy"
+    _wait(_run([python, str(scripts / "silver_ner.py"), "--corpora", str(corpora), "--out", str(silver)]), "silver NER")
+    shutil.rmtree(mix, ignore_errors=True)
+    mix.mkdir(parents=True)
+    for name, source in NER_MIX.items():
+        shutil.copyfile(silver if source == "silver" else corpora / f"{source}.spacy", mix / f"{name}.spacy")
     ner = _run(
         [
             *train,

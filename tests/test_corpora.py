@@ -26,3 +26,10 @@ def test_fine_grained_labels_map_to_the_four_coarse_ones():
     assert nlp_corpora._coarse("B-GRT", nlp_corpora.LER_LABELS) == "B-ORG"
     assert nlp_corpora._coarse("I-CW", nlp_corpora._MULTICONER_LABELS) == "I-MISC"
     assert nlp_corpora._coarse("B-GS", nlp_corpora.LER_LABELS) == "O"
+
+
+def test_whitespace_at_the_edges_of_a_gold_name_is_left_out():
+    doc = nlp_corpora.Doc(nlp_corpora.VOCAB, words=["\xa0", "Nordic", "Yards", "\n", ":", "\n"])
+    trimmed = nlp_corpora._without_edge_space(nlp_corpora.Span(doc, 0, 4, label="ORG"))
+    assert (trimmed.text, trimmed.label_) == ("Nordic Yards", "ORG")
+    assert not nlp_corpora._without_edge_space(nlp_corpora.Span(doc, 5, 6, label="ORG"))
