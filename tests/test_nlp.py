@@ -179,3 +179,8 @@ def test_seed_people_places_and_the_kremlin(german, prefix, people, places):
     for place in places:
         assert place in by_label.get("LOC", set()), place
     assert by_label.get("ORG", set()) & {"Kreml", "Kremls"}
+
+
+def test_a_proper_noun_after_a_facility_noun_is_a_place(german):
+    doc = german("Die Familien übernachteten in der Sporthalle Triebischtal am Rand der Stadt.")
+    assert ("Triebischtal", "LOC") in [(ent.text, ent.label_) for ent in doc.ents]

@@ -35,6 +35,12 @@ HEADING_TOKENS = 20  # a first line this short is the title, not the start of a 
 EDGE_WORDS = frozenset("und oder aber sowie beide beiden auch sich nicht".split())
 _ACRONYM_COMPOUND = re.compile(r"[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)+")
 SHORT_NAME = 4  # letters: lowercase names this short exist ("dpa", "ots", "ebay")
+# Nouns that German puts before a place's own name ("Flughafen Tegel", "Sporthalle Triebischtal"):
+# GermEval tags the name after them as LOC and the noun as nothing.
+FACILITY_NOUNS = frozenset(
+    "flughafen sporthalle stadthalle stadion bahnhof hauptbahnhof schloss kloster burg krankenhaus "
+    "klinikum kaserne gefängnis hafen ortsteil stadtteil gemeinde landkreis bezirk provinz".split()
+)
 # Form → lemma for German (spacy-lookups-data's de_lemma_lookup, MIT, see de_lemma_lookup.LICENSE).
 GERMAN_LEMMAS = "de_lemma_lookup.json.gz"
 # Where the table beats the trained lemmatizer on held-out UD German (docs/benchmarks.md, "Tagging,
@@ -131,7 +137,8 @@ def entity_shape(doc: Doc) -> Doc:
     """German names are capitalised: an entity of lowercase words only ("türkischen") is none,
     unless it is as short as an agency's ("dpa", "ots"); a conjunction or pronoun at its edge is
     not part of it ("China Beide" in text where links glued "BrasilienUndChinaBeide" together);
-    and a compound of a name and a common noun is no name ("FDP-Chef")."""
+    a compound of a name and a common noun is no name ("FDP-Chef"); and the proper noun after a
+    facility noun is a place ("Sporthalle Triebischtal")."""
     kept = []
     for ent in doc.ents:
         if _name_part_compound(ent):
@@ -146,7 +153,22 @@ def entity_shape(doc: Doc) -> Doc:
             trimmed = Span(doc, start, end, label=ent.label, kb_id=ent.kb_id)
             kept.append(ent if (start, end) == (ent.start, ent.end) else trimmed)
     doc.ents = kept
+    doc.ents = sorted([*doc.ents, *_facility_places(doc)], key=lambda span: span.start)
     return doc
+
+
+def _facility_places(doc: Doc) -> list[Span]:
+    """A proper noun nobody tagged right after a facility noun ("in der Sporthalle Triebischtal")
+    is a place: rare local names are what the NER misses most, and the noun says what they are."""
+    return [
+        Span(doc, token.i + 1, token.i + 2, label="LOC")
+        for token in doc[:-1]
+        if token.lower_ in FACILITY_NOUNS
+        and token.ent_iob_ == "O"
+        and doc[token.i + 1].ent_iob_ == "O"
+        and doc[token.i + 1].pos_ == "PROPN"
+        and doc[token.i + 1].text[:1].isupper()
+    ]
 
 
 @Language.component("newsprism_entity_labels")
