@@ -147,9 +147,9 @@ def _concatenated_json(path: Path) -> Iterator[dict]:
 
 
 def _without_edge_space(span: Span) -> Span:
-    """The span without whitespace tokens at its edges ("\xa0 Nordic Yards"): spaCy's NER can
-    neither start nor end an entity on one, and such a gold span crashes its training (E024) in
-    the steps where the document is long enough to be cut."""
+    """The span without whitespace tokens at its edges ("\xa0 Nordic Yards"): spaCy's NER never
+    begins an entity on one, so its oracle fails on such a gold span and training crashes (E024)
+    in the steps where the document is long enough to be cut."""
     start, end = span.start, span.end
     while start < end and span.doc[start].text.isspace():
         start += 1
