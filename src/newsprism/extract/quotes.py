@@ -329,6 +329,12 @@ def _nominal(token: Token) -> bool:
     return token.pos in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "X") and bool(token.text.strip())
 
 
+def _nominalised_adjective(token: Token) -> bool:
+    """A capitalised adjective after the phrase's first word is a noun the tagger missed: "Ein
+    Übertrittswilliger" (a sentence's first word is capitalised anyway)."""
+    return token.pos == "ADJ" and token.text[:1].isupper()
+
+
 def _people(entities: list[Entity]) -> list[Entity]:
     return [e for e in entities if e.label in ("PER", "ORG") and e.actor_id]
 
@@ -358,9 +364,8 @@ class _Speakers:
             tokens.pop()
         while tokens and (tokens[0].pos in ("PUNCT", "SPACE") or not tokens[0].text.strip()):
             tokens.pop(0)
-        # a capitalised adjective after the first word is a noun: "Ein Übertrittswilliger"
         nominal = any(t.pos in ("NOUN", "PROPN", "PRON") for t in tokens) or any(
-            t.pos == "ADJ" and t.text[:1].isupper() for t in tokens[1:]
+            _nominalised_adjective(t) for t in tokens[1:]
         )
         if not tokens or len(tokens) > MAX_SPEAKER_WORDS or not nominal:
             return None
@@ -653,8 +658,7 @@ class _Finder:
         head = end - 1
         while head > start and tokens[head].pos == "PUNCT":
             head -= 1
-        # a capitalised adjective after its article is a noun the tagger missed: "Ein Übertrittswilliger"
-        nominalised = tokens[head].pos == "ADJ" and head > start and tokens[head].text[:1].isupper()
+        nominalised = head > start and _nominalised_adjective(tokens[head])
         if (tokens[head].pos not in ("NOUN", "PROPN") and not nominalised) or (
             article.text.lower() in ("den", "dem", "einen", "einem")
         ):
@@ -726,12 +730,12 @@ class _Finder:
         if inverted is not None and inverted < end_sentence.last and _finite(tokens[inverted]):
             after.append(inverted)  # „…“, strich Romney heraus: a verb right after the quote says it
         before = sorted((c for c in cues if c not in after), key=lambda c: -tokens[c].start)
-        order = after + before
-        if self.text[sentence.start : start].rstrip().endswith(":"):
+        framed = self.text[sentence.start : start].rstrip().endswith(":")
+        if framed:
             frame = [i for i in range(sentence.first, sentence.last) if tokens[i].end <= start]
             before += sorted((i for i in frame if tokens[i].dep == "ROOT"), key=lambda i: -i)
-            order = before + after  # the frame speaks, not a "hieß es" after it: "X schrieb: „…“, weiter hieß es"
-        for cue in order:
+        # behind a colon the frame speaks, not a "hieß es" after it: "X schrieb: „…“, weiter hieß es"
+        for cue in before + after if framed else after + before:
             container = sentence if tokens[cue].start < start else end_sentence
             speaker = self._cue_speaker(cue, container)
             if speaker is not None:
