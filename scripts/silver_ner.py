@@ -1,6 +1,6 @@
 """Silver NER data: a teacher on multilingual-e5-small's contextual word states labels unlabelled German text.
 
-Usage: python scripts/silver_ner.py [--corpora build/corpora] [--out build/ner_silver.spacy]
+Usage: python scripts/silver_ner.py [--corpora build/corpora]
 (`make models` runs it.)
 
 Why: the shipped NER is a small CNN that must run at spaCy speed on one core, and 4,328 gold
@@ -13,6 +13,7 @@ scripts/nlp_corpora.py) and the CNN trains on gold and silver together (docs/ben
 The teacher: the states of e5 layers 4, 8 and 12 at each word's first piece, standardised; one
 ReLU layer of 256 units with dropout; softmax over BIO tags; BIO-consistent Viterbi decoding.
 Trained on ``ner_train`` with fixed seeds; the epoch with the best F1 on ``ner_dev`` is kept.
+Writes ``ner_silver.spacy`` beside the corpora (scripts/build_vectors.py takes no words from it).
 Takes about 12 minutes on one core.
 """
 
@@ -160,7 +161,6 @@ def _gold_tags(docs: list[Doc]) -> np.ndarray:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=ROOT / "build" / "corpora")
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "ner_silver.spacy")
     args = parser.parse_args()
     vocab = spacy.blank("de").vocab
 
@@ -178,9 +178,10 @@ def main() -> None:
         for doc, sentence_tags in zip(chunk, tags, strict=True):
             doc.ents = _spans(doc, sentence_tags)
             labelled.append(doc)
-    DocBin(docs=labelled, store_user_data=False).to_disk(args.out)
+    out = args.corpora / "ner_silver.spacy"
+    DocBin(docs=labelled, store_user_data=False).to_disk(out)
     entities = sum(len(doc.ents) for doc in labelled)
-    print(f"{args.out}: {len(labelled)} sentences, {entities} silver entities (teacher F1 {best:.4f} on ner_dev)")
+    print(f"{out}: {len(labelled)} sentences, {entities} silver entities (teacher F1 {best:.4f} on ner_dev)")
 
 
 if __name__ == "__main__":

@@ -29,12 +29,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_MODEL = ROOT / "src" / "newsprism" / "nlp" / "models" / "de_newsprism"
-NER_MIX = {  # file in the mix → corpus file ("silver": scripts/silver_ner.py's output)
+NER_MIX = {  # file in the mix → corpus file (``ner_silver``: scripts/silver_ner.py's output)
     "germeval1": "ner_train",
     "germeval2": "ner_train",
     "europarl": "ner_europarl",
     "smartdata": "ner_smartdata",
-    "silver": "silver",
+    "silver": "ner_silver",
 }
 
 
@@ -109,12 +109,11 @@ def main() -> None:
         build / "ud.log",
     )
     # the silver labels are made on the second core while the UD pipeline trains on the first
-    silver = build / "ner_silver.spacy"
-    _wait(_run([python, str(scripts / "silver_ner.py"), "--corpora", str(corpora), "--out", str(silver)]), "silver NER")
+    _wait(_run([python, str(scripts / "silver_ner.py"), "--corpora", str(corpora)]), "silver NER")
     shutil.rmtree(mix, ignore_errors=True)
     mix.mkdir(parents=True)
     for name, source in NER_MIX.items():
-        shutil.copyfile(silver if source == "silver" else corpora / f"{source}.spacy", mix / f"{name}.spacy")
+        shutil.copyfile(corpora / f"{source}.spacy", mix / f"{name}.spacy")
     ner = _run(
         [
             *train,
