@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench lexicon gazetteer models clean
+.PHONY: setup demo test lint bench lexicon gazetteer models teacher clean
 
 setup: $(STAMP)
 
@@ -39,9 +39,18 @@ bench: setup
 	$(BIN)/python benchmarks/web_bench.py
 	$(BIN)/python benchmarks/scale_bench.py   # about 20 minutes on 2 cores
 
-# Retrain the German spaCy pipeline from ../shared/data into src/newsprism/nlp/models (~35 min, 2 cores).
+# Retrain the German spaCy pipeline from ../shared/data into src/newsprism/nlp/models (~30 min, 2 cores).
 models: setup
 	$(BIN)/python scripts/train_models.py
+
+# Fine-tune multilingual-e5-small for German NER (the accurate NER and the teacher of `make models`)
+# into src/newsprism/nlp/models/e5_ner_de.npz (committed). Installs PyTorch into the venv for this
+# alone: minutes on a GPU, about two hours on two CPU cores.
+teacher: setup
+	$(BIN)/python scripts/nlp_corpora.py --data ../shared/data --out build/corpora
+	$(BIN)/python scripts/finetune_ner_teacher.py prepare
+	$(BIN)/python -m pip install --quiet torch
+	$(BIN)/python scripts/finetune_ner_teacher.py train
 
 # Rebuild the German gazetteer of names from MultiCoNER (committed; reproducible; seconds).
 gazetteer: setup

@@ -6,15 +6,16 @@ Usage: python scripts/train_models.py [--data ../shared/data] [--build build] [-
 1. scripts/nlp_corpora.py: the training, development and held-out test files (build/corpora);
 2. scripts/build_vectors.py: 64-dimensional static vectors from the multilingual USE encoder;
 3. `spacy train configs/de_ud.cfg`: tok2vec + morphologizer + parser + lemmatizer on UD German;
-4. meanwhile scripts/silver_ner.py: a teacher on multilingual-e5-small's word states, trained on
-   GermEval train, labels 28,743 unlabelled sentences (speeches, UD text, Wikipedia) as silver data;
+4. meanwhile scripts/silver_ner.py: multilingual-e5-small fine-tuned on GermEval train (its
+   adapter is committed; `make teacher` retrains it) labels 28,743 unlabelled sentences
+   (speeches, UD text, Wikipedia) as silver data;
 5. `spacy train configs/de_ner.cfg`: NER on GermEval (twice, as the in-domain set) + Europarl +
    SmartData news + the silver sentences (the mix measured best on GermEval dev; see
    docs/benchmarks.md);
 6. assembly: the UD pipeline, a sentencizer and newsprism's sentence hints before the parser, the NER component and
    newsprism's entity consistency after it, saved to src/newsprism/nlp/models/de_newsprism.
 
-Takes about 35 minutes on two cores (the two trainings run side by side, one core each; the best
+Takes about 30 minutes on two cores (the two trainings run side by side, one core each; the best
 model on the development set is kept, which both reach within these steps).
 """
 
@@ -67,7 +68,7 @@ def assemble(ud_model: Path, ner_model: Path, out: Path) -> None:
         version="0.1.0",
         description=(
             "German pipeline trained by newsprism from GermEval 2014, Europarl, SmartData, silver NER "
-            "(SpkAtt, UD, WikiANN text labelled by an e5 teacher) and UD German"
+            "(SpkAtt, UD, WikiANN text labelled by fine-tuned e5) and UD German"
         ),
         license="CC BY-SA 4.0",
     )

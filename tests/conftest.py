@@ -87,7 +87,7 @@ def analyze_files(inputs_dir: Path, db_path: Path) -> Callable[..., Analysis]:
 
 @pytest.fixture
 def runner() -> CliRunner:
-    return CliRunner(env={"COLUMNS": "200", "NEWSPRISM_DB": None, "NO_COLOR": "1"})
+    return CliRunner(env={"COLUMNS": "200", "NEWSPRISM_DB": None, "NEWSPRISM_NER": None, "NO_COLOR": "1"})
 
 
 @pytest.fixture

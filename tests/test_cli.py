@@ -347,3 +347,18 @@ def test_quotes_and_events_commands(runner, tmp_path):
     only_macron = runner.invoke(app, ["events", "--db", db, "--actor", "Macron", "--type", "CONSULT"])
     assert "2 events" in only_macron.stdout
     assert runner.invoke(app, ["events", "--db", db, "--actor", "Niemand Unbekannt"]).exit_code == 1
+
+
+def test_analyze_takes_the_accurate_ner_on_request(runner, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(text_file(DE_BRIDGE, title="Neue Brücke in Musterstadt"), encoding="utf-8")
+    export = tmp_path / "out.json"
+    result = runner.invoke(app, ["analyze", str(article), "--db", str(tmp_path / "np.db"), "--ner", "accurate"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["export", str(export), "--db", str(tmp_path / "np.db")])
+    assert result.exit_code == 0, result.output
+    entities = json.loads(export.read_text(encoding="utf-8"))["articles"][0]["entities"]
+    # the river and the whole name: the fast NER, as shipped, finds "Petra" alone and not the river
+    assert {("Petra Beispiel", "PER"), ("Lauter", "LOC")} <= {(entity["text"], entity["label"]) for entity in entities}
+    bad = runner.invoke(app, ["analyze", str(article), "--db", str(tmp_path / "np.db"), "--ner", "best"])
+    assert bad.exit_code != 0 and "--ner is fast or accurate" in flat(bad.output)

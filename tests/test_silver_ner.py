@@ -1,46 +1,15 @@
-"""The silver NER teacher of scripts/silver_ner.py and its unlabelled text (run by `make models`)."""
+"""The unlabelled text that the fine-tuned e5 labels as silver NER data (scripts/silver_ner.py, `make models`)."""
 
 import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import nlp_corpora
-import silver_ner
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-
-
-def _logits(rows: list[dict[str, float]]) -> np.ndarray:
-    return np.array([[row.get(label, 0.0) for label in silver_ner.LABELS] for row in rows])
-
-
-def test_decoding_never_opens_an_entity_with_an_inside_tag():
-    # the likeliest tag of each word alone is I-PER, which cannot start an entity or follow an ORG
-    logits = _logits([{"I-PER": 5, "B-PER": 3}, {"I-PER": 5}, {"B-ORG": 4}, {"I-PER": 5, "I-ORG": 3}])
-    assert silver_ner.viterbi(logits, [4]) == [["B-PER", "I-PER", "B-ORG", "I-ORG"]]
-
-
-def test_decoding_keeps_sentences_apart():
-    logits = _logits([{"B-LOC": 5}, {"I-LOC": 5, "O": 4}])
-    assert silver_ner.viterbi(logits, [1, 0, 1]) == [["B-LOC"], [], ["O"]]
-
-
-def test_the_teacher_learns_tags_from_word_states_and_keeps_its_best_epoch():
-    vocab = Vocab()
-    words = ["Anna", "Berg", "wohnt", "in", "Linz", "."]
-    tags = ["B-PER", "I-PER", "O", "O", "B-LOC", "O"]
-    doc = Doc(vocab, words=words, ents=tags)
-    states = np.eye(len(words), dtype=np.float32)[np.tile(np.arange(len(words)), 50)]
-    gold = np.tile([silver_ner.LABELS.index(tag) for tag in tags], 50)
-    teacher = silver_ner.Teacher(len(words))
-    assert teacher.fit(states, gold, [doc], np.eye(len(words), dtype=np.float32)) == 1.0
-    assert silver_ner.viterbi(teacher.logits(np.eye(len(words))), [len(words)]) == [tags]
-    assert silver_ner.span_f1([doc], [["O"] * len(words)]) == 0.0
 
 
 @pytest.mark.skipif(not DATA.exists(), reason="needs ../shared/data")
@@ -51,3 +20,25 @@ def test_silver_text_leaves_out_short_sentences_and_those_of_germeval():
     assert tuple("Ein Satz aus der Wikipedia .".split()) not in texts
     assert tuple("Zu kurz .".split()) not in texts
     assert len(texts) > 10_000  # the speeches and the UD text
+
+
+def test_the_teacher_inputs_hold_each_word_s_first_piece_and_gold_tag(tmp_path):
+    import finetune_ner_teacher
+    import numpy as np
+    from spacy.tokens import DocBin
+
+    from newsprism.e5 import E5Encoder
+
+    words = ["Aino", "Heikura", "besuchte", "Tampere", "."]
+    doc = Doc(nlp_corpora.VOCAB, words=words, ents=["B-PER", "I-PER", "O", "B-LOC", "O"])
+    for split in finetune_ner_teacher.SPLITS:
+        DocBin(docs=[doc, Doc(nlp_corpora.VOCAB, words=["Nichts", "."])]).to_disk(tmp_path / f"ner_{split}.spacy")
+    finetune_ner_teacher.prepare(tmp_path, tmp_path / "inputs.npz")
+    data = np.load(tmp_path / "inputs.npz")
+    ids, firsts = E5Encoder().word_inputs(words)
+    assert list(data["train.pieces"]) == [len(ids), len(E5Encoder().word_inputs(["Nichts", "."])[0])]
+    assert list(data["train.words"]) == [5, 2]
+    assert list(data["train.firsts"][:5]) == list(firsts)
+    labels = finetune_ner_teacher.LABELS
+    assert [labels[tag] for tag in data["train.tags"]] == ["B-PER", "I-PER", "O", "B-LOC", "O", "O", "O"]
+    assert len(data["emb.word"]) == len(set(data["train.ids"])) and data["train.ids"].max() < len(data["emb.word"])

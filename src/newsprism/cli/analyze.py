@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -11,6 +12,7 @@ from rich.table import Table
 from newsprism.cli.app import DB_OPTION, app, console, err_console, fail
 from newsprism.cli.tables import breakdown_table, errors_table
 from newsprism.ingest import DEFAULT_MAX_BYTES
+from newsprism.nlp import NER_MODE_VARIABLE, NER_MODES
 from newsprism.pipeline import BATCH_SIZE, NOISY_BELOW, Analysis, run_analysis
 from newsprism.report import write_export, write_report
 from newsprism.store import SchemaError, default_target
@@ -78,9 +80,18 @@ def analyze(
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address; none: a local cluster."),
     workers: int | None = typer.Option(None, "--workers", help="Worker processes of the local Dask cluster."),
     batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Articles written per transaction."),
+    ner: str | None = typer.Option(
+        None,
+        "--ner",
+        help="fast: the pipeline's own NER; accurate: fine-tuned e5, slower (default: $NEWSPRISM_NER or fast).",
+    ),
 ) -> None:
     """Ingest, repair and analyse articles, store them, and export or report the result."""
     target = db or default_target()
+    if ner is not None:
+        if ner not in NER_MODES:
+            raise fail(f"--ner is {' or '.join(NER_MODES)}, not {ner!r}")
+        os.environ[NER_MODE_VARIABLE] = ner  # read where the pipelines load, in worker processes too
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),

@@ -5,12 +5,15 @@ dependencies, and named entities labelled PER, LOC, ORG, MISC.
 Public surface: ``detect_language``, ``load`` (cached per language), ``annotate`` (``nlp.pipe``
 over texts), ``parse_texts`` (entities and dependency parse of many texts, batched, any length, as
 ``Parsed``), ``entities`` (a Doc's entities as ``Entity`` records), ``add_known_names`` (names the NER must not miss),
-``LANGUAGES``.
+``LANGUAGES``, ``NER_MODES`` (``load(language, ner="accurate")`` or ``NEWSPRISM_NER=accurate``: the
+fine-tuned e5 tagger instead of the pipeline's own NER, more accurate and slower).
 """
 
 from newsprism.nlp.language import detect_language
 from newsprism.nlp.pipeline import (
     LANGUAGES,
+    NER_MODE_VARIABLE,
+    NER_MODES,
     ModelMissingError,
     Parsed,
     add_known_names,
@@ -22,6 +25,8 @@ from newsprism.nlp.pipeline import (
 
 __all__ = [
     "LANGUAGES",
+    "NER_MODES",
+    "NER_MODE_VARIABLE",
     "ModelMissingError",
     "Parsed",
     "add_known_names",

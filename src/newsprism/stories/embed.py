@@ -16,7 +16,7 @@ from functools import cache
 
 import numpy as np
 
-from newsprism.stories.e5 import E5Encoder
+from newsprism.e5 import E5Encoder
 
 DIMENSIONS = 512
 LEAD_DIMENSIONS = 384

