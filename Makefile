@@ -39,7 +39,7 @@ bench: setup
 	$(BIN)/python benchmarks/web_bench.py
 	$(BIN)/python benchmarks/scale_bench.py   # about 20 minutes on 2 cores
 
-# Retrain the German spaCy pipeline from ../shared/data into src/newsprism/nlp/models (~30 min, 2 cores).
+# Retrain the German spaCy pipeline from ../shared/data into src/newsprism/nlp/models (~15 min, 2 cores).
 models: setup
 	$(BIN)/python scripts/train_models.py
 

@@ -15,7 +15,7 @@ Usage: python scripts/train_models.py [--data ../shared/data] [--build build] [-
 6. assembly: the UD pipeline, a sentencizer and newsprism's sentence hints before the parser, the NER component and
    newsprism's entity consistency after it, saved to src/newsprism/nlp/models/de_newsprism.
 
-Takes about 30 minutes on two cores (the two trainings run side by side, one core each; the best
+Takes about 15 minutes on two cores (the two trainings run side by side, one core each; the best
 model on the development set is kept, which both reach within these steps).
 """
 
