@@ -78,6 +78,13 @@ def test_german_entities_are_capitalised_and_end_at_names(german):
     assert [ent.text for ent in german("Er wird den türkischen Präsidenten treffen, meldet dpa.").ents] == ["dpa"]
 
 
+def test_a_sentence_adverb_is_no_name(german):
+    for adverb in ("Interessanterweise", "Möglicherweise", "Glücklicherweise"):
+        doc = german(f"{adverb} reiste Anna Berg am Montag nach Tampere.")
+        assert adverb not in [ent.text for ent in doc.ents]
+        assert ("Anna Berg", "PER") in [(ent.text, ent.label_) for ent in doc.ents]
+
+
 def test_the_gazetteer_fills_the_ner_gaps_and_curated_names_win(german):
     text = "Die Horizon Air ehrte gestern Künstler aus Aserbaidschan."
     with german.select_pipes(disable=["newsprism_gazetteer"]):  # (other tests may add knowledge-base names)

@@ -132,16 +132,23 @@ def _name_part_compound(ent: Span) -> bool:
     return len(ent) == 1 and bool(_ACRONYM_COMPOUND.fullmatch(ent.text))
 
 
+def _sentence_adverb(ent: Span) -> bool:
+    """One word such as "Interessanterweise", "Möglicherweise", "Glücklicherweise": German
+    sentence adverbs in -erweise open many news sentences, capitalised there, and are no names."""
+    return len(ent) == 1 and len(ent.text) > len("erweise") + 2 and ent.text.lower().endswith("erweise")
+
+
 @Language.component("newsprism_entity_shape")
 def entity_shape(doc: Doc) -> Doc:
     """German names are capitalised: an entity of lowercase words only ("türkischen") is none,
     unless it is as short as an agency's ("dpa", "ots"); a conjunction or pronoun at its edge is
     not part of it ("China Beide" in text where links glued "BrasilienUndChinaBeide" together);
-    a compound of a name and a common noun is no name ("FDP-Chef"); and the proper noun after a
-    facility noun is a place ("Sporthalle Triebischtal")."""
+    a compound of a name and a common noun is no name ("FDP-Chef"), nor a sentence adverb
+    ("Möglicherweise"); and the proper noun after a facility noun is a place ("Sporthalle
+    Triebischtal")."""
     kept = []
     for ent in doc.ents:
-        if _name_part_compound(ent):
+        if _name_part_compound(ent) or _sentence_adverb(ent):
             continue
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in EDGE_WORDS:
