@@ -3,9 +3,11 @@
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 
 from newsprism.nlp import load, parse_texts
+from newsprism.nlp.components import KnownNames
 from newsprism.pipeline import run_analysis
 from newsprism.repair import repair_text
 
@@ -191,3 +193,20 @@ def test_seed_people_places_and_the_kremlin(german, prefix, people, places):
 def test_a_proper_noun_after_a_facility_noun_is_a_place(german):
     doc = german("Die Familien übernachteten in der Sporthalle Triebischtal am Rand der Stadt.")
     assert ("Triebischtal", "LOC") in [(ent.text, ent.label_) for ent in doc.ents]
+
+
+@pytest.mark.parametrize("replace_parts", [True, False])
+def test_a_known_name_replaces_one_entity_cut_short_but_not_a_coordination(replace_parts):
+    nlp = spacy.blank("de")
+    known = KnownNames(nlp, replace_parts=replace_parts)
+    known.add_patterns(
+        [
+            {"label": "LOC", "pattern": "Vereinigte Arabische Emirate"},
+            {"label": "LOC", "pattern": "Bosnien und Herzegowina"},
+        ]
+    )
+    words = "Er besuchte Vereinigte Arabische Emirate sowie Bosnien und Herzegowina .".split()
+    tags = ["O", "O", "B-LOC", "I-LOC", "O", "O", "B-LOC", "O", "B-LOC", "O"]
+    doc = known(Doc(nlp.vocab, words=words, ents=tags))
+    cut_short = ("Vereinigte Arabische Emirate", "LOC") if replace_parts else ("Vereinigte Arabische", "LOC")
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [cut_short, ("Bosnien", "LOC"), ("Herzegowina", "LOC")]

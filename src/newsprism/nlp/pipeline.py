@@ -102,7 +102,12 @@ def _load(language: str, ner: str) -> Language:
 def _add_gazetteer(nlp: Language, curated: set[str]) -> None:
     """Names the NER misses for want of world knowledge ("Brooklyn Nets", "Pietermaritzburg"), run
     before the known names so that a curated or knowledge-base label wins over the gazetteer's."""
-    gazetteer = nlp.add_pipe("newsprism_known_names", name="newsprism_gazetteer", before="newsprism_known_names")
+    gazetteer = nlp.add_pipe(
+        "newsprism_known_names",
+        name="newsprism_gazetteer",
+        before="newsprism_known_names",
+        config={"replace_parts": False},
+    )
     gazetteer.add_patterns(p for p in srsly.read_jsonl(GAZETTEER) if p["pattern"] not in curated)
 
 
