@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,9 @@ from newsprism.model import Article, IngestError, RawDocument
 from newsprism.pipeline import Analysis, run_analysis
 from postgres import fresh_database, postgres_server
 from samples import EXAMPLES, SEEDS
+
+# The tests choose the NER mode themselves, whatever the shell running them has set.
+os.environ.pop("NEWSPRISM_NER", None)
 
 
 @dataclass
