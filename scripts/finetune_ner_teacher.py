@@ -17,9 +17,10 @@ is a few MB that is committed (ADAPTER: ``src/newsprism/nlp/models/e5_ner_de.npz
 ``prepare`` (numpy and spaCy) tokenises the gold corpora into e5's pieces and writes them with
 the model weights that these pieces use, so that ``train`` needs neither spaCy nor the 72 MB
 model file. ``train`` needs PyTorch (``pip install torch``); it runs on a GPU in a few minutes
-(bfloat16) and on two CPU cores in about two hours (float32). Fixed seeds, but GPU kernels and
-the precision make runs differ slightly; the epoch with the best F1 on ``ner_dev`` is kept and its
-F1 on the held-out ``ner_test`` is printed (the committed adapter: 0.801 and 0.810).
+(bfloat16) and on two CPU cores in about two hours (float32, estimated). Fixed seeds: a rerun
+on an H100 gave the committed adapter bit for bit; other GPUs or a CPU give slightly different
+weights. The epoch with the best F1 on ``ner_dev`` is kept and its F1 on the held-out ``ner_test``
+is printed (the committed adapter: 0.801 and 0.810).
 """
 
 from __future__ import annotations
