@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -34,15 +34,19 @@ def numpy_module(relative: str) -> ModuleType:
     return module
 
 
-def weights(encoder: Any, rows: np.ndarray) -> dict[str, np.ndarray]:
-    """The model's stored tensors with only the vocabulary ``rows`` (in that order) of its
-    embedding, plus its dimensions: a file small enough to travel to a GPU machine."""
+def weights(encoder: Any, used: Iterable[int]) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """The model's stored tensors with only the ``used`` vocabulary rows of its embedding, plus its
+    dimensions: a file small enough to travel to a GPU machine. Also the map from a piece id to its
+    row in that smaller embedding."""
+    rows = np.array(sorted(set(used)))
+    compact = np.full(int(rows.max()) + 1, -1, dtype=np.int64)
+    compact[rows] = np.arange(len(rows))
     stored = encoder.stored_tensors
     arrays = {name: tensor for name, tensor in stored.items() if name != "emb.word"}
     arrays["emb.word"] = stored["emb.word"].reshape(-1, encoder.hidden // 32)[rows]
     arrays["dims"] = np.array([encoder.hidden, encoder.layer_count, encoder.heads, encoder.feed_forward])
     arrays["epsilon"] = np.array(encoder.epsilon, dtype=np.float32)
-    return arrays
+    return arrays, compact
 
 
 def build(data: Mapping[str, np.ndarray], rank: int, device: Any) -> Any:
@@ -119,11 +123,23 @@ def build(data: Mapping[str, np.ndarray], rank: int, device: Any) -> Any:
     return AdaptedE5()
 
 
-def add_training_options(command: argparse.ArgumentParser, rank: int, epochs: int, rate: float) -> None:
-    """The fine-tuning scripts' shared options, with each script's measured defaults."""
-    command.add_argument("--rank", type=int, default=rank, help="rank of the low-rank changes")
-    command.add_argument("--epochs", type=int, default=epochs)
-    command.add_argument("--rate", type=float, default=rate, help="AdamW learning rate")
+def commands(
+    parser: argparse.ArgumentParser, folder: str, adapter: Path, rank: int, epochs: int, rate: float
+) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The fine-tuning scripts' two commands with their shared options: ``prepare --out`` writes
+    build/FOLDER/inputs.npz, ``train --inputs --out --rank --epochs --rate`` reads it and writes the
+    adapter (defaults: each script's measured settings). The scripts add their own options."""
+    inputs = ROOT / "build" / folder / "inputs.npz"
+    subcommands = parser.add_subparsers(dest="command", required=True)
+    prepare = subcommands.add_parser("prepare")
+    prepare.add_argument("--out", type=Path, default=inputs)
+    train = subcommands.add_parser("train")
+    train.add_argument("--inputs", type=Path, default=inputs)
+    train.add_argument("--out", type=Path, default=adapter)
+    train.add_argument("--rank", type=int, default=rank, help="rank of the low-rank changes")
+    train.add_argument("--epochs", type=int, default=epochs)
+    train.add_argument("--rate", type=float, default=rate, help="AdamW learning rate")
+    return prepare, train
 
 
 def adapter_arrays(model: Any) -> dict[str, np.ndarray]:

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from e5_torch import adapter_arrays, add_training_options, build, numpy_module, weights
+from e5_torch import adapter_arrays, build, commands, numpy_module, weights
 
 ROOT = Path(__file__).resolve().parents[1]
 ADAPTER = ROOT / "src" / "newsprism" / "nlp" / "models" / "e5_ner_de.npz"
@@ -47,8 +47,6 @@ def prepare(corpora: Path, out: Path) -> None:
 
     encoder = numpy_module("e5.py").E5Encoder()
     vocab = spacy.blank("de").vocab
-    arrays: dict[str, np.ndarray] = {}
-    used: set[int] = set()
     splits = {}
     for split in SPLITS:
         docs = list(DocBin().from_disk(corpora / f"ner_{split}.spacy").get_docs(vocab))
@@ -59,20 +57,18 @@ def prepare(corpora: Path, out: Path) -> None:
             for token in doc
         ]
         splits[split] = (inputs, tags)
-        used.update(piece for ids, _ in inputs for piece in ids)
-    rows = np.array(sorted(used))
-    compact = np.full(int(rows.max()) + 1, -1, dtype=np.int64)
-    compact[rows] = np.arange(len(rows))
+    arrays, compact = weights(encoder, (piece for inputs, _ in splits.values() for ids, _ in inputs for piece in ids))
     for split, (inputs, tags) in splits.items():
         arrays[f"{split}.ids"] = np.concatenate([compact[np.asarray(ids)] for ids, _ in inputs]).astype(np.int32)
         arrays[f"{split}.firsts"] = np.concatenate([firsts for _, firsts in inputs]).astype(np.int32)
         arrays[f"{split}.pieces"] = np.array([len(ids) for ids, _ in inputs], dtype=np.int32)
         arrays[f"{split}.words"] = np.array([len(firsts) for _, firsts in inputs], dtype=np.int32)
         arrays[f"{split}.tags"] = np.array(tags, dtype=np.int8)
-    arrays.update(weights(encoder, rows))
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez(out, **arrays)
-    print(f"{out}: {len(rows)} pieces; " + ", ".join(f"{s} {len(splits[s][0])} sentences" for s in SPLITS))
+    print(
+        f"{out}: {len(arrays['emb.word'])} pieces; " + ", ".join(f"{s} {len(splits[s][0])} sentences" for s in SPLITS)
+    )
 
 
 def train(inputs: Path, out: Path, rank: int, epochs: int, rate: float, extra: list[str]) -> None:
@@ -171,14 +167,8 @@ def train(inputs: Path, out: Path, rank: int, epochs: int, rate: float, extra: l
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    prepare_command = commands.add_parser("prepare")
+    prepare_command, train_command = commands(parser, "teacher", ADAPTER, rank=16, epochs=12, rate=1e-3)
     prepare_command.add_argument("--corpora", type=Path, default=ROOT / "build" / "corpora")
-    prepare_command.add_argument("--out", type=Path, default=ROOT / "build" / "teacher" / "inputs.npz")
-    train_command = commands.add_parser("train")
-    train_command.add_argument("--inputs", type=Path, default=ROOT / "build" / "teacher" / "inputs.npz")
-    train_command.add_argument("--out", type=Path, default=ADAPTER)
-    add_training_options(train_command, rank=16, epochs=12, rate=1e-3)
     train_command.add_argument("--extra", nargs="*", default=[], choices=["europarl", "smartdata"])
     args = parser.parse_args()
     if args.command == "prepare":

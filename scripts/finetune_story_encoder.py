@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from e5_torch import adapter_arrays, add_training_options, build, numpy_module, weights
+from e5_torch import adapter_arrays, build, commands, numpy_module, weights
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDS = 5
@@ -71,10 +71,7 @@ def prepare(data: Path, out: Path) -> None:
         parent[root(index[first])] = root(index[second])
     components = sorted({root(index[first]) for first, _, _, _ in german_english})
     fold_of = dict(zip(components, np.random.default_rng(SEED).permutation(len(components)) % FOLDS, strict=True))
-    rows = np.array(sorted({piece for one in inputs for piece in one}))
-    compact = np.full(int(rows.max()) + 1, -1, dtype=np.int64)
-    compact[rows] = np.arange(len(rows))
-    arrays = weights(encoder, rows)
+    arrays, compact = weights(encoder, (piece for one in inputs for piece in one))
     arrays["ids"] = np.concatenate([compact[np.asarray(one)] for one in inputs]).astype(np.int32)
     arrays["lengths"] = np.array([len(one) for one in inputs], dtype=np.int32)
     arrays["pairs"] = np.array([[index[first], index[second]] for first, second, _, _ in pairs], dtype=np.int32)
@@ -85,7 +82,8 @@ def prepare(data: Path, out: Path) -> None:
     arrays["cross"] = np.array([kind == "de-en" for _, _, kind, _ in pairs])
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez(out, **arrays)
-    print(f"{out}: {len(ids)} articles, {len(pairs)} pairs ({len(german_english)} de/en), {len(rows)} pieces")
+    pieces = len(arrays["emb.word"])
+    print(f"{out}: {len(ids)} articles, {len(pairs)} pairs ({len(german_english)} de/en), {pieces} pieces")
 
 
 def _f1(scores: np.ndarray, gold: np.ndarray, threshold: float) -> float:
@@ -120,13 +118,16 @@ def train(inputs: Path, out: Path, rank: int, epochs: int, rate: float, anchor: 
         pooled = (states * mask_t[..., None]).sum(1) / mask_t.sum(1, keepdim=True)
         return torch.nn.functional.normalize(pooled, dim=-1)
 
+    def embed_all(model: torch.nn.Module, articles: np.ndarray) -> torch.Tensor:
+        """``embed`` in batches of 128, without gradients."""
+        with torch.no_grad():
+            return torch.cat([embed(model, articles[s : s + 128]) for s in range(0, len(articles), 128)])
+
     def cosines(model: torch.nn.Module, chosen: np.ndarray) -> np.ndarray:
         model.eval()
         articles = np.unique(pairs[chosen])
         row = {article: number for number, article in enumerate(articles)}
-        with torch.no_grad():
-            vectors = torch.cat([embed(model, articles[s : s + 128]) for s in range(0, len(articles), 128)])
-        vectors = vectors.cpu().numpy()
+        vectors = embed_all(model, articles).cpu().numpy()
         model.train()
         return np.array([vectors[row[a]] @ vectors[row[b]] for a, b in pairs[chosen]])
 
@@ -169,9 +170,7 @@ def train(inputs: Path, out: Path, rank: int, epochs: int, rate: float, anchor: 
     base_model = build(data, rank, device)
     base = cosines(base_model, everything)
     base_model.eval()
-    with torch.no_grad():
-        every_article = np.arange(len(bounds) - 1)
-        anchors = torch.cat([embed(base_model, every_article[s : s + 128]) for s in range(0, len(every_article), 128)])
+    anchors = embed_all(base_model, np.arange(len(bounds) - 1))
     tuned = np.zeros_like(base)
     thresholds = {}
     for fold in range(FOLDS):
@@ -207,14 +206,10 @@ def train(inputs: Path, out: Path, rank: int, epochs: int, rate: float, anchor: 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    prepare_command = commands.add_parser("prepare")
+    prepare_command, train_command = commands(
+        parser, "story", ROOT / "build" / "story" / "adapter.npz", rank=8, epochs=2, rate=1e-3
+    )
     prepare_command.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    prepare_command.add_argument("--out", type=Path, default=ROOT / "build" / "story" / "inputs.npz")
-    train_command = commands.add_parser("train")
-    train_command.add_argument("--inputs", type=Path, default=ROOT / "build" / "story" / "inputs.npz")
-    train_command.add_argument("--out", type=Path, default=ROOT / "build" / "story" / "adapter.npz")
-    add_training_options(train_command, rank=8, epochs=2, rate=1e-3)
     train_command.add_argument("--anchor", type=float, default=0.0)
     args = parser.parse_args()
     if args.command == "prepare":

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-LABELS = ("O", *(f"{prefix}-{label}" for label in ("PER", "LOC", "ORG", "MISC") for prefix in ("B", "I")))
+ENTITY_LABELS = ("PER", "LOC", "ORG", "MISC")
+LABELS = ("O", *(f"{prefix}-{label}" for label in ENTITY_LABELS for prefix in ("B", "I")))
 
 
 def _continues(previous: str, tag: str) -> bool:

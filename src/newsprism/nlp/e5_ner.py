@@ -25,9 +25,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from newsprism.e5 import E5Encoder
-from newsprism.nlp.bio_tags import spans, viterbi
+from newsprism.nlp.bio_tags import ENTITY_LABELS, spans, viterbi
 
-LABELS = ("PER", "LOC", "ORG", "MISC")
 ADAPTER = Path(str(files("newsprism.nlp").joinpath("models", "e5_ner_de.npz")))
 WINDOW_WORDS = 150  # e5 reads at most 512 pieces; a longer sentence is tagged in windows
 
@@ -45,7 +44,9 @@ class E5EntityRecognizer:
     found none (English: en_core_web_sm's nationalities, events, laws and works, which GermEval's
     MISC, and so e5's, hardly covers)."""
 
-    def __init__(self, labels: Iterable[str] = LABELS, keep: Iterable[str] = (), adapter_path: Path = ADAPTER) -> None:
+    def __init__(
+        self, labels: Iterable[str] = ENTITY_LABELS, keep: Iterable[str] = (), adapter_path: Path = ADAPTER
+    ) -> None:
         self.labels, self.keep, self.adapter_path = frozenset(labels), frozenset(keep), adapter_path
 
     def __call__(self, doc: Doc) -> Doc:
@@ -88,6 +89,6 @@ class E5EntityRecognizer:
             doc.set_ents([*entities, *kept], default="outside")
 
 
-@Language.factory("newsprism_e5_ner", default_config={"labels": list(LABELS), "keep": []})
+@Language.factory("newsprism_e5_ner", default_config={"labels": list(ENTITY_LABELS), "keep": []})
 def make_e5_ner(nlp: Language, name: str, labels: list[str], keep: list[str]) -> E5EntityRecognizer:
     return E5EntityRecognizer(labels, keep)
