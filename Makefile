@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench lexicon gazetteer models teacher clean
+.PHONY: setup demo test lint bench lexicon gazetteer boundaries models teacher clean
 
 setup: $(STAMP)
 
@@ -60,6 +60,12 @@ gazetteer: setup
 lexicon: setup
 	$(BIN)/python scripts/build_case_lexicon.py
 	$(BIN)/python scripts/build_case_lexicon_extra.py
+
+# Retrain the repair stage's German boundary model (committed; reproducible; about 3 minutes).
+# Installs scikit-learn into the venv for this alone (newsprism runs the trees in numpy).
+boundaries: setup
+	$(BIN)/python -m pip install --quiet scikit-learn
+	$(BIN)/python scripts/train_boundary_model.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache test-artifacts

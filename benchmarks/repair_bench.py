@@ -27,105 +27,12 @@ import random
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from newsprism.repair import NameMemory, repair_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from nlp_corpora import blocks
-
-DOC_SIZE = 20
-_NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "“", "'", "%"}
-_NO_SPACE_AFTER = {"(", "[", "„"}
-
-
-@dataclass
-class Sentence:
-    tokens: list[str]
-    entities: list[tuple[int, int]]  # token spans [start, end)
-
-
-def _spans(flags: list[bool], starts: list[bool]) -> list[tuple[int, int]]:
-    """Token spans [start, end) of runs of ``flags``, a new run also where ``starts`` says so."""
-    spans, start = [], None
-    for index, (inside, begins) in enumerate(zip([*flags, False], [*starts, False], strict=True)):
-        if start is not None and (not inside or begins):
-            spans.append((start, index))
-            start = None
-        if inside and start is None:
-            start = index
-    return spans
-
-
-def _read_germeval(path: Path) -> list[Sentence]:
-    sentences = []
-    for block in blocks(path):
-        labels = [row[2] for row in block]
-        names = [label[2:] in {"PER", "LOC", "ORG", "OTH"} and label[:2] in ("B-", "I-") for label in labels]
-        sentences.append(
-            Sentence([row[1] for row in block], _spans(names, [label.startswith("B-") for label in labels]))
-        )
-    return sentences
-
-
-def _read_conllu(path: Path) -> list[Sentence]:
-    sentences = []
-    for block in blocks(path):
-        rows = [row for row in block if row[0].isdigit()]
-        propn = [row[3] == "PROPN" for row in rows]
-        sentences.append(Sentence([row[1] for row in rows], _spans(propn, [False] * len(rows))))
-    return sentences
-
-
-def _detokenise(tokens: list[str]) -> tuple[str, list[int]]:
-    """Text from tokens, and the character offset of each token's start."""
-    text, starts = "", []
-    for index, token in enumerate(tokens):
-        if index and token not in _NO_SPACE_BEFORE and tokens[index - 1] not in _NO_SPACE_AFTER:
-            text += " "
-        starts.append(len(text))
-        text += token
-    return text, starts
-
-
-def _kind(left: str, right: str) -> str:
-    a, b = left[-1], right[0]
-    if a.islower() and b.isupper():
-        return "case change"
-    if left[0].isupper() and left.isalpha() and not left.isupper() and b.islower():
-        return "name + lower"
-    if left.isalpha() and right.isalpha() and left.islower() and right.islower():
-        return "lower + lower"
-    return "other"
-
-
-def _corrupt(sentence: Sentence, rng: random.Random) -> tuple[str, str, dict[int, str]]:
-    """(clean text, corrupted text, gold: corrupted offset → boundary kind)."""
-    text, starts = _detokenise(sentence.tokens)
-    spans = list(sentence.entities)
-    if rng.random() < 0.3 and len(sentence.tokens) > 3:
-        start = rng.randrange(len(sentence.tokens) - 1)
-        spans.append((start, min(len(sentence.tokens), start + rng.randint(1, 3))))
-    glued: set[int] = set()  # token index i: the space before token i is removed
-    for start, end in spans:
-        for boundary in (start, end):
-            if 0 < boundary < len(sentence.tokens) and rng.random() < 0.5:
-                glued.add(boundary)
-    removals = {}
-    for index in sorted(glued):
-        left, right = sentence.tokens[index - 1], sentence.tokens[index]
-        position = starts[index] - 1
-        if position >= 0 and text[position] == " " and left[-1].isalnum() and right[0].isalnum():
-            removals[position] = _kind(left, right)
-    corrupted, gold, removed = [], {}, 0
-    for position, char in enumerate(text):
-        if position in removals:
-            gold[position - removed] = removals[position]
-            removed += 1
-            continue
-        corrupted.append(char)
-    return text, "".join(corrupted), gold
+from glue_noise import DOC_SIZE, Sentence, boundary_kind, corrupt, read_conllu, read_germeval
 
 
 def evaluate(sentences: list[Sentence], language: str, seed: int) -> dict[str, object]:
@@ -141,7 +48,7 @@ def evaluate(sentences: list[Sentence], language: str, seed: int) -> dict[str, o
     true_positive = predicted = clean_false = tokens = 0
     seconds = 0.0
     for start in range(0, len(sentences), DOC_SIZE):
-        batch = [_corrupt(sentence, rng) for sentence in sentences[start : start + DOC_SIZE]]
+        batch = [corrupt(sentence, rng) for sentence in sentences[start : start + DOC_SIZE]]
         document = "\n".join(corrupted for _, corrupted, _ in batch)
         gold: dict[int, str] = {}
         offset = 0
@@ -166,7 +73,7 @@ def evaluate(sentences: list[Sentence], language: str, seed: int) -> dict[str, o
                 clean_false += 1
                 left = clean[: repair.start].rsplit(None, 1)[-1] if clean[: repair.start].strip() else ""
                 right = clean[repair.end :].split(None, 1)[0] if clean[repair.end :].strip() else ""
-                kind = _kind(left or " ", right or " ")
+                kind = boundary_kind(left or " ", right or " ")
                 false_kinds[kind] += 1
                 if kind == "case change":
                     source_glue.append(f"{left}|{right}")
@@ -193,11 +100,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
     sets = {
-        "de (GermEval test-a)": ("de", _read_germeval(args.data / "germeval2014" / "NER-de-test-a.tsv")),
+        "de (GermEval test-a)": ("de", read_germeval(args.data / "germeval2014" / "NER-de-test-a.tsv")),
         "en (UD EWT dev+test)": (
             "en",
-            _read_conllu(args.data / "ud-english" / "en_ewt-ud-dev.conllu")
-            + _read_conllu(args.data / "ud-english" / "en_ewt-ud-test.conllu"),
+            read_conllu(args.data / "ud-english" / "en_ewt-ud-dev.conllu")
+            + read_conllu(args.data / "ud-english" / "en_ewt-ud-test.conllu"),
         ),
     }
     print("newsprism repair benchmark: restoring glued word boundaries")

@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from functools import lru_cache
 
+import numpy as np
+
 from newsprism.repair.alignment import TextEdit
+from newsprism.repair.boundary import FEATURES, boundary_model, choose_splits, split_features, split_points
 from newsprism.repair.lexicon import (
     COMPOUND_TAILS,
     ENGLISH_CLOSED_CLASS,
@@ -737,12 +740,9 @@ def _core_bounds(token: str) -> tuple[int, int]:
     return start, end
 
 
-def glue_edits(text: str, language: str | None, names: Collection[str] = frozenset()) -> list[TextEdit]:
-    """Space insertions that separate glued words in ``text``; ``names`` are known from the corpus."""
-    language = language if language in ("de", "en") else "de"
-    document = standalone_words(text)
-    standalone = _Seen(document, names)
-    edits: list[TextEdit] = []
+def _glue_tokens(text: str, language: str) -> Iterator[tuple[int, str, bool]]:
+    """(offset, core, sentence start) of every token that may hold glue: the fast path skips known
+    words, URLs, addresses and code; the core is the token without edge punctuation."""
     previous_token = ""
     for match in _TOKEN.finditer(text):
         token = match.group(0)
@@ -758,7 +758,16 @@ def glue_edits(text: str, language: str | None, names: Collection[str] = frozens
         core = token[start:end]
         if _SKIP.search(token) and not _DECIMAL_GLUE.fullmatch(core):  # "1.200|Polizisten" is glue
             continue
-        offset = match.start() + start
+        yield match.start() + start, core, sentence_start
+
+
+def glue_edits(text: str, language: str | None, names: Collection[str] = frozenset()) -> list[TextEdit]:
+    """Space insertions that separate glued words in ``text``; ``names`` are known from the corpus."""
+    language = language if language in ("de", "en") else "de"
+    document = standalone_words(text)
+    standalone = _Seen(document, names)
+    edits: list[TextEdit] = []
+    for offset, core, sentence_start in _glue_tokens(text, language):
         points = [point.start() for point in _PUNCT_GLUE.finditer(core)]
         number = _number_split(core, language)
         if number is not None:
@@ -787,3 +796,37 @@ def glue_edits(text: str, language: str | None, names: Collection[str] = frozens
                 TextEdit(offset + part.start() + cut, offset + part.start() + cut, " ", "split") for cut in cuts
             )
     return sorted(set(edits), key=lambda edit: (edit.start, edit.end))
+
+
+def boundary_candidates(
+    text: str, language: str, names: Collection[str] = frozenset()
+) -> tuple[list[int], list[int], np.ndarray]:
+    """The points the learned model is asked about in ``text`` (words without inner capitals that
+    the rules left whole), the word each belongs to, and their features (``boundary.FEATURES``)."""
+    document = standalone_words(text)
+    positions: list[int] = []
+    words: list[int] = []
+    rows: list[list[float]] = []
+    for offset, core, sentence_start in _glue_tokens(text, language):
+        for part in _WORD.finditer(core):
+            word = part.group(0)
+            if any(char.isupper() for char in word[1:]):
+                continue
+            for point in split_points(word, language):
+                positions.append(offset + part.start() + point)
+                words.append(offset + part.start())
+                rows.append(split_features(word, point, language, document, names, sentence_start and not part.start()))
+    return positions, words, np.asarray(rows, dtype=np.float32).reshape(len(rows), len(FEATURES))
+
+
+def learned_glue_edits(text: str, language: str | None, names: Collection[str] = frozenset()) -> list[TextEdit]:
+    """Splits the boundary model is sure of, at most one per word, after the rules are done."""
+    language = language if language in ("de", "en") else "de"
+    model = boundary_model(language)
+    if model is None:
+        return []
+    positions, words, rows = boundary_candidates(text, language, names)
+    if not positions:
+        return []
+    chosen = choose_splits(words, model.probabilities(rows), model.cutoff)
+    return [TextEdit(positions[index], positions[index], " ", "split") for index in chosen]

@@ -157,6 +157,12 @@ def prefix_count(word: str, language: str) -> int:
     return sum(1 for known in words[first:last] if len(known) >= len(stem) + 3)
 
 
+def prefix_span(stem: str, language: str) -> int:
+    """Known words of ``language`` that begin with ``stem``, itself included (a bisection, unlike
+    ``prefix_count``: cheap enough for every candidate split)."""
+    return _count_starting(_sorted_words(language), stem.casefold()) if language in LANGUAGES else 0
+
+
 @cache
 def _sorted_reversed_words(language: str) -> list[str]:
     return sorted(word[::-1] for word, frequency in _frequencies(language).items() if frequency > 1e-7)
@@ -186,6 +192,11 @@ def zipf(word: str, language: str) -> float:
 
 def best_zipf(word: str) -> float:
     return max(zipf(word, language) for language in LANGUAGES)
+
+
+def case_counts(word: str) -> tuple[int, int, int]:
+    """How often German writes ``word`` in lowercase, capitalised, and inside a name, mid-sentence."""
+    return _case_table().get(word.lower(), (0, 0, 0))
 
 
 def lowercase_profile(word: str) -> bool | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from newsprism.model import Repair
 from newsprism.repair.alignment import Alignment, TextEdit, compose
-from newsprism.repair.glue import glue_edits, standalone_words
+from newsprism.repair.glue import glue_edits, learned_glue_edits, standalone_words
 from newsprism.repair.lexicon import is_common_noun
 from newsprism.repair.normalize import dash_edits, hyphenation_edits, mojibake_edits, quote_edits, space_edits
 from newsprism.repair.quality import Quality, text_quality
@@ -80,8 +80,11 @@ class NameMemory:
             )
 
 
-def repair_text(raw_text: str, language: str | None = None, names: Collection[str] = frozenset()) -> RepairResult:
-    """Repair ``raw_text``: character fixes first, then glued words on the cleaned text."""
+def repair_text(
+    raw_text: str, language: str | None = None, names: Collection[str] = frozenset(), *, learned: bool = True
+) -> RepairResult:
+    """Repair ``raw_text``: character fixes first, then glued words on the cleaned text, by the rules
+    and then (unless ``learned`` is False, as when its training data is made) the boundary model."""
     passes: list[list[TextEdit]] = []
     text = raw_text
     for _ in range(CHARACTER_ROUNDS):  # one fix can expose another ("Ã¼ " → "ü " → "ü")
@@ -96,6 +99,10 @@ def repair_text(raw_text: str, language: str | None = None, names: Collection[st
             break
     for _ in range(GLUE_ROUNDS):  # a split can reveal a name that decides another split
         edits = glue_edits(text, language, names)
+        if (
+            not edits and learned
+        ):  # the model judges only what the rules leave ("Sitzungennach|drei", then "Sitzungen|nach")
+            edits = learned_glue_edits(text, language, names)
         if not edits:
             break
         passes.append(edits)

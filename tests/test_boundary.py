@@ -1,0 +1,62 @@
+"""The learned boundary model: it splits glue the rules leave whole, and never a plain word."""
+
+import numpy as np
+
+from newsprism.repair import repair_text
+from newsprism.repair.boundary import FEATURES, BoundaryModel, boundary_model, choose_splits, split_points
+from newsprism.repair.glue import boundary_candidates, learned_glue_edits
+
+
+def test_shipped_german_model_loads_with_its_cutoff():
+    model = boundary_model("de")
+    assert model is not None
+    assert model.feature.shape == model.threshold.shape
+    assert 0.5 < model.cutoff < 1.0
+
+
+def test_probabilities_walk_every_tree():
+    # one stump: feature 0 <= 1.0 goes left (value -2), else right (value +2)
+    stump = BoundaryModel(
+        feature=np.array([[0, -1, -1]]),
+        threshold=np.array([[1.0, 0.0, 0.0]]),
+        left=np.array([[1, 0, 0]]),
+        right=np.array([[2, 0, 0]]),
+        value=np.array([[0.0, -2.0, 2.0]]),
+        bias=0.0,
+        cutoff=0.5,
+    )
+    rows = np.zeros((2, len(FEATURES)), dtype=np.float32)
+    rows[1, 0] = 3.0
+    low, high = stump.probabilities(rows)
+    assert low < 0.5 < high
+
+
+def test_one_split_per_word_the_likeliest():
+    chosen = choose_splits(["a", "a", "b", "c"], np.array([0.96, 0.99, 0.5, 0.98]), 0.95)
+    assert chosen == [1, 3]
+
+
+def test_feminine_endings_and_particle_verbs_are_never_asked():
+    assert all("Stadtpatronin"[point:] not in {"in", "innen"} for point in split_points("Stadtpatronin", "de"))
+    assert 3 not in split_points("mitgehörten", "de")
+
+
+def test_known_words_offer_no_candidates():
+    positions, words, rows = boundary_candidates("Die Bundesregierung hat gestern entschieden.", "de")
+    assert positions == [] and words == [] and rows.shape == (0, len(FEATURES))
+
+
+def test_a_rare_name_glued_to_a_verb_is_split():
+    text = "Der Trainer Leblacher sprach. Danach hat Leblacherausgetragen, was geplant war."
+    assert "Leblacher ausgetragen" in repair_text(text, "de").text
+
+
+def test_clean_compounds_stay_whole():
+    text = "Die Präsidentschaftsberaterin und der Waffenstillstandsbeobachter trafen Außenministerinnen."
+    assert learned_glue_edits(text, "de") == []
+    assert repair_text(text, "de").text == text
+
+
+def test_the_model_can_be_left_out():
+    text = "Der Trainer Leblacher sprach. Danach hat Leblacherausgetragen, was geplant war."
+    assert "Leblacherausgetragen" in repair_text(text, "de", learned=False).text
