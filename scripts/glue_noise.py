@@ -5,7 +5,7 @@ A span (a named entity, or in 30 % of sentences a random run of 1–3 words) los
 left and/or right (each with p = 0.5) wherever two word characters meet; every removed space is a
 gold boundary, labelled by what meets there (``case change``, ``name + lower``, ``lower + lower``,
 ``other``). Sentences come from GermEval-style TSV (entities: PER/LOC/ORG/OTH), UD CoNLL-U (PROPN
-runs) or WikiANN (its entities).
+runs) or token/IOB2 files such as WikiANN and WNUT (their entities).
 """
 
 from __future__ import annotations
@@ -109,14 +109,15 @@ def corrupt(sentence: Sentence, rng: random.Random) -> tuple[str, str, dict[int,
     return text, "".join(corrupted), gold
 
 
-def read_wikiann(path: Path) -> list[Sentence]:
-    """WikiANN sentences ("en:Saunders<TAB>I-ORG"), entities from their IOB2 tags."""
+def read_iob(path: Path, language_prefix: bool = False) -> list[Sentence]:
+    """Sentences of a two-column token/IOB2 file, entities from the tags: WikiANN (its tokens carry
+    a language prefix, "en:Saunders") and WNUT 2017."""
     sentences = []
     for block in blocks(path):
-        labels = [row[1] for row in block]
+        labels = [row[-1] for row in block]
         sentences.append(
             Sentence(
-                [row[0].split(":", 1)[1] for row in block],
+                [row[0].split(":", 1)[1] if language_prefix else row[0] for row in block],
                 spans([label != "O" for label in labels], [label.startswith("B-") for label in labels]),
             )
         )

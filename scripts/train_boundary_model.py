@@ -45,8 +45,8 @@ from newsprism.repair.boundary import FEATURES, BoundaryModel, choose_splits, mo
 from newsprism.repair.glue import boundary_candidates
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from glue_noise import DOC_SIZE, Sentence, corrupt, read_conllu, read_germeval, read_wikiann, spans
-from nlp_corpora import blocks, europarl, smartdata
+from glue_noise import DOC_SIZE, Sentence, corrupt, read_conllu, read_germeval, read_iob, spans
+from nlp_corpora import europarl, smartdata
 from spacy.tokens import Doc
 
 DRAWS = 3  # noisy copies of each sentence
@@ -57,21 +57,6 @@ TUNE_FALSE_PER_10K = 0.0  # none
 TUNE_PRECISION = 0.99
 TREES, DEPTH, RATE = 200, 4, 0.1
 SYNTHETIC_STORIES = 1500  # of 4,500: enough English news text, in a minute
-
-
-def read_wnut(path: Path) -> list[Sentence]:
-    """WNUT 2017 tweets, entities from their IOB2 tags."""
-    sentences = []
-    for block in blocks(path):
-        labels = [row[-1] for row in block]
-        found: list[tuple[int, int]] = []
-        for index, label in enumerate(labels):
-            if label.startswith("B-") or (label.startswith("I-") and (not found or found[-1][1] != index)):
-                found.append((index, index + 1))
-            elif label.startswith("I-"):
-                found[-1] = (found[-1][0], index + 1)
-        sentences.append(Sentence([row[0] for row in block], found))
-    return sentences
 
 
 def from_docs(docs: list[Doc]) -> list[Sentence]:
@@ -106,10 +91,11 @@ def corpora(data: Path, language: str) -> list[tuple[list[Sentence], bool]]:
             (from_docs(europarl(data)), False),
             (read_conllu(ud / "de_gsd-ud-dev.conllu") + read_conllu(ud / "de_gsd-ud-test.conllu"), False),
             (read_conllu(ud / "de_pud-ud-test.conllu"), False),
-            (read_wikiann(data / "wikiann" / "de" / "train"), False),
+            (read_iob(data / "wikiann" / "de" / "train", language_prefix=True), False),
         ]
-    wnut = read_wnut(data / "wnut17" / "wnut17train.conll") + read_wnut(data / "wnut17" / "emerging.dev.conll")
-    return [(synthetic_news(data), True), (read_wikiann(data / "wikiann" / "en" / "train"), False), (wnut, False)]
+    wnut = read_iob(data / "wnut17" / "wnut17train.conll") + read_iob(data / "wnut17" / "emerging.dev.conll")
+    wikiann = read_iob(data / "wikiann" / "en" / "train", language_prefix=True)
+    return [(synthetic_news(data), True), (wikiann, False), (wnut, False)]
 
 
 class Examples:
