@@ -4,7 +4,7 @@ import numpy as np
 
 from newsprism.repair import repair_text
 from newsprism.repair.boundary import FEATURES, BoundaryModel, boundary_model, choose_splits, split_points
-from newsprism.repair.glue import boundary_candidates, learned_glue_edits
+from newsprism.repair.glue import LEARNED_SPLIT, boundary_candidates, glue_edits
 
 
 def test_shipped_german_model_loads_with_its_cutoff():
@@ -48,12 +48,14 @@ def test_known_words_offer_no_candidates():
 
 def test_a_rare_name_glued_to_a_verb_is_split():
     text = "Der Trainer Leblacher sprach. Danach hat Leblacherausgetragen, was geplant war."
-    assert "Leblacher ausgetragen" in repair_text(text, "de").text
+    result = repair_text(text, "de")
+    assert "Leblacher ausgetragen" in result.text
+    assert [repair.kind for repair in result.repairs] == [LEARNED_SPLIT]  # a fact-checker sees it was the model
 
 
 def test_clean_compounds_stay_whole():
     text = "Die Präsidentschaftsberaterin und der Waffenstillstandsbeobachter trafen Außenministerinnen."
-    assert learned_glue_edits(text, "de") == []
+    assert glue_edits(text, "de", learned=True) == []
     assert repair_text(text, "de").text == text
 
 

@@ -761,12 +761,18 @@ def _glue_tokens(text: str, language: str) -> Iterator[tuple[int, str, bool]]:
         yield match.start() + start, core, sentence_start
 
 
-def glue_edits(text: str, language: str | None, names: Collection[str] = frozenset()) -> list[TextEdit]:
-    """Space insertions that separate glued words in ``text``; ``names`` are known from the corpus."""
-    language = language if language in ("de", "en") else "de"
+LEARNED_SPLIT = "learned split"  # the kind of a split the boundary model made, not a rule
+
+
+def _rule_pass(
+    text: str, language: str, names: Collection[str]
+) -> tuple[list[TextEdit], Counter[str], list[tuple[int, str, bool]]]:
+    """The rules' splits in ``text``, its standalone words, and every word without inner capitals
+    (offset, word, sentence start): what the boundary model is asked about once the rules are done."""
     document = standalone_words(text)
     standalone = _Seen(document, names)
     edits: list[TextEdit] = []
+    plain_words: list[tuple[int, str, bool]] = []
     for offset, core, sentence_start in _glue_tokens(text, language):
         points = [point.start() for point in _PUNCT_GLUE.finditer(core)]
         number = _number_split(core, language)
@@ -777,7 +783,10 @@ def glue_edits(text: str, language: str | None, names: Collection[str] = frozens
             edits.append(TextEdit(at, at, " ", "split"))
         for part in _WORD.finditer(core):
             word = part.group(0)
-            cuts = _case_splits(word, standalone, language) if any(char.isupper() for char in word[1:]) else []
+            inner_capitals = any(char.isupper() for char in word[1:])
+            if not inner_capitals:
+                plain_words.append((offset + part.start(), word, sentence_start and not part.start()))
+            cuts = _case_splits(word, standalone, language) if inner_capitals else []
             bounds = [0, *cuts, len(word)]
             for index in range(len(bounds) - 1):
                 piece = word[bounds[index] : bounds[index + 1]]
@@ -795,38 +804,46 @@ def glue_edits(text: str, language: str | None, names: Collection[str] = frozens
             edits.extend(
                 TextEdit(offset + part.start() + cut, offset + part.start() + cut, " ", "split") for cut in cuts
             )
-    return sorted(set(edits), key=lambda edit: (edit.start, edit.end))
+    return sorted(set(edits), key=lambda edit: (edit.start, edit.end)), document, plain_words
+
+
+def _candidates(
+    plain_words: list[tuple[int, str, bool]], document: Counter[str], names: Collection[str], language: str
+) -> tuple[list[int], list[int], np.ndarray]:
+    positions: list[int] = []
+    words: list[int] = []
+    rows: list[list[float]] = []
+    for offset, word, sentence_start in plain_words:
+        for point in split_points(word, language):
+            positions.append(offset + point)
+            words.append(offset)
+            rows.append(split_features(word, point, language, document, names, sentence_start))
+    return positions, words, np.asarray(rows, dtype=np.float32).reshape(len(rows), len(FEATURES))
+
+
+def glue_edits(
+    text: str, language: str | None, names: Collection[str] = frozenset(), *, learned: bool = False
+) -> list[TextEdit]:
+    """Space insertions that separate glued words in ``text``; ``names`` are known from the corpus.
+    Where the rules find nothing and ``learned`` is set, the boundary model's splits (kind
+    ``LEARNED_SPLIT``, at most one per word), from the same pass over the text."""
+    language = language if language in ("de", "en") else "de"
+    edits, document, plain_words = _rule_pass(text, language, names)
+    model = boundary_model(language) if learned and not edits else None
+    if model is None:
+        return edits
+    positions, words, rows = _candidates(plain_words, document, names, language)
+    if not positions:
+        return []
+    chosen = choose_splits(words, model.probabilities(rows), model.cutoff)
+    return [TextEdit(positions[index], positions[index], " ", LEARNED_SPLIT) for index in chosen]
 
 
 def boundary_candidates(
     text: str, language: str, names: Collection[str] = frozenset()
 ) -> tuple[list[int], list[int], np.ndarray]:
-    """The points the learned model is asked about in ``text`` (words without inner capitals that
-    the rules left whole), the word each belongs to, and their features (``boundary.FEATURES``)."""
-    document = standalone_words(text)
-    positions: list[int] = []
-    words: list[int] = []
-    rows: list[list[float]] = []
-    for offset, core, sentence_start in _glue_tokens(text, language):
-        for part in _WORD.finditer(core):
-            word = part.group(0)
-            if any(char.isupper() for char in word[1:]):
-                continue
-            for point in split_points(word, language):
-                positions.append(offset + part.start() + point)
-                words.append(offset + part.start())
-                rows.append(split_features(word, point, language, document, names, sentence_start and not part.start()))
-    return positions, words, np.asarray(rows, dtype=np.float32).reshape(len(rows), len(FEATURES))
-
-
-def learned_glue_edits(text: str, language: str | None, names: Collection[str] = frozenset()) -> list[TextEdit]:
-    """Splits the boundary model is sure of, at most one per word, after the rules are done."""
-    language = language if language in ("de", "en") else "de"
-    model = boundary_model(language)
-    if model is None:
-        return []
-    positions, words, rows = boundary_candidates(text, language, names)
-    if not positions:
-        return []
-    chosen = choose_splits(words, model.probabilities(rows), model.cutoff)
-    return [TextEdit(positions[index], positions[index], " ", "split") for index in chosen]
+    """The points the learned model is asked about in ``text`` (words without inner capitals), the
+    word each belongs to, and their features (``boundary.FEATURES``); for training, on text the
+    rules are done with."""
+    _, document, plain_words = _rule_pass(text, language, names)
+    return _candidates(plain_words, document, names, language)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from newsprism.model import Repair
 from newsprism.repair.alignment import Alignment, TextEdit, compose
-from newsprism.repair.glue import glue_edits, learned_glue_edits, standalone_words
+from newsprism.repair.glue import LEARNED_SPLIT, glue_edits, standalone_words
 from newsprism.repair.lexicon import is_common_noun
 from newsprism.repair.normalize import dash_edits, hyphenation_edits, mojibake_edits, quote_edits, space_edits
 from newsprism.repair.quality import Quality, text_quality
@@ -97,14 +97,12 @@ def repair_text(
                 changed = True
         if not changed:
             break
-    for _ in range(GLUE_ROUNDS):  # a split can reveal a name that decides another split
-        edits = glue_edits(text, language, names)
-        if (
-            not edits and learned
-        ):  # the model judges only what the rules leave ("Sitzungennach|drei", then "Sitzungen|nach")
-            edits = learned_glue_edits(text, language, names)
+    model_left = learned  # the model judges once, what the rules leave ("Sitzungennach|drei"), and
+    for _ in range(GLUE_ROUNDS):  # the rules go on ("Sitzungen|nach"): a split can reveal a name
+        edits = glue_edits(text, language, names, learned=model_left)
         if not edits:
             break
+        model_left = model_left and all(edit.kind != LEARNED_SPLIT for edit in edits)
         passes.append(edits)
         text = Alignment(text, edits).target
     text, final = compose(raw_text, passes)
