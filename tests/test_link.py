@@ -157,6 +157,12 @@ def test_seeds_link_transliterations_to_one_actor(seeds):
     assert _actors_of(by_prefix["000"], "Putin") == _actors_of(by_prefix["001"], "Putin") == {"kb:vladimir_putin"}
 
 
+def test_a_city_adjective_links_to_its_city_however_it_was_found(seeds):
+    _, by_prefix = seeds
+    kiewer = [e.actor_id for e in by_prefix["000"].entities if e.text == "Kiewer"]  # "der Kiewer Präsident"
+    assert kiewer and set(kiewer) == {"kb:kyiv"}
+
+
 def test_seed_roles(seeds):
     corpus, by_prefix = seeds
     actors = {actor.id: actor for actor in corpus.actors}

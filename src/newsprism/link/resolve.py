@@ -138,6 +138,8 @@ class _Linker:
             if known:
                 return known
         kb_id = self._kb_match(text, entity.label)
+        if kb_id is None and single and entity.label in ("LOC", "MISC"):  # tagged "der Kiewer Präsident"
+            kb_id = self._adjective_of(text)
         if kb_id:
             actor_id = self.registry.kb_actor(kb_id)
         elif entity.label in LABEL_TYPES:
@@ -150,7 +152,8 @@ class _Linker:
             self.people.setdefault(surname_key(text), actor_id)
         return actor_id
 
-    def _country_of(self, word: str) -> str | None:
+    def _adjective_of(self, word: str) -> str | None:
+        """The country or city an adjective names, in any German ending: "russischen", "Kiewer"."""
         folded = fold(word)
         for ending in _GERMAN_ENDINGS:
             if ending and not folded.endswith(ending):
@@ -158,6 +161,12 @@ class _Linker:
             stem = folded[: len(folded) - len(ending)] if ending else folded
             if stem in self.kb.adjectives:
                 return self.kb.adjectives[stem]
+        return None
+
+    def _country_of(self, word: str) -> str | None:
+        adjective = self._adjective_of(word)
+        if adjective:
+            return adjective
         prefix = word.split("-")[0] if "-" in word else None
         if prefix:
             found = self._of_types(self.kb.by_key.get(name_key(prefix), ()), ("country",))
@@ -327,7 +336,10 @@ def resolve_mention(mention: str, language: str, when: date | None, kb: Knowledg
     article.published = when.isoformat() if when else None
     linker = _Linker(article, kb, ActorRegistry(kb))
     words = [word for word in mention.split() if word.lower() not in _LEADING] or mention.split()
-    is_name = bool(words) and all(w[:1].isupper() or fold(w.split("-")[0]) in PARTICLES for w in words)
+    is_name = bool(words) and all(
+        w[:1].isupper() or (w[:1].isalpha() and not w[:1].islower()) or fold(w.split("-")[0]) in PARTICLES
+        for w in words
+    )  # a script without case ("习近平") writes names too
     mentions = linker.extra_mentions(set())
     described = any(entity.label == "PER" for entity in mentions)
     if is_name and not described:
@@ -338,8 +350,8 @@ def resolve_mention(mention: str, language: str, when: date | None, kb: Knowledg
         found = linker._kb_match(mention, "PER")
         if found:
             return found
-        if len(words) > 1:
-            return None  # "Wiener Neustadt" is a name of its own, not the adjective of Vienna
+        if len(words) > 1:  # "South Korean" is an adjective; "Wiener Neustadt" a name, not Vienna's
+            return linker._adjective_of(mention)
     for entity in mentions:
         return (entity.actor_id or "").removeprefix("kb:") or None
     return None
