@@ -6,7 +6,8 @@ are lined up when they say the same thing, across languages:
   the speaker, so one quote given to two people is a conflict;
 * counts — a number with its unit ("1.200 Menschen", "1,500 residents", "30-tägige", "240 Millionen
   Euro"), lined up by unit and by the meaning of their sentences; the value is the number;
-* dates — a resolved date in sentences that mean the same ("crest on Thursday" / "peak on Friday");
+* dates — a resolved date in sentences that mean the same ("crest on Thursday" / "peak on Friday")
+  and, where both name actors, share one;
 * events — same PLOVER type, source and target actors (an account naming no target agrees with the
   one that names it); the value is whether it happened and when;
 * people and places — named by some sources and not by others;
@@ -37,6 +38,10 @@ QUOTE_MATCH = 0.5  # two quotes are the same quote
 SENTENCE_MATCH = 0.3  # two sentences holding a count of one unit, or a date of one grain, say the same
 SAME_VALUE_BONUS = 0.15
 DIFFERENT_DATE_PENALTY = 0.15
+# A story names the same few days again and again ("am Mittwoch" sagte X, "am Mittwoch" reiste Y):
+# two dated sentences that both name actors are one statement only if they share one, or read
+# almost as translations of each other.
+DATE_ALONE_MATCH = 0.45
 SINGLE_BELOW = 0.35  # a sentence no other source's sentence comes this close to is reported by one
 MAX_STATEMENT = 140
 NOT_HAPPENED = "did not happen"
@@ -84,6 +89,7 @@ class _Claim:
     detail: str = ""
     statement: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    actors: frozenset[str] = frozenset()  # the actors its sentence names
 
 
 def _source(article: Article) -> str:
@@ -127,6 +133,11 @@ class _Sentences:
         start, end = self.spans[index]
         return self.article.text[start:end]
 
+    def actors(self, index: int) -> frozenset[str]:
+        """The actors linked in sentence ``index``: people, organisations, places."""
+        start, end = self.spans[index]
+        return frozenset(e.actor_id for e in self.article.entities if e.actor_id and start <= e.start < end)
+
 
 def _grain(value: str) -> str:
     """Only dates of one grain are compared: a day with a day, a year with a year."""
@@ -154,7 +165,7 @@ def _value_claims(article: Article, sentences: _Sentences) -> list[_Claim]:
             continue
         mention = Mention(article.id, found.start, found.end, found.text)
         claims.append(_Claim("date", source, found.value, mention, sentences.vectors[index], _grain(found.value),
-                             _in_sentence(mention, sentences.text(index))))  # fmt: skip
+                             _in_sentence(mention, sentences.text(index)), actors=sentences.actors(index)))  # fmt: skip
     return claims
 
 
@@ -361,7 +372,13 @@ def compare_story(
         # statement; dates conflict only between sentences close enough to be one statement: a
         # story names many days ("für Donnerstag geplante Gespräche" and "erklärte am Dienstag")
         penalty = -DIFFERENT_DATE_PENALTY if kind == "date" else 0.0
-        keep(kind, _group(group, _similarities(group, SAME_VALUE_BONUS, penalty), SENTENCE_MATCH), lambda c: c.value)
+        scores = _similarities(group, SAME_VALUE_BONUS, penalty)
+        if kind == "date":
+            apart = np.array([[bool(a.actors and b.actors and not a.actors & b.actors) for b in group] for a in group])
+            scores = np.where(
+                ~apart.reshape(len(group), -1) | (_similarities(group) >= DATE_ALONE_MATCH), scores, -np.inf
+            )
+        keep(kind, _group(group, scores, SENTENCE_MATCH), lambda c: c.value)
     for chosen in _event_groups(_event_claims(articles, names)):
         dates = {c.extra["date"] for c in chosen if c.extra["date"]}
         dated = len({c.source for c in chosen if c.extra["date"]}) >= 2 and len(dates) > 1
