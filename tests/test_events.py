@@ -45,6 +45,11 @@ def events_of(text: str, language: str, kb: KnowledgeBase) -> list[Event]:
              "location": "Istanbul", "date": "2025-05-08", "negated": False},
         ),
         (
+            "de",  # the person a title belongs to, not the country before it
+            "Israels Regierungschef Benjamin Netanjahu nimmt an dem Treffen nicht teil.",
+            {"type": "CONSULT", "source_actor_id": "kb:benjamin_netanyahu", "negated": True},
+        ),
+        (
             "de",
             "Die EU verhängte neue Sanktionen gegen Russland.",
             {"type": "SANCTION", "source_actor_id": "kb:eu", "target_actor_id": "kb:russia"},

@@ -218,3 +218,21 @@ def test_a_title_beside_a_named_person_is_theirs_not_the_knowledge_base_holders(
     holders = [e for e in article.entities if e.actor_id == "kb:radoslaw_sikorski"]
     # only the second, standalone title is the knowledge base's holder; the one set off by commas is Wisniak's
     assert len(holders) == 1 and holders[0].start > article.text.index(".")
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        # a bare title is first that of an actor the article names ...
+        (
+            "Benjamin Netanjahu sprach in Jerusalem. Der Regierungschef warf der Hamas Verzögerungen vor.",
+            "kb:benjamin_netanyahu",
+        ),
+        # ... and in German news without one, Germany's
+        ("In Berlin tagte das Kabinett. Der Regierungschef kündigte Entlastungen an.", "kb:olaf_scholz"),
+    ],
+)
+def test_a_bare_title_belongs_to_an_actor_the_article_names(tmp_path, text, holder):
+    (tmp_path / "a.txt").write_text(f"Datum: 2024-05-07\n\nMeldung\n\n{text}", encoding="utf-8")
+    [article] = run_analysis([tmp_path / "a.txt"], db=tmp_path / "x.db", published="2024-05-07").corpus.articles
+    assert {e.actor_id for e in article.entities if e.text == "Regierungschef"} == {holder}

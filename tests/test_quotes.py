@@ -484,3 +484,13 @@ def test_the_clause_after_a_second_verb_is_that_verbs():
 )
 def test_a_relative_clause_is_not_what_the_cue_says(text):
     assert _quotes(text) == []
+
+
+def test_a_speaker_phrase_the_parser_cuts_inside_a_name_takes_the_whole_name():
+    text = (
+        "Katars Ministerpräsident Mohammed bin Abdulrahman Al Thani erklärte, "
+        "die Gespräche seien in einer entscheidenden Phase."
+    )
+    (quote,) = _quotes(text, {"Mohammed bin Abdulrahman Al Thani": "kb:al_thani"})
+    assert quote.speaker_actor_id == "kb:al_thani"
+    assert quote.speaker_text.endswith("Al Thani")

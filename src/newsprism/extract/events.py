@@ -99,12 +99,17 @@ class _Parse(DependencyTree):
         self.entities = sorted(entities, key=lambda entity: entity.start)
 
     def entity_in(self, index: int, labels: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")) -> Entity | None:
-        """The entity at the head of ``index``'s phrase, else the first entity inside the phrase."""
+        """The entity at the head of ``index``'s phrase, else the person right after a head that is
+        their title (not the country before it: "Israels Regierungschef Benjamin Netanjahu"), else
+        the first entity inside the phrase."""
         head = self.tokens[index]
         start, end = self.span(self.subtree(index))
         inside = [e for e in self.entities if start <= e.start and e.end <= end and e.label in labels]
         covering = [e for e in inside if e.start <= head.start < e.end]
-        return (covering or inside or [None])[0]
+        titled = [
+            e for e in inside if e.label == "PER" and e.start > head.end and not self.text[head.end : e.start].strip()
+        ]
+        return (covering or titled or inside or [None])[0]
 
     def preposition(self, index: int) -> str | None:
         """The preposition of a prepositional phrase: UD puts it below the noun (case), ClearNLP above."""

@@ -373,7 +373,11 @@ class _Speakers:
         text = self.parse.text[start:end]
         if text.lower() in _PRONOUNS:
             return _Speaker(text, self._antecedent(start))
-        return _Speaker(text, next(iter(self.inside(start, end)), None))
+        inside = self.inside(start, end)
+        cut = [p for p in self.people if start <= p.start < end < p.end]  # "… Mohammed" | "bin Abdulrahman Al Thani"
+        if not inside and cut:
+            return _Speaker(self.parse.text[start : cut[0].end], cut[0])
+        return _Speaker(text, next(iter(inside), None))
 
     def inside(self, start: int, end: int) -> list[Entity]:
         """The linked people and organisations within ``start``..``end`` of the text."""

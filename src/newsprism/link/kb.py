@@ -10,7 +10,7 @@ records with ``id``, ``type`` (person, organisation, country, place), ``name``, 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -282,8 +282,12 @@ class KnowledgeBase:
     def is_title(self, title: str) -> bool:
         return fold(title) in self.titles or fold(title) in GENERIC_TITLES
 
-    def holder(self, title: str, country: str | None, when: date | None) -> str | None:
-        """Who held ``title`` (of ``country``, if given) on ``when``: "russische Präsident" 2025 → Putin."""
+    def holder(
+        self, title: str, country: str | None, when: date | None, mentioned: Collection[str] = frozenset()
+    ) -> str | None:
+        """Who held ``title`` (of ``country``, if given) on ``when``: "russische Präsident" 2025 → Putin.
+        A title without a country is first one of the ``mentioned`` actors' ("Netanjahu … Der
+        Regierungschef"; none if several hold it), else Germany's (German news)."""
         folded = fold(title)
         if folded in GENERIC_TITLES:
             kind = GENERIC_TITLES[folded]
@@ -298,6 +302,9 @@ class KnowledgeBase:
             for actor, role in candidates
             if role.active(when) and (country is None or country in (role.country, role.org))
         }
+        if country is None and holders & set(mentioned):
+            present = holders & set(mentioned)
+            return next(iter(present)) if len(present) == 1 else None
         if len(holders) > 1 and country is None and "germany" in self.actors:
             return self.holder(title, "germany", when)  # a bare "Präsident" in German news
         return next(iter(holders)) if len(holders) == 1 else None

@@ -218,7 +218,8 @@ class _Linker:
             country = self._owner_of(words[previous].group(0))
         if country is None and previous >= 0 and fold(words[previous].group(0)) not in _DETERMINERS:
             return None  # "Präsident Putin": a title before a name, which the NER and roles handle
-        holder = self.kb.holder(title, country, self.when)
+        mentioned = {(e.actor_id or "").removeprefix("kb:") for e in self.article.entities}
+        holder = self.kb.holder(title, country, self.when, mentioned)
         return (holder, length) if holder else None
 
     def _in_apposition(self, start: int, end: int) -> bool:
