@@ -4,9 +4,9 @@ Usage: ``python benchmarks/repair_bench.py [--data ../shared/data] [--limit N] [
 
 Clean text: GermEval 2014 test-a sentences (German; left out of the case lexicon) and UD English
 EWT dev+test (English). Sentences are grouped into pseudo-articles of 20 and processed in order with
-one corpus name memory, as ``newsprism analyze`` does. Corruption imitates link stripping: a span
-(a named entity, or a random run of 1–3 words) loses the space on its left and/or right. Every
-removed space is a gold boundary, labelled by what meets there:
+one corpus name memory started with the knowledge base's names, as ``newsprism analyze`` does.
+Corruption imitates link stripping: a span (a named entity, or a random run of 1–3 words) loses the
+space on its left and/or right. Every removed space is a gold boundary, labelled by what meets there:
 
 * ``case change``: lowercase letter meets an uppercase one ("inIstanbul", "KremlDer");
 * ``name + lower``: a capitalised word meets a lowercase one ("Putinhat");
@@ -29,7 +29,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from newsprism.repair import NameMemory, repair_text
+from newsprism.link import KnowledgeBase
+from newsprism.pipeline import name_memory
+from newsprism.repair import repair_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from glue_noise import DOC_SIZE, Sentence, boundary_kind, corrupt, read_conllu, read_germeval
@@ -40,7 +42,7 @@ def evaluate(sentences: list[Sentence], language: str, seed: int) -> dict[str, o
     repair_text("Lexika laden: Putinhat, Cosconund Lindnerist.", language)  # load word lists, outside the timing
     load_seconds = time.perf_counter() - began
     rng = random.Random(seed)
-    names = NameMemory()
+    names = name_memory(KnowledgeBase.load())  # as newsprism analyze starts it
     found: Counter[str] = Counter()
     total: Counter[str] = Counter()
     false_kinds: Counter[str] = Counter()

@@ -131,6 +131,15 @@ def article_id(raw_text: str, source: str | None) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
+def name_memory(knowledge: KnowledgeBase) -> NameMemory:
+    """A corpus name memory that starts with the knowledge base's names, so that a known actor glued
+    to the next word splits even where the article never writes the name alone ("Guterreswarnte",
+    "al-Sisihat")."""
+    names = NameMemory()
+    names.learn(" ".join(name.replace("-", " ") for actor in knowledge.actors.values() for name in actor.all_names))
+    return names
+
+
 def process_document(document: RawDocument, identity: str, names: NameMemory | None = None) -> Article:
     """Run the per-article stages on one ingested document (``names``: those the corpus's earlier
     documents taught, for splitting glued words)."""
@@ -353,7 +362,7 @@ def analyse_partition(
     the names of all earlier documents, NER, linking (from the run's starting actors), quotes,
     events, embeddings. Articles already stored are skipped."""
     knowledge = _worker_knowledge(kb)
-    names = NameMemory()
+    names = name_memory(knowledge)
     names.remember(names_before)
     registry = ActorRegistry(knowledge, copy.deepcopy(actors))
     everything = [document for _, documents, _ in read.inputs for document in documents]
@@ -398,7 +407,7 @@ def run_analysis(
     seen: set[str] = set()
     with Database(target) as database:
         writer, _ = start_writer(database, knowledge, errors, batch_size)
-        names = NameMemory()
+        names = name_memory(knowledge)
         for item in inputs:
             writer.reread(item.display)
             documents, input_errors = _read(item, options)
@@ -455,7 +464,7 @@ def analyse_inbox(database: Database, kb: KnowledgeBase, limit: int = BATCH_SIZE
         return 0
     analysis = Analysis(database.target, files=0)
     writer = BatchWriter(database, limit, kb)
-    _add_documents([RawDocument(**fields) for _, fields in queued], writer, NameMemory(), set(), analysis)
+    _add_documents([RawDocument(**fields) for _, fields in queued], writer, name_memory(kb), set(), analysis)
     writer.flush()
     if analysis.new_ids:
         _update_stories(database, analysis.new_ids)
