@@ -7,7 +7,8 @@ import pytest
 from typer.testing import CliRunner
 
 from newsprism.cli import app
-from newsprism.link import KnowledgeBase, check_file, name_key, resolve_mention
+from newsprism.link import ActorRegistry, KnowledgeBase, check_file, link_article, name_key, resolve_mention
+from newsprism.model import Article, Entity
 from newsprism.pipeline import run_analysis
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -60,6 +61,7 @@ def test_builtin_knowledge_base_is_valid_and_rich(kb):
         ("russischen", "de", None, "Russia"),
         ("Kiewer", "de", None, "Kyiv"),
         ("Kreml", "de", None, "Kremlin"),
+        ("Reuters", "de", None, "Reuters"),
     ],
 )
 def test_mentions_resolve_to_the_right_actor(kb, mention, language, when, gold_name):
@@ -236,3 +238,17 @@ def test_a_bare_title_belongs_to_an_actor_the_article_names(tmp_path, text, hold
     (tmp_path / "a.txt").write_text(f"Datum: 2024-05-07\n\nMeldung\n\n{text}", encoding="utf-8")
     [article] = run_analysis([tmp_path / "a.txt"], db=tmp_path / "x.db", published="2024-05-07").corpus.articles
     assert {e.actor_id for e in article.entities if e.text == "Regierungschef"} == {holder}
+
+
+def test_a_new_name_loses_its_genitive_s_only_where_the_text_names_it_without(kb):
+    text = "Quellwerks meldete Gewinne. Gundermann lobte das, Gundermanns Firma wächst."
+    article = Article(id="a", path="a", format="text", raw_text=text, text=text, language="de")
+    article.entities = [
+        Entity(0, 10, "Quellwerks", "ORG"),
+        Entity(28, 38, "Gundermann", "PER"),
+        Entity(50, 61, "Gundermanns", "PER"),
+    ]
+    link_article(article, kb, ActorRegistry(kb))
+    ids = {entity.text: entity.actor_id for entity in article.entities}
+    assert ids["Quellwerks"] == "new:organisation:quellwerks"  # like "Reuters", "Siemens"
+    assert ids["Gundermanns"] == ids["Gundermann"]

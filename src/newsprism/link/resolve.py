@@ -48,6 +48,7 @@ class _Linker:
         self.article, self.kb, self.registry = article, kb, registry
         self.when = _when(article)
         self.people: dict[str, str] = {}  # surname key → actor id, from full names in this article
+        self._words: frozenset[str] | None = None  # the article's words, read when first needed
 
     def _forms(self, text: str) -> list[str]:
         """Forms of a mention to look up: as written, without a possessive, without a leading title
@@ -144,7 +145,7 @@ class _Linker:
             actor_id = self.registry.kb_actor(kb_id)
         elif entity.label in LABEL_TYPES:
             actor_type = LABEL_TYPES[entity.label]
-            name = without_genitive(text) if single else text
+            name = self._without_genitive(text, actor_type) if single else text
             actor_id = self.registry.find_new(name, actor_type) or self.registry.new_actor(name, actor_type)
         else:
             return None
@@ -162,6 +163,16 @@ class _Linker:
             if stem in self.kb.adjectives:
                 return self.kb.adjectives[stem]
         return None
+
+    def _without_genitive(self, word: str, actor_type: str) -> str:
+        """ "Müllers" is Müller's where the text or the corpus also names "Müller"; "Reuters" and
+        "Siemens" keep their s."""
+        stem = without_genitive(word)
+        if stem == word:
+            return word
+        if self._words is None:
+            self._words = frozenset(_WORD.findall(self.article.text))
+        return stem if stem in self._words or self.registry.find_new(stem, actor_type) else word
 
     def _country_of(self, word: str) -> str | None:
         adjective = self._adjective_of(word)
