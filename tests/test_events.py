@@ -50,6 +50,16 @@ def events_of(text: str, language: str, kb: KnowledgeBase) -> list[Event]:
             {"type": "CONSULT", "source_actor_id": "kb:benjamin_netanyahu", "negated": True},
         ),
         (
+            "de",  # who reported it is not whom it was done to
+            "Die Hamas lehnte den Vorschlag nach Angaben von Reuters ab.",
+            {"type": "REJECT", "source_actor_id": "kb:hamas", "target_actor_id": None},
+        ),
+        (
+            "en",
+            "Hamas rejected the proposal on Monday, according to Reuters.",
+            {"type": "REJECT", "source_actor_id": "kb:hamas", "target_actor_id": None},
+        ),
+        (
             "de",
             "Die EU verhängte neue Sanktionen gegen Russland.",
             {"type": "SANCTION", "source_actor_id": "kb:eu", "target_actor_id": "kb:russia"},

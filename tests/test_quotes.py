@@ -494,3 +494,21 @@ def test_a_speaker_phrase_the_parser_cuts_inside_a_name_takes_the_whole_name():
     (quote,) = _quotes(text, {"Mohammed bin Abdulrahman Al Thani": "kb:al_thani"})
     assert quote.speaker_actor_id == "kb:al_thani"
     assert quote.speaker_text.endswith("Al Thani")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Karla Brenner said the talks had stalled over the border question.", "the talks had stalled"),
+        ("Karla Brenner told reporters that the talks had stalled over the border.", "the talks had stalled"),
+        ("The talks will resume in Geneva next week, Karla Brenner said.", "The talks will resume"),
+        ("Karla Brenner warned of a famine and said two million people needed food aid.", "two million people"),
+        ("The ferry sank in the early hours of Monday, according to Karla Brenner.", "The ferry sank"),
+    ],
+)
+def test_english_reported_speech_is_the_cue_verbs_clause(text, said):
+    (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"}, "en")
+    assert not quote.direct
+    assert quote.speaker_actor_id == "kb:brenner"
+    assert quote.text.startswith(said)
+    assert "that" not in quote.text.split()[:1] and "according" not in quote.text and "Brenner" not in quote.text

@@ -14,6 +14,7 @@ are read. See docs/events.md for the mapping, negation and modality.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
@@ -36,6 +37,13 @@ TIME_PREPOSITIONS = frozenset({"seit", "since", "bis", "until", "during", "währ
 TIME_NOUNS = frozenset({"nacht", "morgen", "abend", "woche", "wochenende", "night", "morning", "evening", "week",
                         "weekend", "tag", "day", "monat", "month", "jahr", "year"})  # fmt: skip
 AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch", "by"})
+# Who reported the event, not whom it was done to: "according to Reuters", "laut dpa",
+# "nach Angaben der Polizei" (also inside an object's phrase, where the parser often hangs it)
+ATTRIBUTION_PREPOSITIONS = frozenset({"according", "laut", "gemäß", "zufolge"})
+_ATTRIBUTED = re.compile(
+    r"(?i)(?:\blaut|\bgemäß|\baccording to|\bnach (?:angaben|informationen|berichten)(?: von| des| der| aus)?)"
+    r"\s+(?:\S+\s+){0,3}$"
+)
 NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "weder", "not", "n't",
                        "never", "no", "neither", "nor"})  # fmt: skip
 PRONOUNS = frozenset({"er", "sie", "he", "she", "they"})
@@ -104,7 +112,14 @@ class _Parse(DependencyTree):
         the first entity inside the phrase."""
         head = self.tokens[index]
         start, end = self.span(self.subtree(index))
-        inside = [e for e in self.entities if start <= e.start and e.end <= end and e.label in labels]
+        inside = [
+            e
+            for e in self.entities
+            if start <= e.start
+            and e.end <= end
+            and e.label in labels
+            and not _ATTRIBUTED.search(self.text[max(0, e.start - 60) : e.start])  # who reported it
+        ]
         covering = [e for e in inside if e.start <= head.start < e.end]
         titled = [
             e for e in inside if e.label == "PER" and e.start > head.end and not self.text[head.end : e.start].strip()
@@ -304,7 +319,8 @@ class _Finder:
         targets = passive + [
             argument
             for argument in self._arguments(index)
-            if parse.preposition(argument) not in LOCATION_PREPOSITIONS | TIME_PREPOSITIONS | AGENT_PREPOSITIONS
+            if parse.preposition(argument)
+            not in LOCATION_PREPOSITIONS | TIME_PREPOSITIONS | AGENT_PREPOSITIONS | ATTRIBUTION_PREPOSITIONS
             and not self._is_time(argument)
         ]
         source_text, source_id = self._actor(source, sentence_start) if source is not None else (None, None)

@@ -476,6 +476,8 @@ class _Finder:
         ``nsubj``, with the person its phrase names ("Poland's foreign minister, Marek Dąbrowiecki",
         "Polish Foreign Minister Marek Dąbrowiecki, who chaired the meeting, told …")."""
         subjects = self.parse.kids(cue, frozenset({"nsubj"}))
+        if not subjects and self.parse.tokens[cue].dep == "conj":  # "X warned … and said …"
+            subjects = self.parse.kids(self.parse.tokens[cue].head, frozenset({"nsubj"}))
         if not subjects:
             return None
         head = subjects[0]
@@ -791,6 +793,8 @@ class _Finder:
                 if tokens[i + 1].text.lower().startswith("eigen"):  # "Die Feuerwehr hat nach eigenen Angaben …"
                     speaker = self._noun_phrase(sentence.first, i)
                 if speaker is not None:
+                    if word == "to":  # the phrase is "according to X"
+                        return speaker, "according to", tokens[i - 1].start, tokens[last - 1].end
                     return speaker, token.text, token.start, tokens[last - 1].end
             if word == "so" and previous in (",", "–", "-", *_QUOTE_MARKS) and i + 1 < sentence.last:
                 last = next(
@@ -897,6 +901,8 @@ class _Finder:
         die Deiche würden halten", "…, dass …"), or the one before the comma that precedes it
         ("Die Deiche würden halten, sagte X"). Found by the commas, since the parser often hangs
         the clause on the wrong word."""
+        if self.english and (clause := self._english_complement(cue, sentence)) is not None:
+            return clause
         tokens = self.parse.tokens
         following = next((i for i in range(cue + 1, sentence.last) if tokens[i].text in (",", ":")), None)
         coordinated = following is not None and any(_finite(t) for t in tokens[cue + 1 : following])
@@ -924,6 +930,23 @@ class _Finder:
         if tokens[preceding].text == "," and self._is_clause(sentence.first, preceding):
             return sentence.start, tokens[preceding].start
         return None
+
+    def _english_complement(self, cue: int, sentence: _Sentence) -> tuple[int, int] | None:
+        """What an English cue says, by the parse (English marks its clauses well, and commas do not
+        bound them): its clausal complement, after it ("X said the talks had stalled", "… told
+        reporters that …") or before it ("The talks will resume, officials said"), without "that"."""
+        parse, tokens = self.parse, self.parse.tokens
+        clauses = [c for c in parse.kids(cue, frozenset({"ccomp"})) if sentence.first <= c < sentence.last]
+        if not clauses:
+            return None
+        words = parse.subtree(clauses[0])
+        while words and (tokens[words[0]].dep == "mark" or tokens[words[0]].pos in ("PUNCT", "SPACE")):
+            words.pop(0)
+        while words and tokens[words[-1]].pos in ("PUNCT", "SPACE"):
+            words.pop()
+        if not words or not self._is_clause(words[0], words[-1] + 1):
+            return None
+        return parse.span(words)
 
     def _relative_clause(self, first: int, sentence: _Sentence) -> bool:
         """A clause that opens with a relative pronoun and ends with its finite verb ("…, die am Montag
