@@ -150,3 +150,21 @@ def test_a_version_3_database_embeds_its_leads_again(tmp_path):
         vectors = [unpack(row) for row in database.vectors().values()]
         assert len(vectors) == 2 and all(v.story.shape == (384,) for v in vectors)
         assert len(database.stories()) == 1  # the German and English reports are one story
+
+
+def test_a_number_read_before_the_pair_it_contradicts_joins_their_conflict(tmp_path):
+    texts = {  # read in this order: the 45 days come between the two accounts of 40, and match only the second
+        "a.txt": "Source: Wire A\nDate: 2024-05-07\n\nBlinken arrives in Cairo\n\nUS Secretary of State Antony "
+        "Blinken arrived in Cairo on Tuesday for talks on a 40-day ceasefire in Gaza.",
+        "b.txt": "Quelle: Blatt B\nDatum: 2024-05-07\n\nGespräche in Kairo\n\nUS-Außenminister Antony Blinken "
+        "reiste am Dienstag nach Kairo. Nach Angaben von Reuters soll die Waffenruhe zunächst 45 Tage dauern.",
+        "c.txt": "Quelle: Blatt C\nDatum: 2024-05-07\n\nBlinken in Kairo\n\nUS-Außenminister Antony Blinken ist am "
+        "Dienstag in Kairo eingetroffen. Dort will er mit Vertretern Ägyptens und Katars über eine 40-tägige "
+        "Waffenruhe beraten.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = run_analysis([tmp_path], db=tmp_path / "x.db").corpus
+    assert len(corpus.stories) == 1
+    days = [f for f in corpus.stories[0].facts if f.kind == "count" and "45" in " ".join(m.text for m in f.mentions)]
+    assert len(days) == 1 and days[0].status == "conflict" and len(days[0].mentions) == 3

@@ -273,7 +273,22 @@ def _group(claims: list[_Claim], scores: np.ndarray, threshold: float) -> list[l
             open_group(rival)
         else:
             open_group(index)
-    return [[claims[member] for member in group] for group in groups]
+    # a claim that opened its own group before the one it matches had formed joins it now ("45
+    # Tage" came before the "40-day" / "40-tägige" pair it contradicts)
+    for group in groups:
+        if len(group) != 1:
+            continue
+        (lone,) = group
+        fits = [
+            (float(scores[lone, other].max()), number)
+            for number, other in enumerate(groups)
+            if len(other) > 1 and sources[lone] not in sources[other]
+        ]
+        best = max(fits, default=(-np.inf, -1))
+        if best[0] >= threshold:
+            groups[best[1]].append(lone)
+            group.clear()
+    return [[claims[member] for member in group] for group in groups if group]
 
 
 def _similarities(claims: list[_Claim], same_value: float = 0.0, other_value: float = 0.0) -> np.ndarray:
