@@ -50,6 +50,11 @@ def events_of(text: str, language: str, kb: KnowledgeBase) -> list[Event]:
             {"type": "CONSULT", "source_actor_id": "kb:benjamin_netanyahu", "negated": True},
         ),
         (
+            "de",  # the person in apposition to the title, not the firm inside it
+            "Der Chef der Deutschen Bank, Christian Sewing, warnte vor zu schnellen Schritten.",
+            {"type": "THREATEN", "source_text": "Christian Sewing"},
+        ),
+        (
             "de",  # who reported it is not whom it was done to
             "Die Hamas lehnte den Vorschlag nach Angaben von Reuters ab.",
             {"type": "REJECT", "source_actor_id": "kb:hamas", "target_actor_id": None},

@@ -512,3 +512,11 @@ def test_english_reported_speech_is_the_cue_verbs_clause(text, said):
     assert quote.speaker_actor_id == "kb:brenner"
     assert quote.text.startswith(said)
     assert "that" not in quote.text.split()[:1] and "according" not in quote.text and "Brenner" not in quote.text
+
+
+def test_a_speaker_phrase_with_a_firm_and_a_person_is_the_person():
+    text = "Der Chef der Quellwerk AG, Karla Brenner, sagte, die Lage sei ernst."
+    firm = Entity(text.index("Quellwerk"), text.index(" AG") + 3, "Quellwerk AG", "ORG", "new:organisation:q")
+    person = Entity(text.index("Karla"), text.index("Brenner") + 7, "Karla Brenner", "PER", "kb:brenner")
+    (quote,) = find_quotes(text, [firm, person], _tokens(text), "de")
+    assert quote.speaker_actor_id == "kb:brenner"

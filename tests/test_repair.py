@@ -201,6 +201,7 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         ("Sie bedankte sichfürdie Hilfe, das ist aucheinesystematische Frage.", "auch eine systematische"),
         ("Gestern EADSist gestiegen, die FDAin Washington schwieg.", "EADS ist gestiegen, die FDA in"),
         ("Verkauft wurden 600.000Radios für je 0,02Euro.", "600.000 Radios für je 0,02 Euro"),
+        ("Laut Joachim Nagelkönnte die Wirtschaft wachsen.", "Joachim Nagel könnte die"),  # after a given name
     ],
 )
 def test_glued_words_are_split(glued, fixed):
@@ -224,6 +225,7 @@ def test_glued_words_are_split(glued, fixed):
         "Sie sprach, indem sie beider Seiten gedachte; zudem schwieg sie indes.",
         "Es war ein Ganzes, reiner Wein und schlimmer als gedacht.",  # adjectives end in -es, -er
         "Die PKWs fuhren EUweit 3,5km mit Version 2.0beta, 1,5fach gesichert.",
+        "Es sprachen Walter Taubeneder und Dieter Frohmader im Hamburger Rettungsverein.",  # names end in "der"
     ],
 )
 def test_compounds_and_word_endings_are_not_split(text):

@@ -107,11 +107,13 @@ class _Parse(DependencyTree):
         self.entities = sorted(entities, key=lambda entity: entity.start)
 
     def entity_in(self, index: int, labels: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")) -> Entity | None:
-        """The entity at the head of ``index``'s phrase, else the person right after a head that is
-        their title (not the country before it: "Israels Regierungschef Benjamin Netanjahu"), else
-        the first entity inside the phrase."""
+        """The entity at the head of ``index``'s phrase, else the person the head is the title of,
+        right after it or in apposition (not the country or firm before: "Israels Regierungschef
+        Benjamin Netanjahu", "Der Chef der Deutschen Bank, Christian Sewing"), else the first entity
+        inside the phrase."""
         head = self.tokens[index]
-        start, end = self.span(self.subtree(index))
+        phrase = self.subtree(index)
+        start, end = self.span(phrase)
         inside = [
             e
             for e in self.entities
@@ -121,8 +123,15 @@ class _Parse(DependencyTree):
             and not _ATTRIBUTED.search(self.text[max(0, e.start - 60) : e.start])  # who reported it
         ]
         covering = [e for e in inside if e.start <= head.start < e.end]
+        appositions = [
+            self.tokens[i].start for i in phrase if self.tokens[i].dep == "appos" and self.tokens[i].head == index
+        ]
         titled = [
-            e for e in inside if e.label == "PER" and e.start > head.end and not self.text[head.end : e.start].strip()
+            e
+            for e in inside
+            if e.label == "PER"
+            and e.start > head.end
+            and (not self.text[head.end : e.start].strip() or any(e.start <= a < e.end for a in appositions))
         ]
         return (covering or titled or inside or [None])[0]
 

@@ -377,7 +377,8 @@ class _Speakers:
         cut = [p for p in self.people if start <= p.start < end < p.end]  # "… Mohammed" | "bin Abdulrahman Al Thani"
         if not inside and cut:
             return _Speaker(self.parse.text[start : cut[0].end], cut[0])
-        return _Speaker(text, next(iter(inside), None))
+        people = [p for p in inside if p.label == "PER"]  # "Der Chef der Deutschen Bank, Christian Sewing"
+        return _Speaker(text, people[-1] if people else next(iter(inside), None))
 
     def inside(self, start: int, end: int) -> list[Entity]:
         """The linked people and organisations within ``start``..``end`` of the text."""

@@ -426,7 +426,9 @@ def _function_tail_ok(head: str, tail: str, language: str, evidence: int) -> boo
     return evidence >= 2 or common
 
 
-def _name_tail_split(word: str, language: str, standalone: _Seen, sentence_start: bool) -> int | None:
+def _name_tail_split(
+    word: str, language: str, standalone: _Seen, sentence_start: bool, after_name: bool = False
+) -> int | None:
     """Where a capitalised unknown ``word`` splits into a name (or word) and a lowercase word, if anywhere.
 
     The longest tail that says something decides ("Leblacher|ausgetragen", not
@@ -450,6 +452,8 @@ def _name_tail_split(word: str, language: str, standalone: _Seen, sentence_start
             continue
         head = word[:point]
         evidence = _head_evidence(head, standalone, sentence_start)
+        if after_name and len(tail) >= 5:  # "Joachim Nagel|könnte": after a given name a surname, whatever
+            evidence = max(evidence, 2)  # else it is; not before a short word names end in ("Frohma|der")
         if kind == "function" and evidence == 0:
             # compounds never end in "am", "hat", "für", "nach": "Erdoganam", "Tabasco|nach" are glue
             floor = WEAK_HEAD if tail not in _WORD_ENDINGS else COMMON_WORD
@@ -740,15 +744,18 @@ def _core_bounds(token: str) -> tuple[int, int]:
     return start, end
 
 
-def _glue_tokens(text: str, language: str) -> Iterator[tuple[int, str, bool]]:
-    """(offset, core, sentence start) of every token that may hold glue: the fast path skips known
-    words, URLs, addresses and code; the core is the token without edge punctuation."""
+def _glue_tokens(text: str, language: str) -> Iterator[tuple[int, str, bool, bool]]:
+    """(offset, core, sentence start, after a name) of every token that may hold glue: the fast
+    path skips known words, URLs, addresses and code; the core is the token without edge
+    punctuation; "after a name": the token before is a word seen mostly inside names ("Joachim
+    Nagelkönnte"), so this one most likely begins with a name too."""
     previous_token = ""
     for match in _TOKEN.finditer(text):
         token = match.group(0)
         sentence_start = (
             not previous_token or previous_token[-1] in _SENTENCE_CHARS or bool(_SENTENCE_END.search(previous_token))
         )
+        after_name = previous_token.isalpha() and previous_token[:1].isupper() and is_known_name(previous_token)
         previous_token = token
         if not _CANDIDATE.search(token) or (
             token.isalpha() and _plainly_known(token, language) and not (language == "en" and _english_i(token))
@@ -758,7 +765,7 @@ def _glue_tokens(text: str, language: str) -> Iterator[tuple[int, str, bool]]:
         core = token[start:end]
         if _SKIP.search(token) and not _DECIMAL_GLUE.fullmatch(core):  # "1.200|Polizisten" is glue
             continue
-        yield match.start() + start, core, sentence_start
+        yield match.start() + start, core, sentence_start, after_name
 
 
 LEARNED_SPLIT = "learned split"  # the kind of a split the boundary model made, not a rule
@@ -773,7 +780,7 @@ def _rule_pass(
     standalone = _Seen(document, names)
     edits: list[TextEdit] = []
     plain_words: list[tuple[int, str, bool]] = []
-    for offset, core, sentence_start in _glue_tokens(text, language):
+    for offset, core, sentence_start, after_name in _glue_tokens(text, language):
         points = [point.start() for point in _PUNCT_GLUE.finditer(core)]
         number = _number_split(core, language)
         if number is not None:
@@ -794,7 +801,8 @@ def _rule_pass(
                     splits = _lowercase_split(piece, language, document[piece] > 1)
                 else:
                     at_start = sentence_start and part.start() == 0 and index == 0
-                    split = _name_tail_split(piece, language, standalone, at_start)
+                    named = after_name and part.start() == 0 and index == 0
+                    split = _name_tail_split(piece, language, standalone, at_start, named)
                     splits = [] if split is None else [split]
                     if not splits and at_start:
                         splits = _sentence_start_split(piece, language)
