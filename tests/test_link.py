@@ -252,3 +252,18 @@ def test_a_new_name_loses_its_genitive_s_only_where_the_text_names_it_without(kb
     ids = {entity.text: entity.actor_id for entity in article.entities}
     assert ids["Quellwerks"] == "new:organisation:quellwerks"  # like "Reuters", "Siemens"
     assert ids["Gundermanns"] == ids["Gundermann"]
+
+
+def test_an_unknown_organisation_is_one_actor_in_every_german_case(kb):
+    registry = ActorRegistry(kb)
+    ids = []
+    for text, name in (
+        ("Der Chef der Quellischen Bank sprach.", "Quellischen Bank"),
+        ("Die Quellische Bank wächst.", "Quellische Bank"),
+    ):
+        article = Article(id=name, path="a", format="text", raw_text=text, text=text, language="de")
+        start = text.index(name)
+        article.entities = [Entity(start, start + len(name), name, "ORG")]
+        link_article(article, kb, registry)
+        ids.append(article.entities[0].actor_id)
+    assert ids[0] == ids[1] and ids[0].startswith("new:organisation:")

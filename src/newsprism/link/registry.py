@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsprism.link.kb import KnowledgeBase
 from newsprism.link.names import name_key, slug
 from newsprism.model import Actor, Article, Role
@@ -9,6 +11,16 @@ from newsprism.model import Actor, Article, Role
 KB_PREFIX = "kb:"
 NEW_PREFIX = "new:"
 LABEL_TYPES = {"PER": "person", "ORG": "organisation", "LOC": "place"}
+_INFLECTED = re.compile(r"(?<=[A-Za-zÄÖÜäöüß]{3})(?:en|er|es|em)$")
+
+
+def _key(name: str, actor_type: str) -> tuple[str, str]:
+    """Where a new actor's mentions meet: its type and name key, German adjectives before an
+    organisation's or place's last word uninflected ("der Deutschen Bank" = "die Deutsche Bank")."""
+    words = name.split()
+    if actor_type != "person":
+        words = [_INFLECTED.sub("e", word) for word in words[:-1]] + words[-1:]
+    return actor_type, name_key(" ".join(words))
 
 
 class ActorRegistry:
@@ -18,7 +30,7 @@ class ActorRegistry:
         self.kb = kb
         self.actors: dict[str, Actor] = {actor.id: actor for actor in stored}
         self.new_by_key: dict[tuple[str, str], str] = {
-            (actor.type, name_key(name)): actor.id
+            _key(name, actor.type): actor.id
             for actor in stored
             if actor.id.startswith(NEW_PREFIX)
             for name in [actor.name, *actor.aliases]
@@ -34,11 +46,11 @@ class ActorRegistry:
         return actor_id
 
     def find_new(self, name: str, actor_type: str) -> str | None:
-        return self.new_by_key.get((actor_type, name_key(name)))
+        return self.new_by_key.get(_key(name, actor_type))
 
     def new_actor(self, name: str, actor_type: str) -> str:
         """An actor the knowledge base does not know; one per normalised name and type in the corpus."""
-        key = (actor_type, name_key(name))
+        key = _key(name, actor_type)
         if key not in self.new_by_key:
             actor_id = f"{NEW_PREFIX}{actor_type}:{slug(name)}"
             self.actors.setdefault(actor_id, Actor(actor_id, name, actor_type, [], [], None))
