@@ -267,3 +267,12 @@ def test_an_unknown_organisation_is_one_actor_in_every_german_case(kb):
         link_article(article, kb, registry)
         ids.append(article.entities[0].actor_id)
     assert ids[0] == ids[1] and ids[0].startswith("new:organisation:")
+
+
+def test_the_end_of_a_title_is_no_organisation(kb):
+    text = "US Secretary of State Karla Brenner arrived in Cairo."
+    article = Article(id="t", path="t", format="text", raw_text=text, text=text, language="en")
+    state, brenner = text.index("State"), text.index("Karla")
+    article.entities = [Entity(state, state + 5, "State", "ORG"), Entity(brenner, brenner + 13, "Karla Brenner", "PER")]
+    link_article(article, kb, ActorRegistry(kb))
+    assert "State" not in {entity.text for entity in article.entities}

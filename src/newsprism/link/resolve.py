@@ -307,9 +307,23 @@ def _split_fused_people(entities: list[Entity], kb: KnowledgeBase) -> list[Entit
     return result
 
 
+def _without_title_ends(entities: list[Entity], text: str, kb: KnowledgeBase) -> list[Entity]:
+    """Drop a non-person entity that ends a title ("Secretary of State", "Minister of State"): the
+    title is a person's, and "State" no organisation."""
+    kept = []
+    for entity in entities:
+        before = text[max(0, entity.start - 40) : entity.start].split()
+        if entity.label != "PER" and any(
+            kb.is_title(" ".join([*before[-length:], entity.text])) for length in (1, 2, 3) if len(before) >= length
+        ):
+            continue
+        kept.append(entity)
+    return kept
+
+
 def link_article(article: Article, kb: KnowledgeBase, registry: ActorRegistry) -> None:
     """Give every entity of ``article`` its ``actor_id``, add title and demonym mentions, record roles."""
-    article.entities = _split_fused_people(article.entities, kb)
+    article.entities = _split_fused_people(_without_title_ends(article.entities, article.text, kb), kb)
     taken = {position for entity in article.entities for position in range(entity.start, entity.end)}
     missed = [Entity(start, end, name, "PER") for start, end, name in titled_names(article.text, taken)]
     article.entities = sorted([*article.entities, *missed], key=lambda entity: entity.start)
