@@ -32,6 +32,8 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
         ("Officials met last week.", "2025-05-05/2025-05-11"),
         ("Die Gespräche sind die ersten seit drei Jahren.", "2022-05-14/2025-05-14"),
         ("Am 03.10.2024 war Feiertag.", "2024-10-03"),
+        ("Tusk hat angekündigt, am Montag nach Brüssel zu reisen.", "2025-05-19"),  # an intention
+        ("Er bestritt, am Montag dort gewesen zu sein.", "2025-05-12"),  # a perfect infinitive
     ],
 )
 def test_date_expressions_resolve_against_the_publication_date(text, expected):

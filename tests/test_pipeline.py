@@ -204,9 +204,11 @@ def test_a_run_reads_its_corpus_only_when_asked(tmp_path):
 
 def test_a_known_actor_glued_to_the_next_word_splits_though_the_article_never_writes_it_alone(tmp_path):
     (tmp_path / "a.txt").write_text(
-        "Datum: 2024-05-07\n\nWarnung\n\nUN-Generalsekretär António Guterreswarnte am Dienstag vor einer Hungersnot.",
+        "Datum: 2024-05-07\n\nWarnung\n\nUN-Generalsekretär António Guterreswarnte am Dienstag vor einer Hungersnot. "
+        "Danach will er mit Ursula von der Leyensprechen.",  # a frequent name is a name too
         encoding="utf-8",
     )
     [article] = run_analysis([tmp_path / "a.txt"], db=tmp_path / "x.db").corpus.articles
     assert "Guterres warnte" in article.text
+    assert "Leyen sprechen" in article.text
     assert "kb:antonio_guterres" in {entity.actor_id for entity in article.entities}

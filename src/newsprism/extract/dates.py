@@ -47,6 +47,9 @@ _PAST_WORDS = re.compile(
     r"(?i)\b(?:hatte|hatten|hat|haben|war|waren|wurde|wurden|sagte|sagten|erklärte|erklärten|betonte|teilte|"
     r"kündigte|berichtete|bestätigte|traf|trafen|had|has|have|was|were|said|told|\w{3,}ed)\b"
 )
+# An intention in a zu-infinitive ("kündigte an, am Montag nach Brüssel zu reisen"), not a perfect
+# one ("bestritt, am Montag dort gewesen zu sein")
+_INTENDED = re.compile(r"(?i)\bzu\s+(?!haben\b|sein\b|werden\b)[a-zäöüß]+en\b")
 _AHEAD = re.compile(
     r"(?i)\b(?:für|bis|ab|for|until|by|from|ahead of|vor dem|before)\s+(?:den\s+|dem\s+|kommenden\s+)?$"
 )
@@ -149,7 +152,7 @@ def _future(text: str, start: int, end: int) -> bool:
     after = _sentence_around(text, start, end)[start - sentence_start :]
     following = _CLAUSE_BREAK.search(after)
     clause = text[clause_start:start] + " " + (after[: following.start()] if following else after)
-    if _FUTURE_WORDS.search(clause):
+    if _FUTURE_WORDS.search(clause) or _INTENDED.search(clause):
         return True
     if _PAST_WORDS.search(clause):
         return False

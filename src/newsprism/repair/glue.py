@@ -277,7 +277,7 @@ def _head_evidence(head: str, standalone: _Seen, sentence_start: bool) -> int:
         return 3
     if sentence_start or is_common_noun(head):
         return 0
-    if is_known_name(head) or (head in standalone.corpus and best_zipf(head) < COMMON_WORD):
+    if is_known_name(head) or (head in standalone.corpus and lowercase_profile(head) is None):
         return 2
     return 1 if len(head) >= 4 and best_zipf(head) < WEAK_HEAD else 0
 
