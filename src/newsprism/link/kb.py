@@ -302,8 +302,8 @@ class KnowledgeBase:
             for actor, role in candidates
             if role.active(when) and (country is None or country in (role.country, role.org))
         }
-        if country is None and holders & set(mentioned):
-            present = holders & set(mentioned)
+        present = holders & set(mentioned) if country is None else set()
+        if present:
             return next(iter(present)) if len(present) == 1 else None
         if len(holders) > 1 and country is None and "germany" in self.actors:
             return self.holder(title, "germany", when)  # a bare "Präsident" in German news

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from newsprism.link.kb import PARTICLES, KnowledgeBase
 from newsprism.link.names import fold, name_key, surname_key, without_genitive
-from newsprism.link.registry import LABEL_TYPES, ActorRegistry
+from newsprism.link.registry import KB_PREFIX, LABEL_TYPES, ActorRegistry
 from newsprism.link.roles import title_after, title_before, titled_names
 from newsprism.model import Article, Entity, Role
 
@@ -229,7 +229,7 @@ class _Linker:
             country = self._owner_of(words[previous].group(0))
         if country is None and previous >= 0 and fold(words[previous].group(0)) not in _DETERMINERS:
             return None  # "Präsident Putin": a title before a name, which the NER and roles handle
-        mentioned = {(e.actor_id or "").removeprefix("kb:") for e in self.article.entities}
+        mentioned = {(e.actor_id or "").removeprefix(KB_PREFIX) for e in self.article.entities}
         holder = self.kb.holder(title, country, self.when, mentioned)
         return (holder, length) if holder else None
 
@@ -363,9 +363,8 @@ def resolve_mention(mention: str, language: str, when: date | None, kb: Knowledg
     linker = _Linker(article, kb, ActorRegistry(kb))
     words = [word for word in mention.split() if word.lower() not in _LEADING] or mention.split()
     is_name = bool(words) and all(
-        w[:1].isupper() or (w[:1].isalpha() and not w[:1].islower()) or fold(w.split("-")[0]) in PARTICLES
-        for w in words
-    )  # a script without case ("习近平") writes names too
+        (w[:1].isalpha() and not w[:1].islower()) or fold(w.split("-")[0]) in PARTICLES for w in words
+    )  # capitalised, or in a script without case ("习近平")
     mentions = linker.extra_mentions(set())
     described = any(entity.label == "PER" for entity in mentions)
     if is_name and not described:

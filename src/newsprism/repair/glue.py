@@ -755,8 +755,7 @@ def _glue_tokens(text: str, language: str) -> Iterator[tuple[int, str, bool, boo
         sentence_start = (
             not previous_token or previous_token[-1] in _SENTENCE_CHARS or bool(_SENTENCE_END.search(previous_token))
         )
-        after_name = previous_token.isalpha() and previous_token[:1].isupper() and is_known_name(previous_token)
-        previous_token = token
+        before, previous_token = previous_token, token
         if not _CANDIDATE.search(token) or (
             token.isalpha() and _plainly_known(token, language) and not (language == "en" and _english_i(token))
         ):
@@ -765,6 +764,7 @@ def _glue_tokens(text: str, language: str) -> Iterator[tuple[int, str, bool, boo
         core = token[start:end]
         if _SKIP.search(token) and not _DECIMAL_GLUE.fullmatch(core):  # "1.200|Polizisten" is glue
             continue
+        after_name = before.isalpha() and before[:1].isupper() and is_known_name(before)  # only here: it costs
         yield match.start() + start, core, sentence_start, after_name
 
 
