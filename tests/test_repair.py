@@ -311,3 +311,8 @@ def test_german_words_are_not_cut_into_three():
     # three-word chains only where no two known words make the token: "nieder|alemannischen", "werden|sollen"
     assert _splits(repair_text("Die niederalemannischen Mundarten blieben.", "de")) == []
     assert "wer den" not in repair_text("Die Arbeiten werdensollen bald enden.", "de").text
+
+
+def test_after_a_given_name_a_token_is_not_cut_where_two_other_words_meet():
+    text = repair_text("Notenbanker Richard Fischerwies zudem darauf hin.", "de").text
+    assert "Fisch erwies" not in text  # "Fischer|wies" is the glue, if any

@@ -452,8 +452,10 @@ def _name_tail_split(
             continue
         head = word[:point]
         evidence = _head_evidence(head, standalone, sentence_start)
-        if after_name and len(tail) >= 5:  # "Joachim Nagel|könnte": after a given name a surname, whatever
-            evidence = max(evidence, 2)  # else it is; not before a short word names end in ("Frohma|der")
+        # "Joachim Nagel|könnte": after a given name a surname, whatever else it is; not before a short
+        # word names end in ("Frohma|der"), nor where two other words meet ("Hübn|erwies" is "Hübner|wies")
+        if after_name and len(tail) >= 5 and not _rival_split(word, point, standalone, language):
+            evidence = max(evidence, 2)
         if kind == "function" and evidence == 0:
             # compounds never end in "am", "hat", "für", "nach": "Erdoganam", "Tabasco|nach" are glue
             floor = WEAK_HEAD if tail not in _WORD_ENDINGS else COMMON_WORD
