@@ -520,9 +520,3 @@ def test_a_speaker_phrase_with_a_firm_and_a_person_is_the_person():
     person = Entity(text.index("Karla"), text.index("Brenner") + 7, "Karla Brenner", "PER", "kb:brenner")
     (quote,) = find_quotes(text, [firm, person], _tokens(text), "de")
     assert quote.speaker_actor_id == "kb:brenner"
-
-
-def test_nach_angaben_von_names_the_source_itself():
-    text = "Nach Angaben von Karla Brenner soll die Waffenruhe zunächst 45 Tage dauern."
-    (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})
-    assert quote.speaker_text == "Karla Brenner" and quote.speaker_actor_id == "kb:brenner"

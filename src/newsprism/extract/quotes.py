@@ -790,10 +790,7 @@ class _Finder:
                 last = self._extent(i + 1, sentence.last)
                 if last == i + 1:
                     continue
-                first = i + 1
-                if source and noun + 1 < last and tokens[noun + 1].text.lower() in ("von", "vom"):
-                    first = noun + 2  # "nach Angaben von Reuters": the speaker is Reuters
-                speaker = self.speakers.phrase(first, last)
+                speaker = self.speakers.phrase(i + 1, last)
                 if tokens[i + 1].text.lower().startswith("eigen"):  # "Die Feuerwehr hat nach eigenen Angaben …"
                     speaker = self._noun_phrase(sentence.first, i)
                 if speaker is not None:
