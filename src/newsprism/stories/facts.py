@@ -274,20 +274,22 @@ def _group(claims: list[_Claim], scores: np.ndarray, threshold: float) -> list[l
         else:
             open_group(index)
     # a claim that opened its own group before the one it matches had formed joins it now ("45
-    # Tage" came before the "40-day" / "40-tägige" pair it contradicts)
-    for group in groups:
+    # Tage" came before the "40-day" / "40-tägige" pair it contradicts): one row of scores each
+    sizes = np.array([len(group) for group in groups], dtype=np.int32)
+    for number, group in enumerate(groups):
         if len(group) != 1:
             continue
         (lone,) = group
-        fits = [
-            (float(scores[lone, other].max()), number)
-            for number, other in enumerate(groups)
-            if len(other) > 1 and sources[lone] not in sources[other]
-        ]
-        best = max(fits, default=(-np.inf, -1))
-        if best[0] >= threshold:
-            groups[best[1]].append(lone)
-            group.clear()
+        candidates = np.where((group_of != number) & (sizes[group_of] > 1), scores[lone], -np.inf)
+        for member in np.argsort(-candidates):
+            if candidates[member] < threshold:
+                break
+            joined = int(group_of[member])
+            if sources[lone] not in sources[groups[joined]]:
+                groups[joined].append(lone)
+                group_of[lone], sizes[joined], sizes[number] = joined, sizes[joined] + 1, 0
+                group.clear()
+                break
     return [[claims[member] for member in group] for group in groups if group]
 
 
@@ -302,6 +304,17 @@ def _similarities(claims: list[_Claim], same_value: float = 0.0, other_value: fl
         values = np.array([claim.value for claim in claims], dtype=object)
         scores += np.where(values[:, None] == values[None, :], np.float32(same_value), np.float32(other_value))
     return scores
+
+
+def _name_other_actors(claims: list[_Claim]) -> np.ndarray:
+    """Pairs of claims whose sentences both name actors, none of them the same (a matrix, built
+    from one claim × actor table so that stories with thousands of dates stay fast)."""
+    index = {actor: n for n, actor in enumerate({actor for claim in claims for actor in claim.actors})}
+    table = np.zeros((len(claims), len(index)), dtype=np.float32)
+    for row, claim in enumerate(claims):
+        table[row, [index[actor] for actor in claim.actors]] = 1.0
+    named = table.any(axis=1)
+    return named[:, None] & named[None, :] & ((table @ table.T) == 0)
 
 
 def _canonical(values: list[str]) -> list[str]:
@@ -389,10 +402,7 @@ def compare_story(
         penalty = -DIFFERENT_DATE_PENALTY if kind == "date" else 0.0
         scores = _similarities(group, SAME_VALUE_BONUS, penalty)
         if kind == "date":
-            apart = np.array([[bool(a.actors and b.actors and not a.actors & b.actors) for b in group] for a in group])
-            scores = np.where(
-                ~apart.reshape(len(group), -1) | (_similarities(group) >= DATE_ALONE_MATCH), scores, -np.inf
-            )
+            scores = np.where(_name_other_actors(group) & (_similarities(group) < DATE_ALONE_MATCH), -np.inf, scores)
         keep(kind, _group(group, scores, SENTENCE_MATCH), lambda c: c.value)
     for chosen in _event_groups(_event_claims(articles, names)):
         dates = {c.extra["date"] for c in chosen if c.extra["date"]}
