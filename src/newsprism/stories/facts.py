@@ -37,6 +37,8 @@ from newsprism.stories.vectors import ArticleVectors
 QUOTE_MATCH = 0.5  # two quotes are the same quote
 SENTENCE_MATCH = 0.3  # two sentences holding a count of one unit, or a date of one grain, say the same
 SAME_VALUE_BONUS = 0.15
+# Two different dates contradict each other only in sentences that say nearly the same (cosine ≥
+# 0.5): a story's other statements of another day ("erklärte am Dienstag") are no rival.
 DIFFERENT_DATE_PENALTY = 0.2
 # A story names the same few days again and again ("am Mittwoch" sagte X, "am Mittwoch" reiste Y):
 # two dated sentences that both name actors are one statement only if they share one, or read
