@@ -132,9 +132,9 @@ def article_id(raw_text: str, source: str | None) -> str:
 
 
 def name_memory(knowledge: KnowledgeBase) -> NameMemory:
-    """A corpus name memory that starts with the knowledge base's names, so that a known actor glued
-    to the next word splits even where the article never writes the name alone ("Guterreswarnte",
-    "al-Sisihat")."""
+    """A corpus name memory that starts with the knowledge base's names (hyphenated ones by their
+    parts: "al-Sisi" gives "Sisi"), so that a known actor glued to the next word splits even where
+    the article never writes the name alone ("Guterreswarnte", "von der Leyensprechen")."""
     names = NameMemory()
     names.learn(" ".join(name.replace("-", " ") for actor in knowledge.actors.values() for name in actor.all_names))
     return names
