@@ -34,7 +34,7 @@ from newsprism.pipeline import name_memory
 from newsprism.repair import repair_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from glue_noise import DOC_SIZE, Sentence, boundary_kind, corrupt, read_conllu, read_germeval
+from glue_noise import DOC_SIZE, Sentence, boundary_kind, corrupt_article, read_conllu, read_germeval
 
 
 def evaluate(sentences: list[Sentence], language: str, seed: int) -> dict[str, object]:
@@ -51,13 +51,7 @@ def evaluate(sentences: list[Sentence], language: str, seed: int) -> dict[str, o
     true_positive = predicted = clean_false = tokens = 0
     seconds = 0.0
     for start in range(0, len(sentences), DOC_SIZE):
-        batch = [corrupt(sentence, rng) for sentence in sentences[start : start + DOC_SIZE]]
-        document = "\n".join(corrupted for _, corrupted, _ in batch)
-        gold: dict[int, str] = {}
-        offset = 0
-        for _, corrupted, sentence_gold in batch:
-            gold.update({offset + position: kind for position, kind in sentence_gold.items()})
-            offset += len(corrupted) + 1
+        clean, document, gold = corrupt_article(sentences[start : start + DOC_SIZE], rng)
         began = time.perf_counter()
         result = repair_text(document, language, names)
         seconds += time.perf_counter() - began
@@ -69,7 +63,6 @@ def evaluate(sentences: list[Sentence], language: str, seed: int) -> dict[str, o
         for position, kind in gold.items():
             total[kind] += 1
             found[kind] += position in inserted
-        clean = "\n".join(clean_text for clean_text, _, _ in batch)
         clean_result = repair_text(clean, language, names)
         for repair in clean_result.repairs:
             if "split" in repair.kind:

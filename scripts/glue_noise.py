@@ -109,6 +109,18 @@ def corrupt(sentence: Sentence, rng: random.Random) -> tuple[str, str, dict[int,
     return text, "".join(corrupted), gold
 
 
+def corrupt_article(sentences: list[Sentence], rng: random.Random) -> tuple[str, str, dict[int, str]]:
+    """A pseudo-article of ``sentences``, one per line: (clean text, corrupted text, gold:
+    corrupted offset → boundary kind), each sentence corrupted in turn."""
+    batch = [corrupt(sentence, rng) for sentence in sentences]
+    gold: dict[int, str] = {}
+    offset = 0
+    for _, corrupted, sentence_gold in batch:
+        gold.update({offset + position: kind for position, kind in sentence_gold.items()})
+        offset += len(corrupted) + 1
+    return "\n".join(clean for clean, _, _ in batch), "\n".join(corrupted for _, corrupted, _ in batch), gold
+
+
 def read_iob(path: Path, language_prefix: bool = False) -> list[Sentence]:
     """Sentences of a two-column token/IOB2 file, entities from the tags: WikiANN (its tokens carry
     a language prefix, "en:Saunders") and WNUT 2017."""

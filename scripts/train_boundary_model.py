@@ -50,7 +50,7 @@ from newsprism.repair.boundary import FEATURES, BoundaryModel, choose_splits, mo
 from newsprism.repair.glue import boundary_candidates
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from glue_noise import DOC_SIZE, Sentence, corrupt, read_conllu, read_germeval, read_iob, spans
+from glue_noise import DOC_SIZE, Sentence, corrupt_article, read_conllu, read_germeval, read_iob, spans
 from nlp_corpora import europarl, smartdata
 from spacy.tokens import Doc
 
@@ -160,14 +160,9 @@ def collect(data: Path, language: str, seed: int) -> Examples:
         for _ in range(DRAWS):
             for start in range(0, len(corpus), DOC_SIZE):
                 tune = news and start // DOC_SIZE % TUNE_EVERY == 0  # the same sentences in every draw
-                batch = [corrupt(sentence, rng) for sentence in corpus[start : start + DOC_SIZE]]
-                noisy, gold, offset = [], set(), 0
-                for _, corrupted, sentence_gold in batch:
-                    gold.update(offset + position for position in sentence_gold)
-                    noisy.append(corrupted)
-                    offset += len(corrupted) + 1
-                repaired = examples.add("\n".join(noisy), gold, False, (article, tune), language, names)
-                examples.add("\n".join(clean for clean, _, _ in batch), set(), True, (article, tune), language, names)
+                clean, noisy, gold = corrupt_article(corpus[start : start + DOC_SIZE], rng)
+                repaired = examples.add(noisy, set(gold), False, (article, tune), language, names)
+                examples.add(clean, set(), True, (article, tune), language, names)
                 names.learn(repaired)
                 article += 1
     return examples
