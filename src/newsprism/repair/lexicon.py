@@ -214,18 +214,18 @@ def lowercase_profile(word: str) -> bool | None:
 
 def is_common_noun(word: str) -> bool:
     """A word German capitalises that is mostly not part of a name ("Anzeige", "Europapokal")."""
-    counts = _case_table().get(word.lower())
-    return bool(counts) and counts[1] >= 2 and counts[1] > counts[0] and counts[2] * 2 < counts[1]
+    lower, upper, named = case_counts(word)
+    return upper >= 2 and upper > lower and named * 2 < upper
 
 
 def is_known_name(word: str) -> bool:
     """A word seen mostly inside person, place or organisation names in the training data."""
-    counts = _case_table().get(word.lower())
-    return bool(counts) and counts[2] >= 2 and counts[2] * 2 >= counts[1]
+    _, upper, named = case_counts(word)
+    return named >= 2 and named * 2 >= upper
 
 
 def is_plain_noun(word: str) -> bool:
     """A noun never seen inside a name ("Geschlecht", "Rechtsschutz"): not a name even when it
     stands alone in the article, unlike "Trump", which is also a common noun in the case lexicon."""
-    counts = _case_table().get(word.lower())
-    return bool(counts) and counts[1] >= 3 and counts[1] > 4 * counts[0] and counts[2] == 0
+    lower, upper, named = case_counts(word)
+    return upper >= 3 and upper > 4 * lower and named == 0
