@@ -195,8 +195,9 @@ class _Linker:
                 return found[0]
         return None
 
-    def _title_at(self, words: list[re.Match[str]], index: int) -> tuple[str, int] | None:
-        """A title or epithet starting at ``words[index]``: (its holder, how many words it takes).
+    def _title_at(self, words: list[re.Match[str]], index: int, mentioned: frozenset[str]) -> tuple[str, int] | None:
+        """A title or epithet starting at ``words[index]``: (its holder, how many words it takes;
+        a title without a country is first that of one of the ``mentioned`` knowledge-base actors).
 
         "russische Präsident" → Putin in 2025, "US-Präsident", "Prime Minister", "Kremlchef".
         """
@@ -229,7 +230,6 @@ class _Linker:
             country = self._owner_of(words[previous].group(0))
         if country is None and previous >= 0 and fold(words[previous].group(0)) not in _DETERMINERS:
             return None  # "Präsident Putin": a title before a name, which the NER and roles handle
-        mentioned = {(e.actor_id or "").removeprefix(KB_PREFIX) for e in self.article.entities}
         holder = self.kb.holder(title, country, self.when, mentioned)
         return (holder, length) if holder else None
 
@@ -253,10 +253,11 @@ class _Linker:
         free = [not any(p in covered for p in range(m.start(), m.end())) for m in words]
         found: list[Entity] = []
         taken: set[int] = set()
+        mentioned = frozenset((e.actor_id or "").removeprefix(KB_PREFIX) for e in self.article.entities)
         for index in range(len(words)):
             if not free[index]:
                 continue
-            title = self._title_at(words, index)
+            title = self._title_at(words, index, mentioned)
             if title is None:
                 continue
             holder, length = title
