@@ -160,8 +160,6 @@ def test_plural_speakers_are_not_a_person():
             "ein Sprecher des Landesamts",
             "die Straße gesperrt",
         ),
-        ("Es bestand Überlieferungen zufolge bereits 1766 ein Gasthaus hier.", "Überlieferungen", "1766"),
-        ("Erst am Montag sei dies nach Angaben von Vattenfall möglich.", "Angaben von Vattenfall", "Montag"),
         ("Seiner Ansicht nach sind wir Zeugen eines schwarzen Tages.", "Seiner Ansicht", "Zeugen"),
         ("Sein Rivale, so Obama weiter, würde massiv Spenden erhalten.", "Obama", "Spenden"),
         ("Bei der Agentur RIA hieß es, dass es zwei Detonationen gegeben habe.", "der Agentur RIA", "Detonationen"),
@@ -175,6 +173,26 @@ def test_attributions_and_cues_name_the_whole_noun_phrase(text, speaker, words):
     (quote,) = _quotes(text)
     assert (quote.speaker_text, quote.direct) == (speaker, False)
     assert words in quote.text and speaker not in quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        ("Es bestand Überlieferungen zufolge bereits 1766 ein Gasthaus hier.", "Überlieferungen", "Es bestand"),
+        ("Erst am Montag sei dies nach Angaben von Vattenfall möglich.", "Angaben von Vattenfall", "Erst am Montag"),
+        (
+            "Die Tasche, die nach dessen Angaben eine Bombe enthielt, war leer.",
+            "dessen Angaben",
+            "die nach dessen Angaben eine Bombe enthielt",
+        ),
+    ],
+)
+def test_an_attribution_inside_its_clause_attributes_the_whole_clause(text, speaker, said):
+    """As the WikiNews annotators mark it: "laut X" or "X zufolge" within a clause is part of what
+    is attributed, from the clause's first word ("Es bestand …", "die nach dessen Angaben …")."""
+    (quote,) = _quotes(text)
+    assert (quote.speaker_text, quote.direct) == (speaker, False)
+    assert quote.text.startswith(said)
 
 
 def test_reported_speech_goes_on_in_konjunktiv_i():
@@ -248,7 +266,10 @@ def test_frames_without_a_subject_name_their_source(text, speaker):
 
 def test_own_statements_are_the_subjects():
     (quote,) = _quotes("Die Feuerwehr hat nach eigenen Angaben die Hälfte der Halle abgesucht.")
-    assert (quote.speaker_text, quote.text) == ("Die Feuerwehr", "die Hälfte der Halle abgesucht.")
+    assert (quote.speaker_text, quote.text) == (
+        "Die Feuerwehr",
+        "Die Feuerwehr hat nach eigenen Angaben die Hälfte der Halle abgesucht.",
+    )
 
 
 def test_a_motto_in_quotation_marks_is_not_a_quote():

@@ -85,6 +85,8 @@ _SOURCE_NOUN = re.compile(
     r"worten|überzeugung|recherchen|studie|umfrage|prognosen?|untersuchungen?|ermittlungen|planungen|berechnungen)$"
 )
 _PRONOUNS = {"er", "sie", "he", "she"}
+# Attribution words that stand inside the clause they attribute ("Der Mann wurde laut Polizei gefasst").
+_INLINE_ATTRIBUTIONS = {"laut", "gemäß", "nach", "zufolge"}
 # Where a cue without a subject names its source: "heißt es in/bei …"; a passive cue only a document
 # it is in ("In einer Mitteilung wird gefordert").
 _DOCUMENT_PREPOSITIONS = ("in", "im")
@@ -630,7 +632,7 @@ class _Finder:
             if (token.pos == "NUM" or predicative) and after_noun:
                 break  # "nach Angaben der Veranstalter | rund 7.000 Menschen", "von Vattenfall | möglich"
             attributive = token.dep == "amod" and end > start  # a participle: "die 13 beteiligten Feuerwehrleute"
-            nominal = _nominal(token) and token.pos != "PRON"
+            nominal = _nominal(token) and (token.pos != "PRON" or token.dep.startswith("det"))  # "dessen Angaben"
             if not (of or quoted_name or attributive or nominal or token.text in ("-", "–")):
                 break
             end += 1
@@ -784,7 +786,14 @@ class _Finder:
                 speaker = self.speakers.phrase(first, i) if first < i else None
                 if speaker is not None:
                     return speaker, token.text, tokens[first].start, token.end
-            noun = next((j for j in range(i + 1, sentence.last) if tokens[j].pos not in ("DET", "ADJ")), i)
+            noun = next(
+                (
+                    j
+                    for j in range(i + 1, sentence.last)
+                    if tokens[j].pos not in ("DET", "ADJ") and not tokens[j].dep.startswith("det")
+                ),
+                i,
+            )
             source = word == "nach" and _SOURCE_NOUN.search(tokens[noun].text)
             if word in ("laut", "gemäß") or (word == "to" and previous == "according") or source:
                 last = self._extent(i + 1, sentence.last)
@@ -816,6 +825,24 @@ class _Finder:
                         first, last = self.parse.contiguous(verb, sentence)
                         return speaker, tokens[verb].text, tokens[first].start, tokens[last - 1].end
         return None
+
+    def _attributed_span(self, sentence: _Sentence, cue: str, phrase_start: int, phrase_end: int) -> tuple[int, int]:
+        """What an attribution phrase attributes. German "laut X", "nach Angaben X", "X zufolge" inside
+        a clause attribute that clause, phrase included, to the sentence's end ("Der Mann wurde nach
+        Angaben der Polizei gefasst", "…, die nach dessen Angaben die Bombe enthielt"), as annotators
+        mark it; otherwise the longer part of the sentence beside the phrase ("Nach Angaben der
+        Polizei | wurde der Mann gefasst", "Der Mann wurde gefasst, | so die Polizei")."""
+        beside = max((sentence.start, phrase_start), (phrase_end, sentence.end), key=lambda s: s[1] - s[0])
+        if cue.lower() not in _INLINE_ATTRIBUTIONS:
+            return beside
+        tokens = self.parse.tokens
+        first = next(i for i in range(sentence.first, sentence.last) if tokens[i].end > phrase_start)
+        clause = first
+        while clause > sentence.first and tokens[clause - 1].text not in _CLAUSE_BOUNDARIES:
+            clause -= 1
+        if not any(tokens[i].pos not in ("PUNCT", "SPACE") for i in range(clause, first)):
+            return beside
+        return tokens[clause].start, sentence.end
 
     def _next_verb(self, index: int, sentence: _Sentence) -> int:
         """The first verb after ``index`` in its clause, which the parser does not always make its head."""
@@ -849,7 +876,7 @@ class _Finder:
         attributed = self._attribution(sentence)
         if attributed is not None:
             speaker, cue_text, phrase_start, phrase_end = attributed
-            rest = max((sentence.start, phrase_start), (phrase_end, sentence.end), key=lambda s: s[1] - s[0])
+            rest = self._attributed_span(sentence, cue_text, phrase_start, phrase_end)
             if len(self.text[rest[0] : rest[1]].split()) >= MIN_CLAUSE_WORDS:
                 return _quote(self.text, *rest, speaker, False, cue_text), speaker
         if acts:
