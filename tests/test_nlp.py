@@ -57,6 +57,12 @@ def test_headlines_and_paragraphs_end_sentences_and_wrapped_lines_do_not(german)
     assert [sentence[0].text for sentence in german(wrapped).sents] == ["Titel", "Der"]
 
 
+def test_a_full_stop_before_extra_spaces_ends_the_sentence(german):
+    text = "Verletzt wurde niemand, da er nicht im Haus war.  Nach Angaben der Polizei ist die Ursache unklar."
+    starts = [sentence[0].text for sentence in german(text).sents if not sentence[0].is_space]
+    assert starts == ["Verletzt", "Nach"]
+
+
 def test_line_breaks_are_no_words_in_the_parse():
     text = "Trump schlägt einen Kompromiss vor\n\nZuvor hatte Trump die Gespräche gelobt."
     tokens = parse_texts([text], "de")[0].tokens

@@ -161,7 +161,10 @@ def test_plural_speakers_are_not_a_person():
             "die Straße gesperrt",
         ),
         ("Seiner Ansicht nach sind wir Zeugen eines schwarzen Tages.", "Seiner Ansicht", "Zeugen"),
+        ("Nach Schätzung der Behörde leben dort 5.000 Menschen.", "Schätzung der Behörde", "5.000 Menschen"),
+        ("Laut ndr.de blieben einige Teilnehmer noch auf dem Platz.", "ndr.de", "einige Teilnehmer"),
         ("Sein Rivale, so Obama weiter, würde massiv Spenden erhalten.", "Obama", "Spenden"),
+        ("Die Grenze müsse offen bleiben, so Karla Brenner im Fernsehen.", "Karla Brenner", "Die Grenze"),
         ("Bei der Agentur RIA hieß es, dass es zwei Detonationen gegeben habe.", "der Agentur RIA", "Detonationen"),
         ("In einer Mitteilung wird gefordert, dass er zurücktrete.", "einer Mitteilung", "zurücktrete"),
         # the parser hangs "seien" on "sagte" as a passive auxiliary: a finite cue is never passive
@@ -264,7 +267,13 @@ def test_frames_without_a_subject_name_their_source(text, speaker):
     assert (quote.direct, quote.speaker_text) == (True, speaker)
 
 
+def test_so_before_a_quantity_is_no_attribution():
+    assert _quotes("Zum Fest kamen am Sonntag, so viele Menschen wie nie, auf den Platz.") == []
+
+
 def test_own_statements_are_the_subjects():
+    (quote,) = _quotes("Nach eigenen Angaben erhielt das Landesamt 2005 rund zwei Millionen Euro.")
+    assert quote.speaker_text == "das Landesamt"
     (quote,) = _quotes("Die Feuerwehr hat nach eigenen Angaben die Hälfte der Halle abgesucht.")
     assert (quote.speaker_text, quote.text) == (
         "Die Feuerwehr",

@@ -80,11 +80,13 @@ _QUOTES = re.compile(
 )
 # Nouns after "nach" that make it an attribution: "nach Angaben der Polizei", "nach Polizeiangaben".
 _SOURCE_NOUN = re.compile(
-    r"(?i)(?:angaben|informationen|bericht|berichten|aussagen?|meinung|einschätzung|schätzungen?|veröffentlichung|"
+    r"(?i)(?:angaben|informationen|bericht|berichten|aussagen?|meinung|einschätzung|schätzung(?:en)?|veröffentlichung|"
     r"bekunden|darstellung|darstellungen|ansicht|auffassung|erkenntnissen|mitteilung|meldung|meldungen|auskunft|"
-    r"worten|überzeugung|recherchen|studie|umfrage|prognosen?|untersuchungen?|ermittlungen|planungen|berechnungen)$"
+    r"worten|überzeugung|recherchen|studie|umfrage|prognosen?|untersuchung(?:en)?|ermittlungen|planungen|berechnungen|stellungnahme|analyse)$"
 )
 _PRONOUNS = {"er", "sie", "he", "she"}
+# A website named as a source, which the tagger takes for anything: "laut ndr.de".
+_WEBSITE = re.compile(r"(?i)[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}")
 # Attribution words that stand inside the clause they attribute ("Der Mann wurde laut Polizei gefasst").
 _INLINE_ATTRIBUTIONS = {"laut", "gemäß", "nach", "zufolge"}
 # Where a cue without a subject names its source: "heißt es in/bei …"; a passive cue only a document
@@ -366,7 +368,7 @@ class _Speakers:
             tokens.pop()
         while tokens and (tokens[0].pos in ("PUNCT", "SPACE") or not tokens[0].text.strip()):
             tokens.pop(0)
-        nominal = any(t.pos in ("NOUN", "PROPN", "PRON") for t in tokens) or any(
+        nominal = any(t.pos in ("NOUN", "PROPN", "PRON") or _WEBSITE.fullmatch(t.text) for t in tokens) or any(
             _nominalised_adjective(t) for t in tokens[1:]
         )
         if not tokens or len(tokens) > MAX_SPEAKER_WORDS or not nominal:
@@ -632,7 +634,9 @@ class _Finder:
             if (token.pos == "NUM" or predicative) and after_noun:
                 break  # "nach Angaben der Veranstalter | rund 7.000 Menschen", "von Vattenfall | möglich"
             attributive = token.dep == "amod" and end > start  # a participle: "die 13 beteiligten Feuerwehrleute"
-            nominal = _nominal(token) and (token.pos != "PRON" or token.dep.startswith("det"))  # "dessen Angaben"
+            nominal = (_nominal(token) and (token.pos != "PRON" or token.dep.startswith("det"))) or bool(
+                _WEBSITE.fullmatch(token.text)  # "dessen Angaben", "laut ndr.de"
+            )
             if not (of or quoted_name or attributive or nominal or token.text in ("-", "–")):
                 break
             end += 1
@@ -800,8 +804,8 @@ class _Finder:
                 if last == i + 1:
                     continue
                 speaker = self.speakers.phrase(i + 1, last)
-                if tokens[i + 1].text.lower().startswith("eigen"):  # "Die Feuerwehr hat nach eigenen Angaben …"
-                    speaker = self._noun_phrase(sentence.first, i)
+                if tokens[i + 1].text.lower().startswith("eigen"):  # "Die Feuerwehr hat nach eigenen Angaben …",
+                    speaker = self._noun_phrase(sentence.first, i) or self._root_subject(sentence)  # "Nach eigenen …"
                 if speaker is not None:
                     if word == "to":  # the phrase is "according to X"
                         return speaker, "according to", tokens[i - 1].start, tokens[last - 1].end
@@ -814,7 +818,9 @@ class _Finder:
                 named = last
                 while named > first and tokens[named - 1].pos in ("ADV", "SPACE"):
                     named -= 1  # "…, so Obama weiter, …"
-                speaker = self.speakers.phrase(first, named) if self._extent(first, named) == named else None
+                end = self._extent(first, named)  # "so X", "so X im Fernsehen"
+                placed = end < named and tokens[end].pos == "ADP" and tokens[end].text.lower() not in ("wie", "als")
+                speaker = self.speakers.phrase(first, end) if end > first and (end == named or placed) else None
                 if speaker is not None:
                     return speaker, "so", tokens[i - 1].start, tokens[last - 1].end
             if word in ("wie", "as") and (token.dep == "mark" or i == sentence.first or previous == ","):

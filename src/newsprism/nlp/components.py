@@ -80,7 +80,8 @@ def sentence_hints(doc: Doc) -> Doc:
     """Mark tokens that never start a sentence, before the parser decides: after an ordinal
     before a month ("am 15. Mai"), after an abbreviation ("Dr. Müller", "z. B."), and after an
     opening quote or bracket; and those that always do: the first after a paragraph break or a
-    headline, which the punctuation rules miss (a headline has no full stop)."""
+    headline, which the punctuation rules miss (a headline has no full stop), and a capital after
+    a full stop and extra spaces."""
     one_per_line = max(len(line) for line in doc.text.split("\n")) > WRAP_WIDTH
     for index in range(1, len(doc)):
         token, previous = doc[index], doc[index - 1]
@@ -89,6 +90,9 @@ def sentence_hints(doc: Doc) -> Doc:
             continue
         if previous.is_space and "\n" in previous.text and _ends_paragraph(doc, index - 1, one_per_line):
             token.is_sent_start = True
+            continue
+        if previous.is_space and index >= 2 and doc[index - 2].text in (".", "!", "?") and token.text[:1].isupper():
+            token.is_sent_start = True  # "… aufhielt.  Nach …": extra spaces hide the full stop from the parser
             continue
         if previous.text in ("„", "(", "[", "«", "‚"):
             token.is_sent_start = False
