@@ -226,6 +226,8 @@ def test_glued_words_are_split(glued, fixed):
         "Es war ein Ganzes, reiner Wein und schlimmer als gedacht.",  # adjectives end in -es, -er
         "Die PKWs fuhren EUweit 3,5km mit Version 2.0beta, 1,5fach gesichert.",
         "Es sprachen Walter Taubeneder und Dieter Frohmader im Hamburger Rettungsverein.",  # names end in "der"
+        # nominalised ordinals after a noun, as sports news compounds them
+        "Der Bundesligavierten traf den Tabellenletzten, der Weltligasiebten den Gruppenersten.",
     ],
 )
 def test_compounds_and_word_endings_are_not_split(text):

@@ -125,6 +125,12 @@ _ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines"
 _PREPOSITION_ARTICLES = frozenset(head + article for head in _PREPOSITIONS for article in _ARTICLES)
 # Endings of nominalised adjectives and verbs ("Umweltfreundliche", "Revolutionsfeiern").
 _NOMINAL_ENDINGS = ("e", "n", "er", "es", "em")
+# An ordinal after a noun is a nominalised ordinal's compound, as sports news writes them
+# ("Tabellenletzten", "Bundesligavierten", "Weltranglistenerste"), not two words.
+_ORDINAL_TAIL = re.compile(
+    r"(?:erst|zweit|dritt|viert|fünft|sechst|siebt|siebent|acht|neunt|zehnt|elft|zwölft|[a-zäöü]+zehnt|"
+    r"[a-zäöü]+zigst|letzt)(?:e|en|er|es|em)"
+)
 _CLOSED_TAILS = {language: FUNCTION_WORDS[language] | tails for language, tails in _NAME_ONLY_TAILS.items()}
 _SENTENCE_END = re.compile(r"[.!?:…]\W*$")
 _SENTENCE_CHARS = frozenset(".!?:…")
@@ -832,13 +838,22 @@ def _candidates(
 
 
 def glue_edits(
-    text: str, language: str | None, names: Collection[str] = frozenset(), *, learned: bool = False
+    text: str,
+    language: str | None,
+    names: Collection[str] = frozenset(),
+    *,
+    learned: bool = False,
+    compounds_kept: bool = False,
 ) -> list[TextEdit]:
     """Space insertions that separate glued words in ``text``; ``names`` are known from the corpus.
     Where the rules find nothing and ``learned`` is set, the boundary model's splits (kind
-    ``LEARNED_SPLIT``, at most one per word), from the same pass over the text."""
+    ``LEARNED_SPLIT``, at most one per word), from the same pass over the text. With
+    ``compounds_kept``, no split cuts a German compound's last part off (`_compound_tail`): part
+    of the final judgement, left out when the model's training data is made, as it was then."""
     language = language if language in ("de", "en") else "de"
     edits, document, plain_words = _rule_pass(text, language, names)
+    kept = compounds_kept and language == "de"
+    edits = [edit for edit in edits if not (kept and _compound_tail(text, edit))]
     model = boundary_model(language) if learned and not edits else None
     if model is None:
         return edits
@@ -846,7 +861,22 @@ def glue_edits(
     if not positions:
         return []
     chosen = choose_splits(words, model.probabilities(rows), model.cutoff)
-    return [TextEdit(positions[index], positions[index], " ", LEARNED_SPLIT) for index in chosen]
+    splits = (TextEdit(positions[index], positions[index], " ", LEARNED_SPLIT) for index in chosen)
+    return [edit for edit in splits if not (kept and _compound_tail(text, edit))]
+
+
+def _compound_tail(text: str, edit: TextEdit) -> bool:
+    """Would the split cut a German compound's last part off? A word after glue that starts in
+    lowercase is no noun, so not an ordinal after a capitalised head: "Bundesliga|vierten",
+    "Weltliga|siebten" are the nominalised ordinals sports news compounds."""
+    point = edit.start
+    found = _WORD.match(text, point)
+    if found is None or point == 0 or not text[point - 1].isalpha():
+        return False
+    start = point
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start].isupper() and bool(_ORDINAL_TAIL.fullmatch(found.group(0)))
 
 
 def boundary_candidates(

@@ -84,7 +84,8 @@ def repair_text(
     raw_text: str, language: str | None = None, names: Collection[str] = frozenset(), *, learned: bool = True
 ) -> RepairResult:
     """Repair ``raw_text``: character fixes first, then glued words on the cleaned text, by the rules
-    and then (unless ``learned`` is False, as when its training data is made) the boundary model."""
+    and then (unless ``learned`` is False, as when its training data is made) the boundary model
+    and the compound check on every split."""
     passes: list[list[TextEdit]] = []
     text = raw_text
     for _ in range(CHARACTER_ROUNDS):  # one fix can expose another ("Ã¼ " → "ü " → "ü")
@@ -99,7 +100,7 @@ def repair_text(
             break
     model_left = learned  # the model judges once, what the rules leave ("Sitzungennach|drei"), and
     for _ in range(GLUE_ROUNDS):  # the rules go on ("Sitzungen|nach"): a split can reveal a name
-        edits = glue_edits(text, language, names, learned=model_left)
+        edits = glue_edits(text, language, names, learned=model_left, compounds_kept=learned)
         if not edits:
             break
         model_left = model_left and all(edit.kind != LEARNED_SPLIT for edit in edits)
