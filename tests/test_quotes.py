@@ -267,6 +267,24 @@ def test_frames_without_a_subject_name_their_source(text, speaker):
     assert (quote.direct, quote.speaker_text) == (True, speaker)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Börse reagiert jedes Mal nervös, wenn der Notenbankchef spricht.",  # a condition frames nothing
+        "Karla Brenner schlägt Gespräche vor, überspringt aber das Treffen in Genf.",  # a second verb, no clause
+    ],
+)
+def test_clauses_that_are_not_what_a_cue_says(text):
+    assert _quotes(text) == []
+
+
+def test_a_full_name_right_before_the_cue_is_the_speaker_in_translated_word_order():
+    text = "Während einer Pressekonferenz in Genf Präsidentin Karla Brenner sagte, sie werde vermitteln."
+    people = {"Karla Brenner": "kb:brenner"}
+    (quote,) = _quotes(text, people)
+    assert (quote.speaker_text, quote.speaker_actor_id) == ("Karla Brenner", "kb:brenner")
+
+
 def test_so_before_a_quantity_is_no_attribution():
     assert _quotes("Zum Fest kamen am Sonntag, so viele Menschen wie nie, auf den Platz.") == []
 

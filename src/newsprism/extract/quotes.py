@@ -85,6 +85,13 @@ _SOURCE_NOUN = re.compile(
     r"worten|überzeugung|recherchen|studie|umfrage|prognosen?|untersuchung(?:en)?|ermittlungen|planungen|berechnungen|stellungnahme|analyse)$"
 )
 _PRONOUNS = {"er", "sie", "he", "she"}
+# Words that open a subordinate clause, after which the main clause goes on with its finite verb
+# ("Wie X berichtet, ist …"); and those of them whose clause is a condition, time or reason, never
+# the frame of the clause before it ("Sie drohen mit Sanktionen, wenn die Gespräche scheitern").
+_CONDITIONS = {"wenn", "falls", "weil", "da", "nachdem", "bevor", "obwohl", "ob", "sobald", "solange", "damit", "bis"}
+_SUBORDINATORS = _CONDITIONS | {"wie", "als", "dass", "während", "sodass"}
+# Of those, the ones whose speech act has not happened: "…, wenn der Notenbankchef spricht".
+_HYPOTHETICAL = {"wenn", "falls", "sobald", "solange"}
 # A website named as a source, which the tagger takes for anything: "laut ndr.de".
 _WEBSITE = re.compile(r"(?i)[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}")
 # Attribution words that stand inside the clause they attribute ("Der Mann wurde laut Polizei gefasst").
@@ -568,7 +575,9 @@ class _Finder:
             return behind
         opening = self._noun_phrase(start, finite) if not self._predicative(start, finite) else None
         if opening is not None:
-            return opening
+            return self._person_before(finite, opening)
+        if tokens[start].pos == "ADP" and (person := self._person_before(finite, None)) is not None:
+            return person  # "Während einer Pressekonferenz … Karla Brenner sagte"
         if finite > start and tokens[finite - 1].text.lower() in ("und", "and", "sowie"):
             # the second of two verbs shares the first one's subject: "X sprach sich dagegen aus und sagte, …"
             earlier = next((i for i in range(finite - 2, sentence.first - 1, -1) if _finite(tokens[i])), None)
@@ -588,6 +597,17 @@ class _Finder:
                 # "Der 84-jährige Küng, der als Kritiker gilt, hofft, …"
                 return self._noun_phrase(opener, comma, apposition=True)
         return self._noun_phrase(after, sentence.last)
+
+    def _person_before(self, finite: int, opening: _Speaker | None) -> _Speaker | None:
+        """A person named right before the verb, where the opening phrase names none: the subject
+        in translated text that keeps English word order ("Während einer Pressekonferenz in Peking
+        … Präsident Luiz Inácio Lula da Silva sagte"); a full name, since a single word tagged as a
+        person may be a noun ("der Presse mitteilte")."""
+        if opening is not None and opening.actor is not None and opening.actor.label == "PER":
+            return opening
+        end = self.parse.tokens[finite - 1].end
+        person = next((p for p in self.speakers.people if p.label == "PER" and p.end == end and " " in p.text), None)
+        return opening if person is None else _Speaker(self.text[person.start : person.end], person)
 
     def _subject_behind(self, cue: int, finite: int, sentence: _Sentence) -> _Speaker | None:
         """The subject the parser puts after the finite verb ("Gegenwärtig wirft Minister X …"):
@@ -893,11 +913,13 @@ class _Finder:
     def _is_speech_act(self, cue: int, sentence: _Sentence) -> bool:
         """A finite verb whose object is what was said ("Sie forderte seinen Rücktritt", "Sie
         berichtete von Schüssen", "Sie wertete es als Erfolg"), not a participle used as an adjective
-        ("die genannten Zahlen")."""
+        ("die genannten Zahlen"), nor one in a condition ("…, wenn der Notenbankchef spricht")."""
         tokens = self.parse.tokens
         if tokens[cue].pos not in ("VERB", "AUX", "ADJ") or not (
             _finite(tokens[cue]) or any(tokens[c].dep in _AUXILIARIES for c in self.parse.children[cue])
         ):
+            return False
+        if tokens[self._clause(cue, sentence)[0]].text.lower() in _HYPOTHETICAL:
             return False
         forms = self.parse.cue_forms(cue)
         if any(_SPEECH_ACT.match(form) for form in forms):
@@ -943,11 +965,15 @@ class _Finder:
         relative = following is not None and self._relative_clause(following + 1, sentence)
         # after a cue in a relative clause, a clause opening with a finite verb goes on with the main
         # clause ("Ein Hacker, der Geld forderte, sagte, …"): it is not what the cue says
+        opener = tokens[self._clause(cue, sentence)[0]]
         resumed = (
             following is not None
             and following + 1 < sentence.last
             and _finite(tokens[following + 1])
-            and _relative(tokens[self._clause(cue, sentence)[0]])
+            and (
+                _relative(opener)
+                or ("Mood=Ind" in tokens[following + 1].morph and opener.text.lower() not in _SUBORDINATORS)
+            )
         )
         if (
             following is not None
@@ -957,6 +983,8 @@ class _Finder:
             and self._is_clause(following + 1, sentence.last)
         ):
             return tokens[following + 1].start, sentence.end
+        if opener.text.lower() in _CONDITIONS:  # "…, wenn die Gespräche scheitern": no cue of what came before
+            return None
         finite = self.parse.finite_of(cue)
         preceding = finite - 1
         while preceding > sentence.first and not tokens[preceding].text.strip():
