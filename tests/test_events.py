@@ -145,10 +145,17 @@ def test_german_verb_forms_follow_weak_and_strong_inflection():
         ("de", "Die Regierung hat keine Truppen entsandt."),
         ("en", "Trump will not attend the talks, Peskov said."),
         ("en", "The army never attacked the village."),
+        # the parser hangs "nicht" on the phrase before it
+        ("de", "Die Ministerin wird am Donnerstag nicht an den Gesprächen in Genf teilnehmen."),
     ],
 )
 def test_negated_events(language, text, kb):
     assert [event.negated for event in events_of(text, language, kb)][:1] == [True]
+
+
+def test_a_negation_that_narrows_a_phrase_does_not_negate_the_event(kb):
+    text = "Die Ministerin wird nicht nur am Donnerstag an den Gesprächen in Genf teilnehmen."
+    assert [event.negated for event in events_of(text, "de", kb)][:1] == [False]
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,7 @@ _ATTRIBUTED = re.compile(
     r"(?i)(?:\blaut|\bgemäß|\baccording to|\bnach (?:angaben|informationen|berichten)(?: von| des| der| aus)?)"
     r"\s+(?:\S+\s+){0,3}$"
 )
+SENTENCE_NEGATIONS = frozenset({"nicht", "nie", "niemals", "not", "never"})
 NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "weder", "not", "n't",
                        "never", "no", "neither", "nor"})  # fmt: skip
 PRONOUNS = frozenset({"er", "sie", "he", "she", "they"})
@@ -399,7 +400,19 @@ class _Finder:
         parse = self.parse
         near = [child for member in [*self._verb_chain(index), *trigger] for child in parse.children[member]]
         near += [child for obj in parse.kids(index, OBJECT_DEPS) for child in parse.kids(obj, frozenset({"det"}))]
-        return any(parse.lower(child) in NEGATIONS or "Polarity=Neg" in parse.tokens[child].morph for child in near)
+        if any(parse.lower(child) in NEGATIONS or "Polarity=Neg" in parse.tokens[child].morph for child in near):
+            return True
+        # "werden am Donnerstag nicht an den Gesprächen teilnehmen": the parser hangs "nicht" on the
+        # phrase before it; it negates the clause unless it only narrows a phrase ("nicht nur",
+        # "nicht am Montag, sondern am Dienstag")
+        phrases = [kid for kid in parse.children[index] if parse.tokens[kid].pos not in ("VERB", "AUX")]
+        hung = [child for kid in phrases for child in parse.children[kid]]
+        words = {parse.lower(i) for i in range(len(parse.tokens)) if parse.tokens[i].head == index or i in hung}
+        return "sondern" not in words and any(
+            parse.lower(child) in SENTENCE_NEGATIONS
+            and (child + 1 >= len(parse.tokens) or parse.lower(child + 1) not in ("nur", "einmal", "zuletzt"))
+            for child in hung
+        )
 
     def _modality(self, index: int) -> str | None:
         parse = self.parse
