@@ -862,7 +862,7 @@ class _Finder:
         if cue.lower() not in _INLINE_ATTRIBUTIONS:
             return beside
         tokens = self.parse.tokens
-        first = next(i for i in range(sentence.first, sentence.last) if tokens[i].end > phrase_start)
+        first = next((i for i in range(sentence.first, sentence.last) if tokens[i].end > phrase_start), sentence.first)
         clause = first
         while clause > sentence.first and tokens[clause - 1].text not in _CLAUSE_BOUNDARIES:
             clause -= 1
