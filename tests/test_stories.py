@@ -168,3 +168,18 @@ def test_a_number_read_before_the_pair_it_contradicts_joins_their_conflict(tmp_p
     assert len(corpus.stories) == 1
     days = [f for f in corpus.stories[0].facts if f.kind == "count" and "45" in " ".join(m.text for m in f.mentions)]
     assert len(days) == 1 and days[0].status == "conflict" and len(days[0].mentions) == 3
+
+
+def test_one_actors_absence_told_with_different_targets_is_one_agreed_fact(tmp_path):
+    texts = {  # the talks' parties in one account, the country of the visit in the other
+        "a.txt": "Quelle: Blatt A\nDatum: 2025-03-04\n\nScholz bleibt den Gesprächen fern\n\nBundeskanzler Olaf "
+        "Scholz wird am Freitag nicht an den Gesprächen zwischen Berlin und Paris über die Zölle teilnehmen.",
+        "b.txt": "Quelle: Blatt B\nDatum: 2025-03-04\n\nKein Besuch in Paris\n\nOlaf Scholz wird am Freitag nicht "
+        "zu den Gesprächen über die Zölle nach Frankreich reisen, teilte ein Sprecher mit.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = run_analysis([tmp_path], db=tmp_path / "x.db").corpus
+    (story,) = corpus.stories
+    events = [(fact.statement, fact.status) for fact in story.facts if fact.kind == "event"]
+    assert events == [("Olaf Scholz: CONSULT — did not happen", "agreed")]

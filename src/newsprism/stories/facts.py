@@ -22,7 +22,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -183,6 +183,9 @@ def _quote_claims(articles: list[Article], names: dict[str, str]) -> list[_Claim
     return claims
 
 
+ABSENCE_TYPE = "CONSULT"  # taking part in talks, a visit or a meeting; negated, staying away
+
+
 def _event_claims(articles: list[Article], names: dict[str, str]) -> list[_Claim]:
     claims = []
     for article in articles:
@@ -219,7 +222,27 @@ def _event_groups(claims: list[_Claim]) -> list[list[_Claim]]:
         if len(targeted) == 1 and all(c.source != vague.source and c.value == vague.value for c in targeted[0]):
             targeted[0].append(vague)
             del groups[detail]
-    return list(groups.values())
+    return _absences_joined(list(groups.values()))
+
+
+def _absences_joined(groups: list[list[_Claim]]) -> list[list[_Claim]]:
+    """One actor's absence told with different targets ("nicht an den Gesprächen zwischen Moskau und
+    Kiew teilnehmen", "nicht in die Türkei reisen") is one fact: a meeting's parties or place are
+    how a source names it, not who else was missed. Only where every account says it did not
+    happen and no source tells it twice."""
+    by_act: dict[str, list[list[_Claim]]] = defaultdict(list)
+    kept = []
+    for group in groups:
+        absent = group[0].extra["act"].startswith(f"{ABSENCE_TYPE}:") and all(c.value == NOT_HAPPENED for c in group)
+        (by_act[group[0].extra["act"]] if absent else kept).append(group)
+    for same in by_act.values():
+        sources = [claim.source for group in same for claim in group]
+        if len(same) > 1 and len(sources) == len(set(sources)):
+            first, *rest = [claim for group in same for claim in group]  # named without the targets
+            kept.append([replace(first, statement=first.statement.split(" → ", 1)[0]), *rest])
+        else:
+            kept.extend(same)
+    return kept
 
 
 def _named_claims(articles: list[Article], names: dict[str, str]) -> list[_Claim]:
