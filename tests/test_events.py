@@ -288,7 +288,7 @@ def test_seeds_are_one_story_with_agreed_and_single_source_facts(tmp_path, seeds
         "Alexander Fomin is named",
         "Andrii Sybiha is named",
         "Donald Trump: CONSULT — did not happen",  # "nicht teilnehmen werde" / "die Gespräche überspringen"
-        # Putin stays away from the talks "zwischen Moskau und Kiew" (000) / "nicht in die Türkei reisen" (001)
+        # Putin stays away from the talks: named by their parties in 000, by the country in 001
         "Vladimir Putin: CONSULT — did not happen",
         "Andrii Sybiha: CONSULT → Marco Rubio",  # met Rubio, in both accounts
     ):

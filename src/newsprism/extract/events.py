@@ -402,7 +402,7 @@ class _Finder:
         near += [child for obj in parse.kids(index, OBJECT_DEPS) for child in parse.kids(obj, frozenset({"det"}))]
         if any(parse.lower(child) in NEGATIONS or "Polarity=Neg" in parse.tokens[child].morph for child in near):
             return True
-        # "werden am Donnerstag nicht an den Gesprächen teilnehmen": the parser hangs "nicht" on the
+        # "wird am Freitag nicht an den Beratungen teilnehmen": the parser hangs "nicht" on the
         # phrase before it; it negates the clause unless it only narrows a phrase ("nicht nur",
         # "nicht am Montag, sondern am Dienstag")
         phrases = [kid for kid in parse.children[index] if parse.tokens[kid].pos not in ("VERB", "AUX")]

@@ -577,7 +577,7 @@ class _Finder:
         if opening is not None:
             return self._person_before(finite, opening)
         if tokens[start].pos == "ADP" and (person := self._person_before(finite, None)) is not None:
-            return person  # "Während einer Pressekonferenz … Karla Brenner sagte"
+            return person  # "Bei einem Besuch in Genf … Karla Brenner sagte"
         if finite > start and tokens[finite - 1].text.lower() in ("und", "and", "sowie"):
             # the second of two verbs shares the first one's subject: "X sprach sich dagegen aus und sagte, …"
             earlier = next((i for i in range(finite - 2, sentence.first - 1, -1) if _finite(tokens[i])), None)
@@ -600,8 +600,8 @@ class _Finder:
 
     def _person_before(self, finite: int, opening: _Speaker | None) -> _Speaker | None:
         """A person named right before the verb, where the opening phrase names none: the subject
-        in translated text that keeps English word order ("Während einer Pressekonferenz in Peking
-        … Präsident Luiz Inácio Lula da Silva sagte"); a full name, since a single word tagged as a
+        in translated text that keeps English word order ("Bei einem Besuch in Genf …
+        Präsidentin Karla Brenner sagte"); a full name, since a single word tagged as a
         person may be a noun ("der Presse mitteilte")."""
         if opening is not None and opening.actor is not None and opening.actor.label == "PER":
             return opening

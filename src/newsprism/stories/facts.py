@@ -226,8 +226,8 @@ def _event_groups(claims: list[_Claim]) -> list[list[_Claim]]:
 
 
 def _absences_joined(groups: list[list[_Claim]]) -> list[list[_Claim]]:
-    """One actor's absence told with different targets ("nicht an den Gesprächen zwischen Moskau und
-    Kiew teilnehmen", "nicht in die Türkei reisen") is one fact: a meeting's parties or place are
+    """One actor's absence told with different targets ("nicht an den Gesprächen zwischen Berlin und
+    Paris teilnehmen", "nicht nach Frankreich reisen") is one fact: a meeting's parties or place are
     how a source names it, not who else was missed. Only where every account says it did not
     happen and no source tells it twice."""
     by_act: dict[str, list[list[_Claim]]] = defaultdict(list)
