@@ -285,6 +285,16 @@ def test_a_full_name_right_before_the_cue_is_the_speaker_in_translated_word_orde
     assert (quote.speaker_text, quote.speaker_actor_id) == ("Karla Brenner", "kb:brenner")
 
 
+def test_konjunktiv_ii_alone_goes_on_only_after_quoted_speech():
+    people = {"Karla Brenner": "kb:brenner"}
+    about = "Karla Brenner leitet die Behörde seit März. Das Verfahren könnte sich über Jahre hinziehen."
+    assert _quotes(about, people) == []  # what may be, in the reporter's voice
+    reported = "Karla Brenner leitet die Behörde seit März. Das Verfahren sei nicht mehr zu stoppen."
+    assert [q.speaker_actor_id for q in _quotes(reported, people)] == ["kb:brenner"]
+    said = "Karla Brenner sagte, die Lage sei ernst. Eine Lösung könnte Jahre dauern."
+    assert [q.speaker_actor_id for q in _quotes(said, people)] == ["kb:brenner", "kb:brenner"]
+
+
 def test_so_before_a_quantity_is_no_attribution():
     assert _quotes("Zum Fest kamen am Sonntag, so viele Menschen wie nie, auf den Platz.") == []
 

@@ -1027,13 +1027,16 @@ class _Finder:
             t.pos in ("VERB", "AUX") or t.text.lower() in _KONJUNKTIV_I or t.dep == "ccomp" for t in tokens
         )
 
-    def continues(self, sentence: _Sentence) -> bool:
+    def continues(self, sentence: _Sentence, quoting: bool) -> bool:
         """A sentence in Konjunktiv (I, or II where I looks like the indicative), or with the hearsay
-        "soll … haben/sein", without a cue of its own goes on with the reported speech."""
+        "soll … haben/sein", without a cue of its own goes on with the reported speech. Konjunktiv
+        II alone ("könnte", "wäre", "dürfte") also says what may be, in the reporter's own voice:
+        it goes on only right after ``quoting`` sentences, not after one merely about someone."""
         tokens = self.parse.tokens[sentence.first : sentence.last]
         words = [token.text.lower() for token in tokens]
         hearsay = any(w in ("soll", "sollen") for w in words) and any(w in ("haben", "sein", "worden") for w in words)
-        return hearsay or any(_subjunctive(token) for token in tokens)
+        moods = [token.text.lower() not in _KONJUNKTIV_II for token in tokens if _subjunctive(token)]
+        return hearsay or any(moods) or (quoting and bool(moods))
 
     def find(self) -> list[Quote]:
         direct = self.direct()
@@ -1060,7 +1063,12 @@ class _Finder:
                 quotes.append(confirmed)
             if reported is not None:
                 quotes.append(reported)
-            elif source is not None and speaker is None and self.continues(sentence) and not self._cues(sentence):
+            elif (
+                source is not None
+                and speaker is None
+                and self.continues(sentence, speaking is not None)
+                and not self._cues(sentence)
+            ):
                 # one quote for the sentences that go on in Konjunktiv, as annotators mark them
                 start = going_on.start if going_on is not None else sentence.start
                 follow_on = _quote(self.text, start, sentence.end, source, False, None)
