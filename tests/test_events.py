@@ -184,6 +184,12 @@ def test_a_reflexive_pronoun_is_no_target(text, kb):
     assert events and all(event.target_text != "sich" for event in events), events
 
 
+def test_a_place_in_a_phrase_of_time_is_no_target(kb):
+    (agree,) = [e for e in events_of("Ukraine and Russia agree to prisoner swap after talks in Geneva", "en", kb)
+                if e.type == "AGREE"]  # fmt: skip
+    assert agree.target_text is None
+
+
 def test_a_pronoun_in_a_reported_clause_is_the_reporter(kb):
     text = "Der ukrainische Regierungschef Denys Schmyhal teilte mit, er habe sich in Genf mit Rubio beraten."
     consult = [event for event in events_of(text, "de", kb) if event.type == "CONSULT"]

@@ -63,6 +63,12 @@ def test_a_full_stop_before_extra_spaces_ends_the_sentence(german):
     assert starts == ["Verletzt", "Nach"]
 
 
+def test_an_english_headline_is_a_sentence_of_its_own():
+    text = "Ukraine and Russia agree to swap prisoners after talks in Geneva\n\nDelegations met in Geneva on Friday."
+    starts = [sentence[0].text for sentence in load("en")(text).sents if not sentence[0].is_space]
+    assert starts == ["Ukraine", "Delegations"]
+
+
 def test_line_breaks_are_no_words_in_the_parse():
     text = "Trump schlägt einen Kompromiss vor\n\nZuvor hatte Trump die Gespräche gelobt."
     tokens = parse_texts([text], "de")[0].tokens

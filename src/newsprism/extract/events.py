@@ -33,7 +33,7 @@ OBLIQUE_DEPS = frozenset({"obl", "nmod", "prep", "obl:arg", "pobj", "op", "mo"})
 PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "oc", "advcl"})
 LOCATION_PREPOSITIONS = frozenset({"in", "im", "at", "bei", "beim", "near", "nahe", "vor", "outside", "inside"})
-TIME_PREPOSITIONS = frozenset({"seit", "since", "bis", "until", "during", "während"})
+TIME_PREPOSITIONS = frozenset({"seit", "since", "bis", "until", "during", "während", "after", "before"})
 TIME_NOUNS = frozenset({"nacht", "morgen", "abend", "woche", "wochenende", "night", "morning", "evening", "week",
                         "weekend", "tag", "day", "monat", "month", "jahr", "year"})  # fmt: skip
 AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch", "by"})

