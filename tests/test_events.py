@@ -184,6 +184,23 @@ def test_a_reflexive_pronoun_is_no_target(text, kb):
     assert events and all(event.target_text != "sich" for event in events), events
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [  # "wird" + infinitive is the future; the parser reads a passive and its subject as a passive one
+        ("Die Gemeinde wird die Kundgebung am Sonntag nicht verbieten, teilte das Landratsamt mit.", "Die Gemeinde"),
+    ],
+)
+def test_the_subject_of_a_future_the_parser_takes_for_a_passive_is_the_source(text, source, kb):
+    events = events_of(text, "de", kb)
+    assert events and events[0].source_text == source and events[0].future, events
+
+
+def test_a_passive_clause_does_not_borrow_the_subject_of_the_clause_before(kb):
+    text = "Karla Brenner said a meeting in Geneva was possible, but only after an agreement had been reached."
+    agree = [event for event in events_of(text, "en", kb) if event.type == "AGREE"]
+    assert agree and agree[0].source_text is None, agree
+
+
 def test_a_place_in_a_phrase_of_time_is_no_target(kb):
     (agree,) = [e for e in events_of("Ukraine and Russia agree to prisoner swap after talks in Geneva", "en", kb)
                 if e.type == "AGREE"]  # fmt: skip

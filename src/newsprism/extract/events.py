@@ -37,6 +37,7 @@ TIME_PREPOSITIONS = frozenset({"seit", "since", "bis", "until", "during", "währ
 TIME_NOUNS = frozenset({"nacht", "morgen", "abend", "woche", "wochenende", "night", "morning", "evening", "week",
                         "weekend", "tag", "day", "monat", "month", "jahr", "year"})  # fmt: skip
 AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch", "by"})
+INFINITIVE_MARKS = frozenset({"zu", "um", "to"})  # an infinitive's marker, which leaves it its verb's subject
 # Who reported the event, not whom it was done to: "according to Reuters", "laut dpa",
 # "nach Angaben der Polizei" (also inside an object's phrase, where the parser often hangs it)
 ATTRIBUTION_PREPOSITIONS = frozenset({"according", "laut", "gemäß", "zufolge"})
@@ -225,7 +226,13 @@ class _Finder:
         """The verb's subjects, less a noun the lexicon lists as this verb's object: the parser's
         slip before a clause-final verb."""
         objects = {key for lemma, _ in self._verb_lemmas(index) for key in self.lexicon.verbs.get(lemma, {})}
-        return [c for c in self.parse.kids(index, SUBJECT_DEPS) if self.parse.tokens[c].lemma.lower() not in objects]
+        deps = SUBJECT_DEPS | (PASSIVE_SUBJECT_DEPS if self._misread_passive(index) else frozenset())
+        return [c for c in self.parse.kids(index, deps) if self.parse.tokens[c].lemma.lower() not in objects]
+
+    def _misread_passive(self, index: int) -> bool:
+        """ "Die Stadt wird … nicht verbieten": werden with an infinitive is the future, which the
+        parser takes for a passive (a passive has a participle), its subject for a passive one."""
+        return "VerbForm=Inf" in self.parse.tokens[index].morph and bool(self.parse.kids(index, PASSIVE_SUBJECT_DEPS))
 
     def _verb_type(self, index: int) -> tuple[str, list[int]] | None:
         """The event type of a verb and the tokens of its trigger, or None."""
@@ -263,10 +270,15 @@ class _Finder:
     # -- who, whom, where, when ----------------------------------------------------------------
     def _clause_head(self, index: int) -> int:
         """The verb whose subject an infinitive or conjunct shares ("refused to attend", "kam und
-        sprach"; "schlägt vor, überspringt aber", which the parser often hangs as a complement)."""
+        sprach"; "schlägt vor, überspringt aber", which the parser often hangs as a complement); not
+        a clause with a conjunction or a passive subject of its own, however the parser hangs it."""
         token = self.parse.tokens[index]
-        unmarked_complement = token.dep in ("ccomp", "oc") and not self.parse.kids(index, frozenset({"mark"}))
-        if (token.dep in ("xcomp", "conj") or unmarked_complement) and not self._subjects(index):
+        marks = self.parse.kids(index, frozenset({"mark"}))
+        passive = self.parse.kids(index, PASSIVE_SUBJECT_DEPS)  # "after an agreement had been reached"
+        conjunctions = [m for m in marks if self.parse.lower(m) not in INFINITIVE_MARKS]
+        own_clause = self._subjects(index) or passive or conjunctions
+        unmarked_complement = token.dep in ("ccomp", "oc") and not marks
+        if (token.dep in ("xcomp", "conj") or unmarked_complement) and not own_clause:
             return token.head
         return index
 
@@ -318,7 +330,7 @@ class _Finder:
     def _participants(self, index: int, sentence_start: int) -> dict[str, str | None]:
         parse = self.parse
         subject_of = self._clause_head(index)
-        passive = parse.kids(index, PASSIVE_SUBJECT_DEPS)
+        passive = [] if self._misread_passive(index) else parse.kids(index, PASSIVE_SUBJECT_DEPS)
         subjects = self._subjects(subject_of)
         agents = [parse.noun_of(a) for a in parse.kids(index, OBLIQUE_DEPS | {"agent"})
                   if parse.tokens[a].dep == "agent" or parse.preposition(a) in AGENT_PREPOSITIONS]  # fmt: skip
@@ -452,7 +464,7 @@ class _Finder:
         with a participle it is the passive)."""
         parse = self.parse
         token = parse.tokens[index]
-        auxiliaries = [parse.tokens[c] for c in parse.kids(index, frozenset({"aux"}))]
+        auxiliaries = [parse.tokens[c] for c in parse.kids(index, frozenset({"aux", "aux:pass"}))]
         if any(a.text.lower() in FUTURE_AUXILIARIES for a in auxiliaries):
             return True
         return "VerbForm=Inf" in token.morph and any(a.lemma.lower() == "werden" for a in auxiliaries)
