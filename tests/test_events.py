@@ -201,6 +201,18 @@ def test_a_passive_clause_does_not_borrow_the_subject_of_the_clause_before(kb):
     assert agree and agree[0].source_text is None, agree
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Karla Brenner, who did not attend the talks in Geneva, urged both sides to agree."),
+        ("de", "Karla Brenner, die nicht an den Gesprächen in Genf teilnahm, forderte eine Einigung."),
+    ],
+)
+def test_a_relative_pronoun_is_the_noun_it_refers_to(language, text, kb):
+    absent = [event for event in events_of(text, language, kb) if event.type == "CONSULT"]
+    assert absent and absent[0].source_text == "Karla Brenner" and absent[0].negated, absent
+
+
 def test_a_place_in_a_phrase_of_time_is_no_target(kb):
     (agree,) = [e for e in events_of("Ukraine and Russia agree to prisoner swap after talks in Geneva", "en", kb)
                 if e.type == "AGREE"]  # fmt: skip

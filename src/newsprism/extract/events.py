@@ -50,6 +50,7 @@ NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "ke
                        "never", "no", "neither", "nor"})  # fmt: skip
 PRONOUNS = frozenset({"er", "sie", "he", "she", "they"})
 THING_PRONOUNS = frozenset({"es", "it"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "der", "die", "das", "welcher", "welche", "welches"})
 REFLEXIVES = frozenset({"sich", "himself", "herself", "itself", "themselves"})
 POSSIBLE_WORDS = frozenset({"möglicherweise", "vielleicht", "eventuell", "womöglich", "wahrscheinlich", "may", "might",
                             "could", "possibly", "perhaps", "likely"})  # fmt: skip
@@ -285,6 +286,9 @@ class _Finder:
     def _actor(self, index: int, sentence_start: int) -> tuple[str | None, str | None]:
         parse = self.parse
         token = parse.tokens[index]
+        verb = parse.tokens[token.head]
+        if token.text.lower() in RELATIVE_PRONOUNS and verb.dep in ("relcl", "acl:relcl") and verb.head != token.head:
+            return self._actor(verb.head, sentence_start)  # "Zelensky, who did not attend": Zelensky
         if token.text.lower() in THING_PRONOUNS:  # "Russia said it would …"; "es gibt" is no one
             antecedent = self._governing(index, ("ORG", "LOC"))
             return (token.text, antecedent.actor_id) if antecedent else (token.text, None)
