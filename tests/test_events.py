@@ -213,6 +213,11 @@ def test_a_relative_pronoun_is_the_noun_it_refers_to(language, text, kb):
     assert absent and absent[0].source_text == "Karla Brenner" and absent[0].negated, absent
 
 
+def test_a_headlines_separable_particle_before_its_line_break_makes_the_verb(kb):
+    text = "Regierung in Berlin kündigt Steuerreform an\n\nDer Minister sprach."
+    assert [event.type for event in events_of(text, "de", kb) if event.trigger.startswith("kündigt")] == []
+
+
 def test_a_place_in_a_phrase_of_time_is_no_target(kb):
     (agree,) = [e for e in events_of("Ukraine and Russia agree to prisoner swap after talks in Geneva", "en", kb)
                 if e.type == "AGREE"]  # fmt: skip

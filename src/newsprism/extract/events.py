@@ -200,6 +200,8 @@ class _Finder:
         while end < len(tokens) and not tokens[end].sentence_start and tokens[end].text not in CLAUSE_ENDS:
             end += 1
         last = end - 1
+        while last > index and not tokens[last].text.strip():
+            last -= 1  # a headline ends at its line break: "Regierung kündigt Reform an\n\n"
         particle = tokens[last].text.lower() in SEPARABLE and tokens[last].pos in ("ADV", "ADP", "ADJ", "PART")
         return last if last > index and particle else None
 
