@@ -153,8 +153,14 @@ def test_negated_events(language, text, kb):
     assert [event.negated for event in events_of(text, language, kb)][:1] == [True]
 
 
-def test_a_negation_that_narrows_a_phrase_does_not_negate_the_event(kb):
-    text = "Die Ministerin wird nicht nur am Donnerstag an den Gesprächen in Genf teilnehmen."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Ministerin wird nicht nur am Donnerstag an den Gesprächen in Genf teilnehmen.",
+        "Die Ministerin wird nicht am Donnerstag, sondern am Freitag an den Gesprächen in Genf teilnehmen.",
+    ],
+)
+def test_a_negation_that_narrows_a_phrase_does_not_negate_the_event(text, kb):
     assert [event.negated for event in events_of(text, "de", kb)][:1] == [False]
 
 
