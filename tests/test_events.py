@@ -224,6 +224,18 @@ def test_a_headlines_separable_particle_before_its_line_break_makes_the_verb(kb)
     assert [event.type for event in events_of(text, "de", kb) if event.trigger.startswith("kündigt")] == []
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "source"),
+    [
+        ("de", "Die Opposition in Rom warf der Regierung Wahlbetrug vor.", "Die Opposition in Rom"),
+        ("en", "The opposition in Rome accused the government of fraud.", "The opposition in Rome"),
+    ],
+)
+def test_the_place_a_source_is_in_is_not_the_source(language, text, source, kb):
+    events = events_of(text, language, kb)
+    assert events and events[0].source_text == source and events[0].source_actor_id is None, events
+
+
 def test_a_place_in_a_phrase_of_time_is_no_target(kb):
     (agree,) = [e for e in events_of("Ukraine and Russia agree to prisoner swap after talks in Geneva", "en", kb)
                 if e.type == "AGREE"]  # fmt: skip

@@ -45,6 +45,7 @@ _ATTRIBUTED = re.compile(
     r"(?i)(?:\blaut|\bgemäß|\baccording to|\bnach (?:angaben|informationen|berichten)(?: von| des| der| aus)?)"
     r"\s+(?:\S+\s+){0,3}$"
 )
+_LOCATED = re.compile(r"(?i)\b(?:in|im|at|aus|from)\s+(?:der\s+|dem\s+|the\s+)?$")
 SENTENCE_NEGATIONS = frozenset({"nicht", "nie", "niemals", "not", "never"})
 NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "weder", "not", "n't",
                        "never", "no", "neither", "nor"})  # fmt: skip
@@ -136,7 +137,12 @@ class _Parse(DependencyTree):
             and e.start > head.end
             and (not self.text[head.end : e.start].strip() or any(e.start <= a < e.end for a in appositions))
         ]
-        return (covering or titled or inside or [None])[0]
+        # the places a head is in or comes from are not the actor: "Die Opposition in Paris" is not
+        # Paris, "Die Delegationen aus Moskau und Kiew" neither city
+        places = (e.start for e in inside if e.label == "LOC")
+        located = next((start for start in places if _LOCATED.search(self.text[max(0, start - 12) : start])), None)
+        unplaced = [e for e in inside if located is None or e.label != "LOC" or e.start < located]
+        return (covering or titled or unplaced or [None])[0]
 
     def preposition(self, index: int) -> str | None:
         """The preposition of a prepositional phrase: UD puts it below the noun (case), ClearNLP above."""
