@@ -431,12 +431,12 @@ class _Finder:
         # "nicht am Montag, sondern am Dienstag")
         phrases = [kid for kid in parse.children[index] if parse.tokens[kid].pos not in ("VERB", "AUX")]
         hung = [child for kid in phrases for child in parse.children[kid]]
-        corrected = any(parse.lower(i) == "sondern" for i in parse.subtree(index))
-        return not corrected and any(
+        negation = any(
             parse.lower(child) in SENTENCE_NEGATIONS
             and (child + 1 >= len(parse.tokens) or parse.lower(child + 1) not in ("nur", "einmal", "zuletzt"))
             for child in hung
         )
+        return negation and not any(parse.lower(i) == "sondern" for i in parse.subtree(index))
 
     def _modality(self, index: int) -> str | None:
         parse = self.parse

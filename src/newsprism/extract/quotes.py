@@ -863,9 +863,7 @@ class _Finder:
             return beside
         tokens = self.parse.tokens
         first = next((i for i in range(sentence.first, sentence.last) if tokens[i].end > phrase_start), sentence.first)
-        clause = first
-        while clause > sentence.first and tokens[clause - 1].text not in _CLAUSE_BOUNDARIES:
-            clause -= 1
+        clause, _ = self._clause(first, sentence)
         if not any(tokens[i].pos not in ("PUNCT", "SPACE") for i in range(clause, first)):
             return beside
         return tokens[clause].start, sentence.end
