@@ -578,3 +578,32 @@ def test_a_speaker_phrase_with_a_firm_and_a_person_is_the_person():
     person = Entity(text.index("Karla"), text.index("Brenner") + 7, "Karla Brenner", "PER", "kb:brenner")
     (quote,) = find_quotes(text, [firm, person], _tokens(text), "de")
     assert quote.speaker_actor_id == "kb:brenner"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Karla Brenner erklärte, die Verhandlungen seien gescheitert, und fügte hinzu: „Wir fangen von vorne an.“",
+            "die Verhandlungen seien gescheitert",
+        ),
+        (
+            "Karla Brenner glaubt, dass die Reform im Sommer komme: „Die Mehrheit steht.“",
+            "dass die Reform im Sommer komme",
+        ),
+    ],
+)
+def test_reported_speech_before_a_direct_quote_in_one_sentence_is_a_quote_too(text, said):
+    reported, direct = _quotes(text, {"Karla Brenner": "kb:brenner"})
+    assert not reported.direct and reported.text.startswith(said)
+    assert direct.direct and reported.speaker_actor_id == direct.speaker_actor_id == "kb:brenner"
+
+
+def test_a_direct_quote_after_a_full_stop_opens_a_sentence():
+    text = (
+        "Nach Angaben der Feuerwehr wurden am Morgen drei Häuser geräumt. „Das Wasser steigt weiter“, "
+        "sagte Karla Brenner."
+    )
+    reported, direct = _quotes(text, {"Karla Brenner": "kb:brenner"})
+    assert reported.text.endswith("geräumt.") and reported.speaker_text == "Angaben der Feuerwehr"
+    assert direct.text.startswith("Das Wasser") and direct.speaker_actor_id == "kb:brenner"

@@ -108,6 +108,7 @@ _DOCUMENT = re.compile(
     r"analyse|statistik|dokumenten?|unterlagen)$"
 )
 _QUOTE_MARKS = ("„", "“", "»", "«")
+_OPENING = {":", ",", '"', *_QUOTE_MARKS}
 # Pronouns that are only ever a subject: after the finite verb they name the speaker even when a
 # noun phrase opens the clause ("Die Tat bezeichnete er als sinnlos").
 _NOMINATIVE_PRONOUNS = {"er", "ich", "wir"}
@@ -197,15 +198,20 @@ class _Parse(DependencyTree):
         return sentences
 
     def _paragraph_ranges(self) -> list[tuple[int, int]]:
-        """The parser's sentences, cut at line breaks too: it runs a heading into the sentence after it."""
+        """The parser's sentences, cut at line breaks too (it runs a heading into the sentence after
+        it) and before a quotation that opens after a full stop ("… zurück. „Wir …“")."""
         ranges = []
         for first, last in self.sentence_ranges():
-            breaks = [
-                i + 1 for i in range(first, last - 1) if "\n" in self.tokens[i].text and not self.lower(i).strip()
-            ]
+            breaks = [i + 1 for i in range(first, last - 1) if self._break_after(i)]
             starts = [first, *breaks]
             ranges += zip(starts, [*breaks, last], strict=True)
         return ranges
+
+    def _break_after(self, index: int) -> bool:
+        token, following = self.tokens[index], self.tokens[index + 1]
+        if "\n" in token.text and not token.text.strip():
+            return True
+        return token.text in (".", "!", "?") and following.text in ("„", "»") and following.start > token.end
 
     def contiguous(self, index: int, within: _Sentence) -> tuple[int, int]:
         """The token range around ``index`` that its subtree covers without a gap."""
@@ -876,28 +882,41 @@ class _Finder:
                 return following
         return -1
 
-    def reported(self, sentence: _Sentence) -> tuple[Quote | None, _Speaker | None]:
+    def _before_quotes(self, sentence: _Sentence, start: int) -> _Sentence | None:
+        """The part of a sentence before its first direct quote, where it has a clause of its own ("Er
+        sagte, die Lage sei ruhig, und fügte hinzu: „…“")."""
+        tokens = self.parse.tokens
+        last = next((i for i in range(sentence.first, sentence.last) if tokens[i].start >= start), sentence.last)
+        while last > sentence.first and (not tokens[last - 1].text.strip() or tokens[last - 1].text in _OPENING):
+            last -= 1  # the colon, comma or quotation mark that opens the quote
+        if last <= sentence.first or not self._is_clause(sentence.first, last):
+            return None
+        return _Sentence(sentence.start, tokens[last - 1].end, sentence.first, last)
+
+    def reported(self, sentence: _Sentence, complements_only: bool = False) -> tuple[Quote | None, _Speaker | None]:
         """The sentence's reported speech and its speaker. A speech act without a clause is reported
         speech too ("Sie forderte seinen Rücktritt."); any other cue with a subject and no clause
-        ("X wies darauf hin.") gives no quote but the speaker of what follows in Konjunktiv I."""
+        ("X wies darauf hin.") gives no quote but the speaker of what follows in Konjunktiv I. With
+        ``complements_only`` (the words before a direct quote) only a clause after its cue counts:
+        the rest of what the cue says is the direct quote."""
         acts, speakers = [], []
         cues = self._cues(sentence)
         for cue in cues:
             speaker = self._cue_speaker(cue, sentence)
             if speaker is None:
                 continue
-            span = self._complement(cue, sentence)
+            span = self._complement(cue, sentence, after_only=complements_only)
             if span is not None:
                 return _quote(self.text, *span, speaker, False, self.parse.tokens[cue].text), speaker
             speakers.append(speaker)
-            if self._is_speech_act(cue, sentence):
+            if not complements_only and self._is_speech_act(cue, sentence):
                 acts.append((cue, speaker))
-        for verb in range(sentence.first, sentence.last):
+        for verb in range(sentence.first, sentence.first if complements_only else sentence.last):
             if verb not in cues and self._is_speech_act(verb, sentence):  # "X wertete die Einigung als Erfolg"
                 speaker = self._cue_speaker(verb, sentence)
                 if speaker is not None:
                     acts.append((verb, speaker))
-        attributed = self._attribution(sentence)
+        attributed = None if complements_only else self._attribution(sentence)
         if attributed is not None:
             speaker, cue_text, phrase_start, phrase_end = attributed
             rest = self._attributed_span(sentence, cue_text, phrase_start, phrase_end)
@@ -950,7 +969,7 @@ class _Finder:
             last += 1
         return first, last
 
-    def _complement(self, cue: int, sentence: _Sentence) -> tuple[int, int] | None:
+    def _complement(self, cue: int, sentence: _Sentence, after_only: bool = False) -> tuple[int, int] | None:
         """What the cue verb says: the clause after the comma that follows it ("X sagte am Montag,
         die Deiche würden halten", "…, dass …"), or the one before the comma that precedes it
         ("Die Deiche würden halten, sagte X"). Found by the commas, since the parser often hangs
@@ -981,7 +1000,7 @@ class _Finder:
             and self._is_clause(following + 1, sentence.last)
         ):
             return tokens[following + 1].start, sentence.end
-        if opener.text.lower() in _CONDITIONS:  # "…, wenn die Gespräche scheitern": no cue of what came before
+        if after_only or opener.text.lower() in _CONDITIONS:  # "…, wenn die Gespräche scheitern" cues nothing before
             return None
         finite = self.parse.finite_of(cue)
         preceding = finite - 1
@@ -1046,6 +1065,11 @@ class _Finder:
         for sentence in self.parse.sentences:
             inside = [(q, s) for q, s in direct if q.start < sentence.end and sentence.start < q.end]
             if inside:
+                head = self._before_quotes(sentence, inside[0][0].start)
+                if head is not None:
+                    reported, _ = self.reported(head, complements_only=True)
+                    if reported is not None:
+                        quotes.append(reported)
                 for quote, speaker in inside:
                     if speaker is None:
                         own = self._root_subject(sentence) if quote.start > sentence.start + 1 else None
