@@ -607,3 +607,41 @@ def test_a_direct_quote_after_a_full_stop_opens_a_sentence():
     reported, direct = _quotes(text, {"Karla Brenner": "kb:brenner"})
     assert reported.text.endswith("geräumt.") and reported.speaker_text == "Angaben der Feuerwehr"
     assert direct.text.startswith("Das Wasser") and direct.speaker_actor_id == "kb:brenner"
+
+
+def test_a_quoted_outlet_name_is_a_speaker():
+    text = "Wie „heise online“ berichtet, sperrten die Behörden den Zugang zu mehreren Videoportalen."
+    (quote,) = _quotes(text)
+    assert quote.speaker_text == "„heise online“"
+    assert quote.text.startswith("sperrten die Behörden")
+
+
+def test_a_long_apposition_is_cut_to_its_first_phrase():
+    text = (
+        "Die Regierungsparteien in Lindau, die Bürgerliste (BL) und die Freien Wähler (FW), hatten erklärt, "
+        "am Dienstag einen Antrag auf Neuwahlen zu stellen."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker_text == "Die Regierungsparteien in Lindau"
+    assert quote.text.startswith("am Dienstag")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Die Bahngesellschaft beschloss am Montag, die Preise im Fernverkehr um fünf Prozent zu senken.",
+            "die Preise",
+        ),
+        ("Der Stadtrat hat entschieden, dass die Brücke im Sommer für den Verkehr gesperrt wird.", "dass die Brücke"),
+        ("Die Regierungen in Berlin und Paris haben signalisiert, dass sie den Plan unterstützen.", "dass sie"),
+    ],
+)
+def test_a_decision_or_signal_with_its_clause_is_reported(text, said):
+    (quote,) = _quotes(text)
+    assert quote.text.startswith(said)
+
+
+def test_a_decision_without_its_clause_is_no_quote():
+    text = "Die Bahngesellschaft entschied sich gegen den Ausbau, weil die Kosten seit dem Frühjahr gestiegen waren."
+    assert _quotes(text) == []

@@ -47,6 +47,12 @@ SPEECH_VERB = re.compile(
     r"explain|explained|urge|urged|demand|demanded|reply|replied|state|stated|confirm|confirmed)$"
     r")"
 )
+# Verbs of deciding, promising and signalling, which annotators treat as cues where a "dass" clause,
+# a zu-infinitive or Konjunktiv follows ("Die Bahn beschloss, die Preise zu senken"), and only then.
+_CLAUSE_CUE = re.compile(
+    r"^(?:signalisier|zu(?:ge)?sag|zu(?:ge)?sicher|besag|beschl[io]?ss|beschließ|entschied|entscheid|befürwort|"
+    r"(?:ge)?dräng|nach(?:ge)?sag|beabsichtig|(?:ge)?einig|an(?:ge)?biet|an(?:ge)?bot)"
+)
 # Speech verbs whose object is what was said, so that the sentence reports speech without a clause.
 _SPEECH_ACT = re.compile(
     r"^(?:(?:ge)?forder|bezeichn|nenn|nann|genannt|(?:ge)?warn|vor(?:ge)?w[aeio]rf|zurück(?:ge)?w[ie]+s|begründ|verlang|"
@@ -248,9 +254,15 @@ class _Parse(DependencyTree):
     def is_cue(self, index: int) -> bool:
         token = self.tokens[index]
         participle = token.pos == "ADJ" and any(self.tokens[c].dep in _AUXILIARIES for c in self.children[index])
-        return (token.pos in ("VERB", "AUX") or participle) and (
-            any(SPEECH_VERB.match(form) for form in self.cue_forms(index)) or self.is_heisst_es(index)
+        misread = token.pos == "ADJ" and token.dep == "ROOT" and token.lemma.endswith("en")  # "Brown schätzt, dass"
+        return (token.pos in ("VERB", "AUX") or participle or misread) and (
+            any(SPEECH_VERB.match(form) for form in self.cue_forms(index))
+            or self.is_heisst_es(index)
+            or self.is_clause_cue(index)
         )
+
+    def is_clause_cue(self, index: int) -> bool:
+        return any(_CLAUSE_CUE.match(form) for form in self.cue_forms(index))
 
     def is_heisst_es(self, index: int) -> bool:
         """ "In der Erklärung heißt es: …", "hatte es geheißen"."""
@@ -379,12 +391,16 @@ class _Speakers:
             if opened and tokens[-1].text in ("“", "«"):
                 break
             tokens.pop()
+        closed = bool(tokens) and tokens[-1].text in ("“", "«")
         while tokens and (tokens[0].pos in ("PUNCT", "SPACE") or not tokens[0].text.strip()):
+            if closed and tokens[0].text in ("„", "»"):
+                break  # a quoted name, whatever its words are tagged: „heise online“
             tokens.pop(0)
+        quoted = closed and tokens[0].text in ("„", "»")
         nominal = any(t.pos in ("NOUN", "PROPN", "PRON") or _WEBSITE.fullmatch(t.text) for t in tokens) or any(
             _nominalised_adjective(t) for t in tokens[1:]
         )
-        if not tokens or len(tokens) > MAX_SPEAKER_WORDS or not nominal:
+        if not tokens or len(tokens) > MAX_SPEAKER_WORDS or not (nominal or quoted):
             return None
         start, end = tokens[0].start, tokens[-1].end
         text = self.parse.text[start:end]
@@ -554,6 +570,7 @@ class _Finder:
         while (
             start < finite
             and self.parse.lower(start) not in _CONTRACTIONS
+            and tokens[start].text not in ("„", "»")
             and (tokens[start].pos in ("SCONJ", "CCONJ", "PUNCT") or self.parse.lower(start).strip() in _CONJUNCTIONS)
         ):
             start += 1  # "wie", which the tagger also takes for a preposition
@@ -678,8 +695,16 @@ class _Finder:
             inside = tokens[start:limit]
             if any(t.pos in ("VERB", "AUX", "SCONJ") or t.text in _CLAUSE_BOUNDARIES - {","} for t in inside):
                 return None
-            return self.speakers.phrase(start, limit) if _nominal(tokens[start]) else None
+            if not _nominal(tokens[start]):
+                return None
+            comma = next((i for i in range(start, limit) if tokens[i].text == ","), limit)
+            # a long apposition is cut to its first phrase: "Die Regierungsparteien, die X (…) und die Y (…),"
+            return self.speakers.phrase(start, limit) or self.speakers.phrase(start, comma)
         opener = tokens[start] if start < limit else None
+        if opener is not None and opener.text in ("„", "»"):  # a quoted name: „heise online“ berichtet
+            close = next((i for i in range(start + 1, min(limit, start + 6)) if tokens[i].text in ("“", "«")), None)
+            named = close is not None and not any(t.pos in ("VERB", "AUX") for t in tokens[start:close])
+            return self.speakers.phrase(start, close + 1) if named else None
         if (
             opener is None
             or not _nominal(opener)
@@ -906,6 +931,8 @@ class _Finder:
             if speaker is None:
                 continue
             span = self._complement(cue, sentence, after_only=complements_only)
+            if span is not None and self.parse.is_clause_cue(cue) and not self._reported_clause(span):
+                continue  # "Die Bahn entschied sich dagegen, weil …": a decision, not what it said
             if span is not None:
                 return _quote(self.text, *span, speaker, False, self.parse.tokens[cue].text), speaker
             speakers.append(speaker)
@@ -1009,6 +1036,18 @@ class _Finder:
         if tokens[preceding].text == "," and self._is_clause(sentence.first, preceding):
             return sentence.start, tokens[preceding].start
         return None
+
+    def _reported_clause(self, span: tuple[int, int]) -> bool:
+        """A clause that says what was decided or promised: "dass"/"ob", a zu-infinitive, Konjunktiv."""
+        words = [t for t in self.parse.tokens if span[0] <= t.start < span[1] and t.text.strip()]
+        if not words:
+            return False
+        infinitive = any(
+            t.pos == "VERB" and (t.text.lower().replace("zu", "", 1) == t.lemma.lower() or words[i - 1].text == "zu")
+            for i, t in enumerate(words)
+            if i
+        )
+        return words[0].text.lower() in ("dass", "ob") or infinitive or any(_subjunctive(t) for t in words)
 
     def _english_complement(self, cue: int, sentence: _Sentence) -> tuple[int, int] | None:
         """What an English cue says, by the parse (English marks its clauses well, and commas do not
