@@ -645,3 +645,43 @@ def test_a_decision_or_signal_with_its_clause_is_reported(text, said):
 def test_a_decision_without_its_clause_is_no_quote():
     text = "Die Bahngesellschaft entschied sich gegen den Ausbau, weil die Kosten seit dem Frühjahr gestiegen waren."
     assert _quotes(text) == []
+
+
+def _parsed(words: list[tuple[str, str, str, int]]) -> tuple[str, list[Token]]:
+    """A text and its tokens from (word, part of speech, dependency, head): a parse as the parser
+    sometimes gets it wrong, to test the rules that correct it."""
+    text, tokens = "", []
+    for word, pos, dep, head in words:
+        text += " " if text else ""
+        morph = "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin" if pos == "VERB" else ""
+        tokens.append(Token(len(text), len(text) + len(word), word, word.lower(), pos, dep, head, not tokens, morph))
+        text += word
+    return text, tokens
+
+
+def test_a_name_alone_before_the_verb_is_its_subject_whatever_the_parser_says():
+    text, tokens = _parsed(
+        [("Karla", "PROPN", "obl", 2), ("Brenner", "PROPN", "flat", 0), ("würdigte", "VERB", "ROOT", 2),
+         ("die", "DET", "det", 4), ("Stiftung", "NOUN", "nsubj", 2), ("als", "ADP", "case", 6),
+         ("Ort", "NOUN", "obl", 2), ("des", "DET", "det", 8), ("Streits", "NOUN", "nmod", 6),
+         (".", "PUNCT", "punct", 2)]
+    )  # fmt: skip
+    (quote,) = find_quotes(text, _entities(text, {"Karla Brenner": "kb:brenner"}), tokens, "de")
+    assert quote.speaker_actor_id == "kb:brenner"
+
+
+def test_a_genitive_adverb_opening_the_clause_is_no_speaker():
+    text, tokens = _parsed(
+        [("Des", "DET", "det", 1), ("Weiteren", "NOUN", "nsubj", 2), ("forderte", "VERB", "ROOT", 2),
+         ("Karla", "PROPN", "obj", 2), ("Brenner", "PROPN", "flat", 3), ("den", "DET", "det", 6),
+         ("Rücktritt", "NOUN", "obj", 2), (".", "PUNCT", "punct", 2)]
+    )  # fmt: skip
+    (quote,) = find_quotes(text, _entities(text, {"Karla Brenner": "kb:brenner"}), tokens, "de")
+    assert quote.speaker_actor_id == "kb:brenner"
+
+
+def test_an_apposition_before_a_time_in_a_wie_clause_keeps_its_speaker():
+    text = "Die Lage sei ruhig gewesen, wie Karla Brenner, Sprecherin der Feuerwehr in Genf, am Abend mitteilte."
+    (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})
+    assert quote.speaker_actor_id == "kb:brenner"
+    assert quote.text.startswith("Die Lage sei ruhig")

@@ -593,6 +593,9 @@ class _Finder:
             return self._noun_phrase(after, sentence.last)  # "Die Tat bezeichnete er als sinnlos"
         if start + 1 == finite and self.parse.lower(start) in _DEMONSTRATIVES:
             return self._noun_phrase(after, sentence.last)  # "Das erklärte ein Sprecher": "das" is what he said
+        named = self._person_opening(start, finite)
+        if named is not None:
+            return named  # "Lammert würdigte die Bundeswehr als …": a name alone before the verb is its subject
         behind = self._subject_behind(cue, finite, sentence)
         if behind is not None:
             return behind
@@ -605,12 +608,21 @@ class _Finder:
             # the second of two verbs shares the first one's subject: "X sprach sich dagegen aus und sagte, …"
             earlier = next((i for i in range(finite - 2, sentence.first - 1, -1) if _finite(tokens[i])), None)
             return self._subject_by_word_order(earlier, sentence) if earlier is not None else None
-        opener = sentence.first
+        # the clause's own start: the sentence's, or a "wie" after a comma ("…, wie X, Chef von Y, mitteilte")
+        opener = next(
+            (
+                i + 1
+                for i in range(finite - 1, sentence.first, -1)
+                if self.parse.lower(i) == "wie" and tokens[i - 1].text == ","
+            ),
+            sentence.first,
+        )
         while opener < finite and (tokens[opener].pos in ("SCONJ", "CCONJ") or not tokens[opener].text.strip()):
             opener += 1  # "Wie die Premierministerin, Anna Bligh, erklärte"
         # a subject with an apposition: "Die Sprecherin der Stiftung, Heike van Laak, sagte", also
         # with a place or time between it and the verb ("Wie X, Sprecher der UN, in Bangkok mitteilte")
-        closing = start - 1 if start == finite or tokens[start].pos == "ADP" else finite
+        placed = tokens[start].pos == "ADP" or self.parse.lower(start) in _CONTRACTIONS
+        closing = start - 1 if start == finite or placed else finite
         if tokens[closing].text == "," and closing > opener:
             subject = self._noun_phrase(opener, closing, apposition=True)
             if subject is not None:
@@ -631,6 +643,15 @@ class _Finder:
         end = self.parse.tokens[finite - 1].end
         person = next((p for p in self.speakers.people if p.label == "PER" and p.end == end and " " in p.text), None)
         return opening if person is None else _Speaker(self.text[person.start : person.end], person)
+
+    def _person_opening(self, start: int, finite: int) -> _Speaker | None:
+        """A person's name that is all of the clause before its finite verb."""
+        tokens = self.parse.tokens
+        if start >= finite:
+            return None
+        begin, end = tokens[start].start, tokens[finite - 1].end
+        person = next((p for p in self.speakers.people if p.label == "PER" and (p.start, p.end) == (begin, end)), None)
+        return None if person is None else _Speaker(person.text, person)
 
     def _subject_behind(self, cue: int, finite: int, sentence: _Sentence) -> _Speaker | None:
         """The subject the parser puts after the finite verb ("Gegenwärtig wirft Minister X …"):
@@ -724,9 +745,9 @@ class _Finder:
             head -= 1
         nominalised = head > start and _nominalised_adjective(tokens[head])
         if (tokens[head].pos not in ("NOUN", "PROPN") and not nominalised) or (
-            article.text.lower() in ("den", "dem", "einen", "einem")
+            article.text.lower() in ("den", "dem", "des", "einen", "einem", "eines")
         ):
-            return None  # an object opens the clause: "Den Vorschlag lehnte der Minister ab"
+            return None  # an object or adverbial opens the clause: "Den Vorschlag lehnte X ab", "Des Weiteren sagte X"
         if _TIME.match(tokens[head].text):
             return None  # a time opens the clause: "Wenige Stunden später erklärte der Rat"
         return self.speakers.phrase(start, self._name_behind(end, limit) or end)
