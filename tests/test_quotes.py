@@ -4,7 +4,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsprism.extract import find_quotes
@@ -361,6 +361,7 @@ _WORDS = st.sampled_from(
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_WORDS, max_size=40).map(" ".join))
+@example("“ „ zufolge")  # a speaker phrase of quotation marks alone
 def test_linking_and_quotes_never_raise_and_stay_in_bounds(text):
     from newsprism.link import ActorRegistry, KnowledgeBase, link_article
     from newsprism.model import Article
@@ -685,3 +686,20 @@ def test_an_apposition_before_a_time_in_a_wie_clause_keeps_its_speaker():
     (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})
     assert quote.speaker_actor_id == "kb:brenner"
     assert quote.text.startswith("Die Lage sei ruhig")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "said"),
+    [
+        (
+            "Aus Regierungskreisen in Paris hieß es, das Vorgehen sei ein klarer Bruch des Abkommens.",
+            "Regierungskreisen",
+            "das Vorgehen",
+        ),
+        ("Aus Kreisen der Kommission verlautete, die Zahlen seien vorläufig.", "Kreisen", "die Zahlen"),
+    ],
+)
+def test_a_source_named_with_aus_speaks_for_a_cue_without_subject(text, source, said):
+    (quote,) = _quotes(text)
+    assert quote.speaker_text.startswith(source)
+    assert quote.text.startswith(said)

@@ -105,7 +105,7 @@ _INLINE_ATTRIBUTIONS = {"laut", "gemäß", "nach", "zufolge"}
 # Where a cue without a subject names its source: "heißt es in/bei …"; a passive cue only a document
 # it is in ("In einer Mitteilung wird gefordert").
 _DOCUMENT_PREPOSITIONS = ("in", "im")
-_SOURCE_PREPOSITIONS = (*_DOCUMENT_PREPOSITIONS, "bei", "beim", "von", "vom")
+_SOURCE_PREPOSITIONS = (*_DOCUMENT_PREPOSITIONS, "bei", "beim", "von", "vom", "aus")  # "Aus Paris hieß es"
 # A cue whose source is the document it comes out of ("aus"): "Dies geht aus dem Bericht hervor".
 _EMERGES = re.compile(r"^hervor(?:ge)?(?:geh|ging|gang)")
 _DOCUMENT = re.compile(
@@ -396,7 +396,7 @@ class _Speakers:
             if closed and tokens[0].text in ("„", "»"):
                 break  # a quoted name, whatever its words are tagged: „heise online“
             tokens.pop(0)
-        quoted = closed and tokens[0].text in ("„", "»")
+        quoted = closed and bool(tokens) and tokens[0].text in ("„", "»")
         nominal = any(t.pos in ("NOUN", "PROPN", "PRON") or _WEBSITE.fullmatch(t.text) for t in tokens) or any(
             _nominalised_adjective(t) for t in tokens[1:]
         )
@@ -487,7 +487,7 @@ class _Finder:
     def _cue_speaker(self, cue: int, sentence: _Sentence) -> _Speaker | None:
         """The cue's subject; "sie" with a plural verb ("Sie erklärten") is not the person named last;
         what "heißt es" quotes comes from the text it is in ("In der Erklärung heißt es")."""
-        if self.parse.is_heisst_es(cue):
+        if self.parse.is_heisst_es(cue) or self.parse.lower(cue).startswith("verlaut"):  # "Aus X verlautete, …"
             return self._source(sentence, min(cue + 4, sentence.last), _SOURCE_PREPOSITIONS)
         if any(_EMERGES.match(form) for form in self.parse.cue_forms(cue)):
             return self._source(sentence, sentence.last, ("aus",), documents=True)  # "geht aus dem Bericht hervor"
