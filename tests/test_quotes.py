@@ -703,3 +703,28 @@ def test_a_source_named_with_aus_speaks_for_a_cue_without_subject(text, source, 
     (quote,) = _quotes(text)
     assert quote.speaker_text.startswith(source)
     assert quote.text.startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        (
+            "Die Richter folgten dem Vorwurf der Anklage, der Bürgermeister habe Gelder veruntreut, nur zum Teil.",
+            "der Bürgermeister habe Gelder veruntreut",
+            "dem Vorwurf der Anklage",
+        ),
+        (
+            "Die Gewerkschaft ist der Ansicht, dass die Löhne in der Pflege seit Jahren zu niedrig seien.",
+            "dass die Löhne",
+            "Die Gewerkschaft",
+        ),
+    ],
+)
+def test_a_speech_noun_frames_the_clause_after_its_comma(text, said, speaker):
+    (quote,) = _quotes(text)
+    assert quote.text.startswith(said)
+    assert quote.speaker_text == speaker
+
+
+def test_a_speech_noun_before_a_clause_that_reports_nothing_frames_nothing():
+    assert _quotes("Die Richter lasen den Bericht, während draußen vor dem Gericht die Menge wartete.") == []

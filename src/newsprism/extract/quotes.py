@@ -53,6 +53,21 @@ _CLAUSE_CUE = re.compile(
     r"^(?:signalisier|zu(?:ge)?sag|zu(?:ge)?sicher|besag|beschl[io]?ss|beschließ|entschied|entscheid|befürwort|"
     r"(?:ge)?dräng|nach(?:ge)?sag|beabsichtig|(?:ge)?einig|an(?:ge)?biet|an(?:ge)?bot)"
 )
+# Nouns that frame what someone said or holds, with the clause after their comma ("der Vorwurf der
+# Opposition, das Gesetz sei verfassungswidrig").
+_SPEECH_NOUNS = frozenset(
+    "einschätzung ansicht auffassung meinung überzeugung vorwurf verdacht vermutung behauptung aussage äußerung "
+    "erklärung bericht meldung angabe information gerücht befürchtung sorge hoffnung warnung hinweis kritik "
+    "argument begründung forderung vorschlag ankündigung versprechen zusage drohung appell aufforderung bitte "
+    "frage theorie these annahme eindruck feststellung beschwerde klage dementi mitteilung darstellung version "
+    "plan idee anfrage antrag beschluss entscheidung wunsch wort einwand erkenntnis prognose schätzung".split()
+)
+# Of these, what someone holds ("X ist der Ansicht, …", "X äußerte die Hoffnung, …"): the subject of
+# the clause is the speaker, where the others speak for themselves ("Der Vorschlag, …, fand …").
+_HELD_NOUNS = frozenset(
+    "einschätzung ansicht auffassung meinung überzeugung vermutung befürchtung sorge hoffnung theorie these "
+    "annahme eindruck erkenntnis".split()
+)
 # Speech verbs whose object is what was said, so that the sentence reports speech without a clause.
 _SPEECH_ACT = re.compile(
     r"^(?:(?:ge)?forder|bezeichn|nenn|nann|genannt|(?:ge)?warn|vor(?:ge)?w[aeio]rf|zurück(?:ge)?w[ie]+s|begründ|verlang|"
@@ -973,7 +988,52 @@ class _Finder:
         if acts:
             cue, speaker = acts[0]
             return _quote(self.text, sentence.start, sentence.end, speaker, False, self.parse.tokens[cue].text), speaker
+        framed = None if complements_only or speakers else self._nominal_frame(sentence)
+        if framed is not None:
+            return framed, None
         return None, speakers[0] if speakers else None
+
+    def _nominal_frame(self, sentence: _Sentence) -> Quote | None:
+        """What a speech noun frames where the sentence has no cue: the clause after its comma, in
+        Konjunktiv, with "dass" or a zu-infinitive ("Das Gericht folgte dem Vorwurf der Anklage, X
+        habe Gelder veruntreut"); the noun phrase is the speaker, as annotators mark it, or for an
+        opinion the clause's subject ("X ist der Ansicht, dass …")."""
+        tokens = self.parse.tokens
+        for comma in range(sentence.first + 1, sentence.last - MIN_CLAUSE_WORDS):
+            if tokens[comma].text != ",":
+                continue
+            noun = next(
+                (
+                    i
+                    for i in range(comma - 1, max(sentence.first, comma - 8) - 1, -1)
+                    if tokens[i].pos == "NOUN" and tokens[i].lemma.lower() in _SPEECH_NOUNS
+                ),
+                None,
+            )
+            attribute = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP")  # "der Vorwurf der CDU", "Berichte von X"
+            if noun is None or any(
+                tokens[i].pos not in attribute or self.parse.lower(i) in ("als", "zum", "zur")
+                for i in range(noun + 1, comma)
+            ):
+                continue
+            _, end = self._clause(comma + 1, sentence)
+            if self._relative_clause(comma + 1, sentence) or not self._is_clause(comma + 1, end):
+                continue
+            span = tokens[comma + 1].start, tokens[end - 1].end
+            if not self._reported_clause(span):
+                continue
+            first = noun
+            while first > sentence.first and tokens[first - 1].pos in ("DET", "ADJ") and tokens[first - 1].text != ",":
+                first -= 1
+            opening, _ = self._clause(noun, sentence)
+            finite = next((i for i in range(opening, first) if _finite(tokens[i])), None)
+            # "X ist der Ansicht, dass …", "X äußerte die Hoffnung, …": the clause's subject holds it
+            held = tokens[noun].lemma.lower() in _HELD_NOUNS and noun + 1 == comma
+            holder = self._subject_by_word_order(finite, sentence) if finite is not None and held else None
+            speaker = holder or self.speakers.phrase(first, comma)
+            if speaker is not None:
+                return _quote(self.text, *span, speaker, False, tokens[noun].text)
+        return None
 
     def _is_speech_act(self, cue: int, sentence: _Sentence) -> bool:
         """A finite verb whose object is what was said ("Sie forderte seinen Rücktritt", "Sie
