@@ -681,6 +681,17 @@ def test_a_genitive_adverb_opening_the_clause_is_no_speaker():
     assert quote.speaker_actor_id == "kb:brenner"
 
 
+def test_a_participle_opening_the_clause_is_no_speaker_even_tagged_as_a_noun():
+    text, tokens = _parsed(
+        [("Ergänzend", "NOUN", "nsubj", 1), ("sagte", "VERB", "ROOT", 1), ("Karla", "PROPN", "obj", 1),
+         ("Brenner", "PROPN", "flat", 2), (":", "PUNCT", "punct", 1), ("„", "PUNCT", "punct", 7),
+         ("Wir", "PRON", "nsubj", 7), ("kommen", "VERB", "parataxis", 1), ("wieder", "ADV", "advmod", 7),
+         (".", "PUNCT", "punct", 7), ("“", "PUNCT", "punct", 7)]
+    )  # fmt: skip
+    (quote,) = find_quotes(text, _entities(text, {"Karla Brenner": "kb:brenner"}), tokens, "de")
+    assert quote.direct and quote.speaker_actor_id == "kb:brenner"
+
+
 def test_an_apposition_before_a_time_in_a_wie_clause_keeps_its_speaker():
     text = "Die Lage sei ruhig gewesen, wie Karla Brenner, Sprecherin der Feuerwehr in Genf, am Abend mitteilte."
     (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})

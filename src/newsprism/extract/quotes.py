@@ -171,6 +171,8 @@ _TIME = re.compile(
     r"mittag|vormittag|nachmittag|wochenende|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|uhr|"
     r"januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)$"
 )
+# A present participle opening a clause is an adverb ("Ergänzend sagte X"), never its subject.
+_PARTICIPLE_ADVERB = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}[^u]end$")
 _FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "allein", "also", "schon", "bereits", "ebenfalls"}
 # What a participle has when it is a verb, active or passive, however the tagger tags it.
 _AUXILIARIES = ("aux", "aux:pass")
@@ -765,6 +767,8 @@ class _Finder:
             return None  # an object or adverbial opens the clause: "Den Vorschlag lehnte X ab", "Des Weiteren sagte X"
         if _TIME.match(tokens[head].text):
             return None  # a time opens the clause: "Wenige Stunden später erklärte der Rat"
+        if _PARTICIPLE_ADVERB.match(article.text):
+            return None  # a participle the tagger calls a noun: "Relativierend fügt X hinzu", "Passend zu …"
         return self.speakers.phrase(start, self._name_behind(end, limit) or end)
 
     def _name_behind(self, end: int, limit: int) -> int | None:
