@@ -971,7 +971,7 @@ class _Finder:
             if speaker is None:
                 continue
             span = self._complement(cue, sentence, after_only=complements_only)
-            if span is not None and self.parse.is_clause_cue(cue) and not self._reported_clause(span):
+            if span is not None and self.parse.is_clause_cue(cue) and not self._reported_clause(span, sentence):
                 continue  # "Die Bahn entschied sich dagegen, weil …": a decision, not what it said
             if span is not None:
                 return _quote(self.text, *span, speaker, False, self.parse.tokens[cue].text), speaker
@@ -1024,7 +1024,7 @@ class _Finder:
             if self._relative_clause(comma + 1, sentence) or not self._is_clause(comma + 1, end):
                 continue
             span = tokens[comma + 1].start, tokens[end - 1].end
-            if not self._reported_clause(span):
+            if not self._reported_clause(span, sentence):
                 continue
             first = noun
             while first > sentence.first and tokens[first - 1].pos in ("DET", "ADJ") and tokens[first - 1].text != ",":
@@ -1122,9 +1122,10 @@ class _Finder:
             return sentence.start, tokens[preceding].start
         return None
 
-    def _reported_clause(self, span: tuple[int, int]) -> bool:
+    def _reported_clause(self, span: tuple[int, int], sentence: _Sentence) -> bool:
         """A clause that says what was decided or promised: "dass"/"ob", a zu-infinitive, Konjunktiv."""
-        words = [t for t in self.parse.tokens if span[0] <= t.start < span[1] and t.text.strip()]
+        within = self.parse.tokens[sentence.first : sentence.last]
+        words = [t for t in within if span[0] <= t.start < span[1] and t.text.strip()]
         if not words:
             return False
         infinitive = any(
