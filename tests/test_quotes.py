@@ -739,3 +739,10 @@ def test_a_speech_noun_frames_the_clause_after_its_comma(text, said, speaker):
 
 def test_a_speech_noun_before_a_clause_that_reports_nothing_frames_nothing():
     assert _quotes("Die Richter lasen den Bericht, während draußen vor dem Gericht die Menge wartete.") == []
+
+
+def test_a_separable_particle_before_a_clause_final_verb_makes_the_cue():
+    text = "Wie der Konzern am Morgen bekannt gab, steigen die Preise im Herbst um fünf Prozent."
+    (quote,) = _quotes(text)
+    assert quote.speaker_text == "der Konzern"
+    assert quote.text.startswith("steigen die Preise")

@@ -258,8 +258,14 @@ class _Parse(DependencyTree):
         stranded = self._clause_last(index)
         if stranded is not None and self.tokens[stranded].text.lower() in _PARTICLES:
             particles.append(self.tokens[stranded].text.lower())
-        if index and not _finite(token) and self.tokens[index - 1].text.lower() in _PARTICLES:
-            particles.append(self.tokens[index - 1].text.lower())  # written apart: "hat bekannt gegeben"
+        before = self.tokens[index - 1] if index else None
+        final = index + 1 >= len(self.tokens) or self.tokens[index + 1].text in _CLAUSE_BOUNDARIES
+        if (
+            before is not None
+            and before.text.lower() in _PARTICLES
+            and (not _finite(token) or (final and before.pos != "ADP"))
+        ):
+            particles.append(before.text.lower())  # written apart: "hat bekannt gegeben", "wie X bekannt gab,"
         bare = [token.lemma.lower(), token.text.lower()]
         return bare + [particle + form for particle in particles for form in bare]
 
