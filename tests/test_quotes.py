@@ -746,3 +746,10 @@ def test_a_separable_particle_before_a_clause_final_verb_makes_the_cue():
     (quote,) = _quotes(text)
     assert quote.speaker_text == "der Konzern"
     assert quote.text.startswith("steigen die Preise")
+
+
+def test_a_study_that_shows_something_in_a_wie_clause_is_its_source():
+    text = "Wie eine Studie der Universität Genf ergab, schlafen Jugendliche heute weniger als früher."
+    (quote,) = _quotes(text)
+    assert quote.speaker_text == "eine Studie der Universität Genf"
+    assert quote.text.startswith("schlafen Jugendliche")

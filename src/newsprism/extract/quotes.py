@@ -68,6 +68,8 @@ _HELD_NOUNS = frozenset(
     "einschätzung ansicht auffassung meinung überzeugung vermutung befürchtung sorge hoffnung theorie these "
     "annahme eindruck erkenntnis".split()
 )
+# Verbs by which a study or a document attributes in a "wie" clause ("Wie eine Studie ergab, …").
+_EVIDENCE = re.compile(r"^(?:ergab|ergeben|ergibt|zeig|beleg)")
 # Speech verbs whose object is what was said, so that the sentence reports speech without a clause.
 _SPEECH_ACT = re.compile(
     r"^(?:(?:ge)?forder|bezeichn|nenn|nann|genannt|(?:ge)?warn|vor(?:ge)?w[aeio]rf|zurück(?:ge)?w[ie]+s|begründ|verlang|"
@@ -922,7 +924,8 @@ class _Finder:
                     return speaker, "so", tokens[i - 1].start, tokens[last - 1].end
             if word in ("wie", "as") and (token.dep == "mark" or i == sentence.first or previous == ","):
                 verb = token.head if token.dep == "mark" else self._next_verb(i, sentence)
-                if 0 <= verb < len(tokens) and self.parse.is_cue(verb):
+                evidence = 0 <= verb < len(tokens) and any(_EVIDENCE.match(f) for f in self.parse.cue_forms(verb))
+                if 0 <= verb < len(tokens) and (self.parse.is_cue(verb) or evidence):
                     speaker = self._cue_speaker(verb, sentence)
                     if speaker is not None:
                         first, last = self.parse.contiguous(verb, sentence)
