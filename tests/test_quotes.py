@@ -753,3 +753,16 @@ def test_a_study_that_shows_something_in_a_wie_clause_is_its_source():
     (quote,) = _quotes(text)
     assert quote.speaker_text == "eine Studie der Universität Genf"
     assert quote.text.startswith("schlafen Jugendliche")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach einem Gutachten der Bundesbank wird die Inflation im Herbst wieder deutlich sinken.",
+        "Nach dem Entwurf der Kommission sollen alle Staaten bis zum Sommer neue Pläne vorlegen.",
+    ],
+)
+def test_nach_a_document_attributes_the_rest_of_the_sentence(text):
+    (quote,) = _quotes(text)
+    assert quote.cue == "Nach"
+    assert quote.speaker_text.split()[1] in ("Gutachten", "Entwurf")

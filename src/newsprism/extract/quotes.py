@@ -105,7 +105,8 @@ _QUOTES = re.compile(
 _SOURCE_NOUN = re.compile(
     r"(?i)(?:angaben|informationen|bericht|berichten|aussagen?|meinung|einschätzung|schätzung(?:en)?|veröffentlichung|"
     r"bekunden|darstellung|darstellungen|ansicht|auffassung|erkenntnissen|mitteilung|meldung|meldungen|auskunft|"
-    r"worten|überzeugung|recherchen|studie|umfrage|prognosen?|untersuchung(?:en)?|ermittlungen|planungen|berechnungen|stellungnahme|analyse)$"
+    r"worten|überzeugung|recherchen|studie|umfrage|prognosen?|untersuchung(?:en)?|ermittlungen|planungen|berechnungen|stellungnahme|analyse|"
+    r"ankündigung|dokument|gutachten|entwurf|plan|idee|quellenlage|zählung|hochrechnung(?:en)?|auswertung|lesart|version)$"
 )
 _PRONOUNS = {"er", "sie", "he", "she"}
 # Words that open a subordinate clause, after which the main clause goes on with its finite verb
