@@ -766,3 +766,10 @@ def test_nach_a_document_attributes_the_rest_of_the_sentence(text):
     (quote,) = _quotes(text)
     assert quote.cue == "Nach"
     assert quote.speaker_text.split()[1] in ("Gutachten", "Entwurf")
+
+
+def test_a_demonstrative_after_the_comma_stands_for_the_clause_before():
+    text = "Die Fähre bleibt wegen des Sturms einen Tag länger im Hafen, das teilte die Reederei am Morgen mit."
+    (quote,) = _quotes(text)
+    assert quote.text.startswith("Die Fähre bleibt")
+    assert quote.speaker_text == "die Reederei"

@@ -600,7 +600,8 @@ class _Finder:
             and (tokens[start].pos in ("SCONJ", "CCONJ", "PUNCT") or self.parse.lower(start).strip() in _CONJUNCTIONS)
         ):
             start += 1  # "wie", which the tagger also takes for a preposition
-        if sentence.first < start < finite and _relative(tokens[start]):  # never the sentence's first word
+        demonstrative = start + 1 == finite and self.parse.lower(start) in _DEMONSTRATIVES  # "…, das teilte X mit"
+        if sentence.first < start < finite and _relative(tokens[start]) and not demonstrative:  # never the first word
             if tokens[start].head == cue:  # "ein Hacker, der behauptete, …"
                 return self.speakers.relative(start, sentence)
             if tokens[start].dep.startswith("nsubj"):
@@ -719,6 +720,8 @@ class _Finder:
             after_noun = end > start and tokens[end - 1].pos in ("NOUN", "PROPN")
             if token.pos == "DET" and after_noun and token.text.lower() not in ("des", "der", "eines", "einer"):
                 break  # a new noun phrase, not a genitive: "nach eigenen Angaben | die Hälfte"
+            if end > start and token.text.lower() in _CONTRACTIONS:
+                break  # a preposition, however it is tagged: "die Reederei | am Morgen"
             following = tokens[end + 1].pos if end + 1 < limit else ""
             predicative = token.pos in ("ADJ", "ADV") and following not in ("NOUN", "PROPN", "ADJ")
             if (token.pos == "NUM" or predicative) and after_noun:
@@ -1128,6 +1131,8 @@ class _Finder:
         preceding = finite - 1
         while preceding > sentence.first and not tokens[preceding].text.strip():
             preceding -= 1
+        if self.parse.lower(preceding) in _DEMONSTRATIVES and preceding - 1 > sentence.first:
+            preceding -= 1  # "…, das teilte X mit": the demonstrative stands for the clause before
         if tokens[preceding].text == "," and self._is_clause(sentence.first, preceding):
             return sentence.start, tokens[preceding].start
         return None
