@@ -648,13 +648,15 @@ def test_a_decision_without_its_clause_is_no_quote():
     assert _quotes(text) == []
 
 
-def _parsed(words: list[tuple[str, str, str, int]]) -> tuple[str, list[Token]]:
-    """A text and its tokens from (word, part of speech, dependency, head): a parse as the parser
-    sometimes gets it wrong, to test the rules that correct it."""
+def _parsed(words: list[tuple[str, str, str, int] | tuple[str, str, str, int, str]]) -> tuple[str, list[Token]]:
+    """A text and its tokens from (word, part of speech, dependency, head[, morphology]): a parse
+    as the parser sometimes gets it wrong, to test the rules that correct it. A verb's morphology
+    is a finite indicative unless given."""
     text, tokens = "", []
-    for word, pos, dep, head in words:
+    for word, pos, dep, head, *features in words:
         text += " " if text else ""
-        morph = "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin" if pos == "VERB" else ""
+        finite = "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin" if pos == "VERB" else ""
+        morph = features[0] if features else finite
         tokens.append(Token(len(text), len(text) + len(word), word, word.lower(), pos, dep, head, not tokens, morph))
         text += word
     return text, tokens
@@ -773,3 +775,17 @@ def test_a_demonstrative_after_the_comma_stands_for_the_clause_before():
     (quote,) = _quotes(text)
     assert quote.text.startswith("Die Fähre bleibt")
     assert quote.speaker_text == "die Reederei"
+
+
+def test_the_main_clause_after_a_subordinate_clause_is_not_what_its_verb_says():
+    text, tokens = _parsed(
+        [("Während", "SCONJ", "mark", 5), ("sie", "PRON", "nsubj", 5), ("auf", "ADP", "case", 4),
+         ("eine", "DET", "det", 4), ("Einigung", "NOUN", "obl", 5), ("drängt", "VERB", "advcl", 7),
+         (",", "PUNCT", "punct", 5), ("sagte", "VERB", "ROOT", 7), ("Karla", "PROPN", "nsubj", 7),
+         ("Brenner", "PROPN", "flat", 8), (",", "PUNCT", "punct", 12), ("sie", "PRON", "nsubj", 12),
+         ("prüfe", "VERB", "ccomp", 7, "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
+         ("Auflagen", "NOUN", "obj", 12), (".", "PUNCT", "punct", 7)]
+    )  # fmt: skip
+    (quote,) = find_quotes(text, _entities(text, {"Karla Brenner": "kb:brenner"}), tokens, "de")
+    assert quote.cue == "sagte" and quote.text.startswith("sie prüfe")
+    assert quote.speaker_actor_id == "kb:brenner"

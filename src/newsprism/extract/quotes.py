@@ -1115,6 +1115,7 @@ class _Finder:
             and (
                 _relative(opener)
                 or ("Mood=Ind" in tokens[following + 1].morph and opener.text.lower() not in _SUBORDINATORS)
+                or opener.text.lower() in _SUBORDINATORS - {"wie", "dass"}  # "Während X drängt, sagte Y, …"
             )
         )
         if (
