@@ -789,3 +789,8 @@ def test_the_main_clause_after_a_subordinate_clause_is_not_what_its_verb_says():
     (quote,) = find_quotes(text, _entities(text, {"Karla Brenner": "kb:brenner"}), tokens, "de")
     assert quote.cue == "sagte" and quote.text.startswith("sie prüfe")
     assert quote.speaker_actor_id == "kb:brenner"
+
+
+def test_a_decision_verb_takes_no_clause_before_it():
+    text = "Die Entscheidung des Rates, die Brücke zu sperren, signalisiert eine Wende in der Verkehrspolitik."
+    assert all(quote.cue != "signalisiert" for quote in _quotes(text))

@@ -106,7 +106,7 @@ _SOURCE_NOUN = re.compile(
     r"(?i)(?:angaben|informationen|bericht|berichten|aussagen?|meinung|einschätzung|schätzung(?:en)?|veröffentlichung|"
     r"bekunden|darstellung|darstellungen|ansicht|auffassung|erkenntnissen|mitteilung|meldung|meldungen|auskunft|"
     r"worten|überzeugung|recherchen|studie|umfrage|prognosen?|untersuchung(?:en)?|ermittlungen|planungen|berechnungen|stellungnahme|analyse|"
-    r"ankündigung|dokument|gutachten|entwurf|plan|idee|quellenlage|zählung|hochrechnung(?:en)?|auswertung|lesart|version)$"
+    r"dokument|gutachten|entwurf|plan|idee|quellenlage|zählung|hochrechnung(?:en)?|auswertung|lesart|version)$"
 )
 _PRONOUNS = {"er", "sie", "he", "she"}
 # Words that open a subordinate clause, after which the main clause goes on with its finite verb
@@ -277,18 +277,16 @@ class _Parse(DependencyTree):
         last = _clause_end(self.tokens, index)
         return last - 1 if last - 1 > index else None
 
-    def is_cue(self, index: int) -> bool:
+    def is_cue(self, index: int, lexicon: re.Pattern[str] = SPEECH_VERB) -> bool:
+        """A verb of ``lexicon``: the speech verbs, or with ``_CLAUSE_CUE`` the verbs of deciding
+        and promising, which count only with their clause (``_Finder.reported``)."""
         token = self.tokens[index]
         participle = token.pos == "ADJ" and any(self.tokens[c].dep in _AUXILIARIES for c in self.children[index])
         misread = token.pos == "ADJ" and token.dep == "ROOT" and token.lemma.endswith("en")  # "Brown schätzt, dass"
         return (token.pos in ("VERB", "AUX") or participle or misread) and (
-            any(SPEECH_VERB.match(form) for form in self.cue_forms(index))
-            or self.is_heisst_es(index)
-            or self.is_clause_cue(index)
+            any(lexicon.match(form) for form in self.cue_forms(index))
+            or (lexicon is SPEECH_VERB and self.is_heisst_es(index))
         )
-
-    def is_clause_cue(self, index: int) -> bool:
-        return any(_CLAUSE_CUE.match(form) for form in self.cue_forms(index))
 
     def is_heisst_es(self, index: int) -> bool:
         """ "In der Erklärung heißt es: …", "hatte es geheißen"."""
@@ -984,8 +982,6 @@ class _Finder:
             if speaker is None:
                 continue
             span = self._complement(cue, sentence, after_only=complements_only)
-            if span is not None and self.parse.is_clause_cue(cue) and not self._reported_clause(span, sentence):
-                continue  # "Die Bahn entschied sich dagegen, weil …": a decision, not what it said
             if span is not None:
                 return _quote(self.text, *span, speaker, False, self.parse.tokens[cue].text), speaker
             speakers.append(speaker)
@@ -996,6 +992,9 @@ class _Finder:
                 speaker = self._cue_speaker(verb, sentence)
                 if speaker is not None:
                     acts.append((verb, speaker))
+        decided = self._decision(sentence)
+        if decided is not None:
+            return decided
         attributed = None if complements_only else self._attribution(sentence)
         if attributed is not None:
             speaker, cue_text, phrase_start, phrase_end = attributed
@@ -1009,6 +1008,19 @@ class _Finder:
         if framed is not None:
             return framed, None
         return None, speakers[0] if speakers else None
+
+    def _decision(self, sentence: _Sentence) -> tuple[Quote, _Speaker] | None:
+        """What a verb of deciding, promising or signalling says: only the clause after it, and
+        only one that says something ("dass"/"ob", a zu-infinitive, Konjunktiv): "Die Bahn
+        beschloss, die Preise zu senken", not "Die Bahn entschied sich dagegen, weil …"."""
+        for verb in range(sentence.first, sentence.last):
+            if not self.parse.is_cue(verb, _CLAUSE_CUE):
+                continue
+            speaker = self._cue_speaker(verb, sentence)
+            span = self._complement(verb, sentence, after_only=True) if speaker is not None else None
+            if span is not None and self._reported_clause(span, sentence):
+                return _quote(self.text, *span, speaker, False, self.parse.tokens[verb].text), speaker
+        return None
 
     def _nominal_frame(self, sentence: _Sentence) -> Quote | None:
         """What a speech noun frames where the sentence has no cue: the clause after its comma, in
