@@ -291,7 +291,7 @@ def test_konjunktiv_ii_alone_goes_on_only_after_quoted_speech():
     assert _quotes(about, people) == []  # what may be, in the reporter's voice
     reported = "Karla Brenner leitet die Behörde seit März. Das Verfahren sei nicht mehr zu stoppen."
     assert [q.speaker_actor_id for q in _quotes(reported, people)] == ["kb:brenner"]
-    said = "Karla Brenner sagte, die Lage sei ernst. Eine Lösung könnte Jahre dauern."
+    said = "Karla Brenner sagte, die Lage sei ernst. Eine Lösung wäre erst in Jahren möglich."
     assert [q.speaker_actor_id for q in _quotes(said, people)] == ["kb:brenner", "kb:brenner"]
 
 
@@ -794,3 +794,20 @@ def test_the_main_clause_after_a_subordinate_clause_is_not_what_its_verb_says():
 def test_a_decision_verb_takes_no_clause_before_it():
     text = "Die Entscheidung des Rates, die Brücke zu sperren, signalisiert eine Wende in der Verkehrspolitik."
     assert all(quote.cue != "signalisiert" for quote in _quotes(text))
+
+
+def test_a_modal_konjunktiv_ii_after_a_quote_is_the_reporters_own_speculation():
+    text = "„Wir bauen die Brücke neu“, sagte Karla Brenner. Das könnte bis zu drei Jahre dauern."
+    quotes = _quotes(text, {"Karla Brenner": "kb:brenner"})
+    assert [quote.direct for quote in quotes] == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach der Auszählung aller Stimmen lag die Partei der Bürgermeisterin knapp vorne.",
+        "Weitere Schlüsse sollen erst nach der Auswertung des Flugschreibers gezogen werden.",
+    ],
+)
+def test_nach_an_act_of_counting_or_reading_is_a_time_not_a_source(text):
+    assert _quotes(text) == []

@@ -106,7 +106,7 @@ _SOURCE_NOUN = re.compile(
     r"(?i)(?:angaben|informationen|bericht|berichten|aussagen?|meinung|einschätzung|schätzung(?:en)?|veröffentlichung|"
     r"bekunden|darstellung|darstellungen|ansicht|auffassung|erkenntnissen|mitteilung|meldung|meldungen|auskunft|"
     r"worten|überzeugung|recherchen|studie|umfrage|prognosen?|untersuchung(?:en)?|ermittlungen|planungen|berechnungen|stellungnahme|analyse|"
-    r"dokument|gutachten|entwurf|plan|idee|quellenlage|zählung|hochrechnung(?:en)?|auswertung|lesart|version)$"
+    r"dokument|gutachten|entwurf|plan|idee|quellenlage|hochrechnung(?:en)?|lesart|version)$"
 )
 _PRONOUNS = {"er", "sie", "he", "she"}
 # Words that open a subordinate clause, after which the main clause goes on with its finite verb
@@ -189,6 +189,8 @@ _KONJUNKTIV_I = {
 _KONJUNKTIV_II = {
     "würde", "würden", "hätte", "hätten", "wäre", "wären", "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften"
 }  # fmt: skip
+# Modal Konjunktiv II, the reporter's own speculation more often than reported speech ("Das könnte …").
+_MODAL_II = {"könnte", "könnten", "müsste", "müssten", "dürfte", "dürften"}
 MIN_WORDS = 2
 MIN_CLAUSE_WORDS = 3
 MAX_SPEAKER_WORDS = 12
@@ -1200,13 +1202,15 @@ class _Finder:
     def continues(self, sentence: _Sentence, quoting: bool) -> bool:
         """A sentence in Konjunktiv (I, or II where I looks like the indicative), or with the hearsay
         "soll … haben/sein", without a cue of its own goes on with the reported speech. Konjunktiv
-        II alone ("könnte", "wäre", "dürfte") also says what may be, in the reporter's own voice:
-        it goes on only right after ``quoting`` sentences, not after one merely about someone."""
+        II alone ("wäre", "würde") also says what may be, in the reporter's own voice: it goes on
+        only right after ``quoting`` sentences, not after one merely about someone, and never with a
+        modal ("könnte", "müsste", "dürfte"), which speculates far more often than it reports."""
         tokens = self.parse.tokens[sentence.first : sentence.last]
         words = [token.text.lower() for token in tokens]
         hearsay = any(w in ("soll", "sollen") for w in words) and any(w in ("haben", "sein", "worden") for w in words)
         moods = [token.text.lower() not in _KONJUNKTIV_II for token in tokens if _subjunctive(token)]
-        return hearsay or any(moods) or (quoting and bool(moods))
+        speculation = any(w in _MODAL_II for w in words)
+        return hearsay or any(moods) or (quoting and bool(moods) and not speculation)
 
     def find(self) -> list[Quote]:
         direct = self.direct()
