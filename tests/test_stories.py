@@ -183,3 +183,19 @@ def test_one_actors_absence_told_with_different_targets_is_one_agreed_fact(tmp_p
     (story,) = corpus.stories
     events = [(fact.statement, fact.status) for fact in story.facts if fact.kind == "event"]
     assert events == [("Olaf Scholz: CONSULT — did not happen", "agreed")]
+
+
+def test_one_speakers_reported_statement_in_two_sources_is_an_agreed_quote(tmp_path):
+    texts = {  # the same statement of Scholz's, paraphrased; Merz's in one source only
+        "a.txt": "Quelle: Blatt A\nDatum: 2025-03-04\n\nZollstreit mit Paris\n\nBundeskanzler Olaf Scholz sagte, "
+        "die Zölle auf Stahl würden noch in diesem Monat fallen. Friedrich Merz erklärte, er halte den Plan "
+        "für einen Fehler.",
+        "b.txt": "Quelle: Blatt B\nDatum: 2025-03-04\n\nScholz: Stahlzölle fallen\n\nOlaf Scholz erklärte, dass die "
+        "Stahlzölle bis Ende des Monats abgeschafft werden sollen.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = run_analysis([tmp_path], db=tmp_path / "x.db").corpus
+    (story,) = corpus.stories
+    quotes = [(fact.statement.split(":")[0], fact.status) for fact in story.facts if fact.kind == "quote"]
+    assert quotes == [("Olaf Scholz", "agreed")]  # Merz's statement is left to the sentences

@@ -37,6 +37,7 @@ from newsprism.stories.vectors import ArticleVectors
 QUOTE_MATCH = 0.5  # two quotes are the same quote
 SENTENCE_MATCH = 0.3  # two sentences holding a count of one unit, or a date of one grain, say the same
 SAME_VALUE_BONUS = 0.15
+REPORTED_MATCH = 0.4  # two sources report the same speaker saying the same (true pairs 0.41-0.63)
 # Two different dates contradict each other only in sentences that say nearly the same (cosine ≥
 # 0.5): a story's other statements of another day ("erklärte am Dienstag") are no rival.
 DIFFERENT_DATE_PENALTY = 0.2
@@ -171,15 +172,22 @@ def _value_claims(article: Article, sentences: _Sentences) -> list[_Claim]:
     return claims
 
 
-def _quote_claims(articles: list[Article], names: dict[str, str]) -> list[_Claim]:
-    quotes = [(article, quote) for article in articles for quote in article.quotes if quote.direct]
+def _quote_claims(articles: list[Article], names: dict[str, str], direct: bool = True) -> list[_Claim]:
+    """Direct quotes, or reported speech whose speaker is a known actor ("Der Kreml sagte, …")."""
+    quotes = [
+        (article, quote)
+        for article in articles
+        for quote in article.quotes
+        if quote.direct == direct and (direct or quote.speaker_actor_id)
+    ]
     vectors = embed([quote.text for _, quote in quotes])
     claims = []
     for (article, quote), vector in zip(quotes, vectors, strict=True):
         # a speaker no actor was found for ("die Senatorin", "ein Sprecher") is unknown, not a rival
         speaker = names.get(quote.speaker_actor_id, quote.speaker_text or "") if quote.speaker_actor_id else ""
         mention = Mention(article.id, quote.start, quote.end, quote.text)
-        claims.append(_Claim("quote", _source(article), speaker, mention, vector, "", f"„{_clip(quote.text)}“"))
+        said = f"„{_clip(quote.text)}“" if direct else f"{speaker}: {_clip(quote.text)}"
+        claims.append(_Claim("quote", _source(article), speaker, mention, vector, "", said))
     return claims
 
 
@@ -416,6 +424,15 @@ def compare_story(
 
     quotes = _quote_claims(articles, names)
     keep("quote", _group(quotes, _similarities(quotes), QUOTE_MATCH), lambda c: c.value)
+    # reported speech is paraphrased more freely than a quote is translated, and two people say
+    # alike things: one speaker's statements in two sources agree (cosine ≥ REPORTED_MATCH); one
+    # found in a single source is left to the sentences below, which another source's sentence
+    # without a cue may match
+    reported = _quote_claims(articles, names, direct=False)
+    speakers = np.array([claim.value for claim in reported], dtype=object)
+    scores = np.where(speakers[:, None] == speakers[None, :], _similarities(reported), -np.inf)
+    shared = [group for group in _group(reported, scores, REPORTED_MATCH) if len({c.source for c in group}) > 1]
+    keep("quote", shared, lambda c: c.value)
     claims = [claim for article in articles for claim in _value_claims(article, sentences[article.id])]
     by_kind: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
     for claim in claims:
