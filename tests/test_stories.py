@@ -152,6 +152,13 @@ def test_a_version_3_database_embeds_its_leads_again(tmp_path):
         assert len(database.stories()) == 1  # the German and English reports are one story
 
 
+def _analysed(tmp_path, texts: dict[str, str]):
+    """The corpus of ``texts`` (file name → text) analysed as one folder."""
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return run_analysis([tmp_path], db=tmp_path / "x.db").corpus
+
+
 def test_a_number_read_before_the_pair_it_contradicts_joins_their_conflict(tmp_path):
     texts = {  # read in this order: the 45 days come between the two accounts of 40, and match only the second
         "a.txt": "Source: Wire A\nDate: 2024-05-07\n\nBlinken arrives in Cairo\n\nUS Secretary of State Antony "
@@ -162,9 +169,7 @@ def test_a_number_read_before_the_pair_it_contradicts_joins_their_conflict(tmp_p
         "Dienstag in Kairo eingetroffen. Dort will er mit Vertretern Ägyptens und Katars über eine 40-tägige "
         "Waffenruhe beraten.",
     }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    corpus = run_analysis([tmp_path], db=tmp_path / "x.db").corpus
+    corpus = _analysed(tmp_path, texts)
     assert len(corpus.stories) == 1
     days = [f for f in corpus.stories[0].facts if f.kind == "count" and "45" in " ".join(m.text for m in f.mentions)]
     assert len(days) == 1 and days[0].status == "conflict" and len(days[0].mentions) == 3
@@ -177,9 +182,7 @@ def test_one_actors_absence_told_with_different_targets_is_one_agreed_fact(tmp_p
         "b.txt": "Quelle: Blatt B\nDatum: 2025-03-04\n\nKein Besuch in Paris\n\nOlaf Scholz wird am Freitag nicht "
         "zu den Gesprächen über die Zölle nach Frankreich reisen, teilte ein Sprecher mit.",
     }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    corpus = run_analysis([tmp_path], db=tmp_path / "x.db").corpus
+    corpus = _analysed(tmp_path, texts)
     (story,) = corpus.stories
     events = [(fact.statement, fact.status) for fact in story.facts if fact.kind == "event"]
     assert events == [("Olaf Scholz: CONSULT — did not happen", "agreed")]
@@ -193,9 +196,7 @@ def test_one_speakers_reported_statement_in_two_sources_is_an_agreed_quote(tmp_p
         "b.txt": "Quelle: Blatt B\nDatum: 2025-03-04\n\nScholz: Stahlzölle fallen\n\nOlaf Scholz erklärte, dass die "
         "Stahlzölle bis Ende des Monats abgeschafft werden sollen.",
     }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    corpus = run_analysis([tmp_path], db=tmp_path / "x.db").corpus
+    corpus = _analysed(tmp_path, texts)
     (story,) = corpus.stories
     quotes = [(fact.statement.split(":")[0], fact.status) for fact in story.facts if fact.kind == "quote"]
     assert quotes == [("Olaf Scholz", "agreed")]  # Merz's statement is left to the sentences
