@@ -372,3 +372,11 @@ def test_seeds_are_one_story_with_agreed_and_single_source_facts(tmp_path, seeds
     assert any(fact.status == "agreed" for fact in ceasefire)  # "30-tägigen Waffenstillstand" / "30 Tage"
     # both name Thursday for the talks; other days in the same story ("am Dienstag") are no conflict
     assert not [fact.statement for fact in corpus.stories[0].facts if fact.status == "conflict"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Das Erdbeben im Süden des Landes forderte 92 Menschenleben.", "Der Anschlag forderte mindestens zwölf Tote."],
+)
+def test_a_disaster_that_claims_lives_is_no_demand(text, kb):
+    assert events_of(text, "de", kb) == []

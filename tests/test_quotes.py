@@ -811,3 +811,7 @@ def test_a_modal_konjunktiv_ii_after_a_quote_is_the_reporters_own_speculation():
 )
 def test_nach_an_act_of_counting_or_reading_is_a_time_not_a_source(text):
     assert _quotes(text) == []
+
+
+def test_a_disaster_that_claims_lives_demands_nothing():
+    assert _quotes("Das Erdbeben im Süden des Landes forderte nach ersten Zählungen 92 Menschenleben.") == []

@@ -247,7 +247,8 @@ class _Finder:
         """The event type of a verb and the tokens of its trigger, or None."""
         parse = self.parse
         arguments = self._arguments(index)
-        keys = {parse.tokens[a].lemma.lower() for a in [*arguments, *self._nouns_beside(index)]}
+        nouns = [parse.tokens[a] for a in [*arguments, *self._nouns_beside(index)]]
+        keys = {token.lemma.lower() for token in nouns} | {token.text.lower() for token in nouns}  # "Menschenlebe"
         keys |= {f"@{p}" for a in arguments if (p := parse.preposition(a))}
         for lemma, spelling in self._verb_lemmas(index):
             entries = self.lexicon.verbs.get(lemma)

@@ -68,6 +68,8 @@ _HELD_NOUNS = frozenset(
     "einschätzung ansicht auffassung meinung überzeugung vermutung befürchtung sorge hoffnung theorie these "
     "annahme eindruck erkenntnis".split()
 )
+# What a disaster or an attack "fordert" (claims): lives, not a demand.
+_CASUALTIES = re.compile(r"(?i)^(?:menschenleben|todesopfer|opfer|tote|toten|leben|verletzte|verletzten)$")
 # Verbs by which a study or a document attributes in a "wie" clause ("Wie eine Studie ergab, …").
 _EVIDENCE = re.compile(r"^(?:ergab|ergeben|ergibt|zeig|beleg)")
 # Speech verbs whose object is what was said, so that the sentence reports speech without a clause.
@@ -1078,10 +1080,16 @@ class _Finder:
         if tokens[self._clause(cue, sentence)[0]].text.lower() in _HYPOTHETICAL:
             return False
         forms = self.parse.cue_forms(cue)
+        if any(form.startswith(("forder", "gefordert")) for form in forms) and self._claims_lives(cue, sentence):
+            return False  # "Das Erdbeben forderte 92 Menschenleben": no one spoke
         if any(_SPEECH_ACT.match(form) for form in forms):
             return True
         framing = [words for verb, words in _FRAMED_ACTS if any(verb.match(form) for form in forms)]
         return bool(framing) and self._framed(cue, sentence, framing[0])
+
+    def _claims_lives(self, verb: int, sentence: _Sentence) -> bool:
+        first, last = self._clause(verb, sentence)
+        return any(_CASUALTIES.search(token.text) for token in self.parse.tokens[first:last])
 
     def _framed(self, verb: int, sentence: _Sentence, words: set[str]) -> bool:
         """Whether one of ``words`` follows the first word of the verb's clause, where "als" would be
