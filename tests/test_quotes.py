@@ -657,7 +657,8 @@ def _parsed(words: list[tuple[str, str, str, int] | tuple[str, str, str, int, st
         text += " " if text else ""
         finite = "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin" if pos == "VERB" else ""
         morph = features[0] if features else finite
-        tokens.append(Token(len(text), len(text) + len(word), word, word.lower(), pos, dep, head, not tokens, morph))
+        opens = not tokens or tokens[-1].text == "."  # a sentence starts after a full stop
+        tokens.append(Token(len(text), len(text) + len(word), word, word.lower(), pos, dep, head, opens, morph))
         text += word
     return text, tokens
 
@@ -815,3 +816,18 @@ def test_nach_an_act_of_counting_or_reading_is_a_time_not_a_source(text):
 
 def test_a_disaster_that_claims_lives_demands_nothing():
     assert _quotes("Das Erdbeben im Süden des Landes forderte nach ersten Zählungen 92 Menschenleben.") == []
+
+
+def test_konjunktiv_in_e_goes_on_whatever_tense_the_tagger_guesses():
+    text, tokens = _parsed(  # "basiere" tagged as a past tense, as the morphologizer does
+        [("Karla", "PROPN", "nsubj", 2), ("Brenner", "PROPN", "flat", 0), ("sagte", "VERB", "ROOT", 2),
+         (",", "PUNCT", "punct", 6), ("die", "DET", "det", 5), ("Lage", "NOUN", "nsubj", 6),
+         ("sei", "AUX", "ccomp", 2, "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
+         ("ernst", "ADJ", "advmod", 6), (".", "PUNCT", "punct", 2),
+         ("Der", "DET", "det", 10), ("Wert", "NOUN", "nsubj", 11), ("basiere", "VERB", "ROOT", 11),
+         ("auf", "ADP", "case", 14), ("einer", "DET", "det", 14), ("Schätzung", "NOUN", "obl", 11),
+         (".", "PUNCT", "punct", 11)]
+    )  # fmt: skip
+    quotes = find_quotes(text, _entities(text, {"Karla Brenner": "kb:brenner"}), tokens, "de")
+    assert [quote.speaker_actor_id for quote in quotes] == ["kb:brenner", "kb:brenner"]
+    assert quotes[1].text.startswith("Der Wert basiere")

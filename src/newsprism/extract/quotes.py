@@ -373,8 +373,9 @@ def _subjunctive(token: Token) -> bool:
     word = token.text.lower()
     if word in _KONJUNKTIV_I or word in _KONJUNKTIV_II or ("Mood=Sub" in token.morph and "Tense=Pres" in token.morph):
         return True
-    singular = "Number=Plur" not in token.morph and "Person=1" not in token.morph and "Tense=Past" not in token.morph
-    return singular and word.endswith("e") and not word.endswith("te") and _finite(token)
+    # a weak verb's past ends in -te; the tagger's "Tense=Past" on "basiere" is its guess, not the form's
+    singular = "Number=Plur" not in token.morph and "Person=1" not in token.morph
+    return singular and word.endswith("e") and not word.endswith(("te", "de")) and _finite(token)
 
 
 def _finite(token: Token) -> bool:
