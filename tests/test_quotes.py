@@ -831,3 +831,16 @@ def test_konjunktiv_in_e_goes_on_whatever_tense_the_tagger_guesses():
     quotes = find_quotes(text, _entities(text, {"Karla Brenner": "kb:brenner"}), tokens, "de")
     assert [quote.speaker_actor_id for quote in quotes] == ["kb:brenner", "kb:brenner"]
     assert quotes[1].text.startswith("Der Wert basiere")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Einer Erklärung der Feuerwehr Genf (FWG) zufolge wurden am Morgen drei Häuser geräumt.", "Einer Erklärung"),
+        ("Der Website brenner-kanzlei.de zufolge wurden am Morgen drei Häuser geräumt.", "Der Website"),
+    ],
+)
+def test_zufolge_takes_a_phrase_with_brackets_or_a_website(text, source):
+    (quote,) = _quotes(text)
+    assert quote.speaker_text.startswith(source)
+    assert quote.cue == "zufolge"

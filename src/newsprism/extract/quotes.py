@@ -890,7 +890,8 @@ class _Finder:
                 first = i  # the noun phrase right before it, which the parser does not always hang on it
                 while first > sentence.first and (
                     (_nominal(tokens[first - 1]) and tokens[first - 1].pos != "PRON")
-                    or tokens[first - 1].text in _QUOTE_MARKS
+                    or tokens[first - 1].text in (*_QUOTE_MARKS, "(", ")")  # "Einer Erklärung der X (Y) zufolge"
+                    or _WEBSITE.fullmatch(tokens[first - 1].text)  # "Der Website x.com zufolge"
                 ):
                     first -= 1
                 speaker = self.speakers.phrase(first, i) if first < i else None
