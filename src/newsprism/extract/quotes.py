@@ -108,7 +108,8 @@ _SOURCE_NOUN = re.compile(
     r"(?i)(?:angaben|informationen|bericht|berichten|aussagen?|meinung|einschätzung|schätzung(?:en)?|veröffentlichung|"
     r"bekunden|darstellung|darstellungen|ansicht|auffassung|erkenntnissen|mitteilung|meldung|meldungen|auskunft|"
     r"worten|überzeugung|recherchen|studie|umfrage|prognosen?|untersuchung(?:en)?|ermittlungen|planungen|berechnungen|stellungnahme|analyse|"
-    r"dokument|gutachten|entwurf|plan|idee|quellenlage|hochrechnung(?:en)?|lesart|version)$"
+    r"dokument|gutachten|entwurf|plan|idee|quellenlage|hochrechnung(?:en)?|lesart|version|vernehmen|vorhersagen?|"
+    r"umfragen)$"
 )
 _PRONOUNS = {"er", "sie", "he", "she"}
 # Words that open a subordinate clause, after which the main clause goes on with its finite verb
