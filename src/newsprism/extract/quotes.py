@@ -284,7 +284,7 @@ class _Parse(DependencyTree):
 
     def is_cue(self, index: int, lexicon: re.Pattern[str] = SPEECH_VERB) -> bool:
         """A verb of ``lexicon``: the speech verbs, or with ``_CLAUSE_CUE`` the verbs of deciding
-        and promising, which count only with their clause (``_Finder.reported``)."""
+        and promising, which count only with their clause (``_Finder._decision``)."""
         token = self.tokens[index]
         participle = token.pos == "ADJ" and any(self.tokens[c].dep in _AUXILIARIES for c in self.children[index])
         misread = token.pos == "ADJ" and token.dep == "ROOT" and token.lemma.endswith("en")  # "Brown schätzt, dass"
@@ -1091,6 +1091,7 @@ class _Finder:
         return bool(framing) and self._framed(cue, sentence, framing[0])
 
     def _claims_lives(self, verb: int, sentence: _Sentence) -> bool:
+        """Whether the verb's clause counts casualties ("forderte 92 Menschenleben")."""
         first, last = self._clause(verb, sentence)
         return any(_CASUALTIES.search(token.text) for token in self.parse.tokens[first:last])
 
