@@ -846,3 +846,14 @@ def test_zufolge_takes_a_phrase_with_brackets_or_a_website(text, source):
     (quote,) = _quotes(text)
     assert quote.speaker_text.startswith(source)
     assert quote.cue == "zufolge"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sein erstes großes Werk entstand in den Siebzigerjahren: „Die große Stille im Tal“",
+        "Am Abend stellte die Band ihr neues Album vor: „Lichter über der Stadt“",
+    ],
+)
+def test_a_title_after_a_colon_without_a_cue_is_no_quote(text):
+    assert _quotes(text) == []

@@ -824,7 +824,10 @@ class _Finder:
                 end_sentence = self._sentence_at(match.end() + going_on.end() - 1) or end_sentence
             if end_sentence is not sentence:
                 cues += self._cues(end_sentence, (match.start(), match.end()))
-            framed = before.endswith(":") or re.match(r"^[,.]\s*[–-]?\s*(?:so\b|\w+te\b)", after) is not None
+            # a colon frames speech where a cue or a verb says so; else it introduces a title or a name
+            # ("Sein erstes Werk entstand 1978: „Le Grand Macabre“")
+            colon = before.endswith(":") and bool(cues)
+            framed = colon or re.match(r"^[,.]\s*[–-]?\s*(?:so\b|\w+te\b)", after) is not None
             if not (self._is_speech(start, end) or framed) or _TITLED.search(self.text[: match.start()]):
                 continue  # a quoted title or name
             speaker, cue_text = self._direct_speaker(match.start(), match.end(), sentence, end_sentence, cues)
