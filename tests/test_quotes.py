@@ -636,6 +636,8 @@ def test_a_long_apposition_is_cut_to_its_first_phrase():
         ),
         ("Der Stadtrat hat entschieden, dass die Brücke im Sommer für den Verkehr gesperrt wird.", "dass die Brücke"),
         ("Die Regierungen in Berlin und Paris haben signalisiert, dass sie den Plan unterstützen.", "dass sie"),
+        ("Die Forscher der Universität Genf fanden heraus, dass die Tiere vor allem nachts wandern.", "dass die"),
+        ("Beide Seiten hatten vereinbart, ihre Truppen bis Ende Mai aus dem Grenzgebiet abzuziehen.", "ihre Truppen"),
     ],
 )
 def test_a_decision_or_signal_with_its_clause_is_reported(text, said):

@@ -51,7 +51,9 @@ SPEECH_VERB = re.compile(
 # a zu-infinitive or Konjunktiv follows ("Die Bahn beschloss, die Preise zu senken"), and only then.
 _CLAUSE_CUE = re.compile(
     r"^(?:signalisier|zu(?:ge)?sag|zu(?:ge)?sicher|besag|beschl[io]?ss|beschließ|entschied|entscheid|befürwort|"
-    r"(?:ge)?dräng|nach(?:ge)?sag|beabsichtig|(?:ge)?einig|an(?:ge)?biet|an(?:ge)?bot)"
+    r"(?:ge)?dräng|nach(?:ge)?sag|beabsichtig|(?:ge)?einig|an(?:ge)?biet|an(?:ge)?bot|vereinbar|verabred|"
+    r"ein(?:ge)?st[ae]nd|ein(?:ge)?steh|heraus(?:ge)?f[aiu]nd|an(?:ge)?prangert?|errechn|beantrag|"
+    r"beauftrag)"
 )
 # Nouns that frame what someone said or holds, with the clause after their comma ("der Vorwurf der
 # Opposition, das Gesetz sei verfassungswidrig").
