@@ -734,6 +734,11 @@ def test_a_source_named_with_aus_speaks_for_a_cue_without_subject(text, source, 
             "dass die Löhne",
             "Die Gewerkschaft",
         ),
+        (
+            "Die Gewerkschaft zeigte sich zuversichtlich, dass eine Einigung noch vor Weihnachten gelingt.",
+            "dass eine Einigung",
+            "Die Gewerkschaft",
+        ),
     ],
 )
 def test_a_speech_noun_frames_the_clause_after_its_comma(text, said, speaker):

@@ -70,6 +70,10 @@ _HELD_NOUNS = frozenset(
     "einschätzung ansicht auffassung meinung überzeugung vermutung befürchtung sorge hoffnung theorie these "
     "annahme eindruck erkenntnis".split()
 )
+# Attitudes someone shows about what they say follows ("X zeigte sich zuversichtlich, dass …").
+_ATTITUDES = frozenset(
+    "zuversichtlich optimistisch pessimistisch überzeugt skeptisch besorgt enttäuscht erleichtert empört".split()
+)
 # What a disaster or an attack "fordert" (claims): lives, not a demand.
 _CASUALTIES = re.compile(r"(?i)^(?:menschenleben|todesopfer|opfer|tote|toten|leben|verletzte|verletzten)$")
 # Verbs by which a study or a document attributes in a "wie" clause ("Wie eine Studie ergab, …").
@@ -1047,7 +1051,8 @@ class _Finder:
                 (
                     i
                     for i in range(comma - 1, max(sentence.first, comma - 8) - 1, -1)
-                    if tokens[i].pos == "NOUN" and tokens[i].lemma.lower() in _SPEECH_NOUNS
+                    if (tokens[i].pos == "NOUN" and tokens[i].lemma.lower() in _SPEECH_NOUNS)
+                    or (i + 1 == comma and tokens[i].text.lower() in _ATTITUDES)  # "zeigte sich zuversichtlich, dass"
                 ),
                 None,
             )
@@ -1069,7 +1074,9 @@ class _Finder:
             opening, _ = self._clause(noun, sentence)
             finite = next((i for i in range(opening, first) if _finite(tokens[i])), None)
             # "X ist der Ansicht, dass …", "X äußerte die Hoffnung, …": the clause's subject holds it
-            held = tokens[noun].lemma.lower() in _HELD_NOUNS and noun + 1 == comma
+            held = (
+                tokens[noun].lemma.lower() in _HELD_NOUNS or tokens[noun].text.lower() in _ATTITUDES
+            ) and noun + 1 == comma
             holder = self._subject_by_word_order(finite, sentence) if finite is not None and held else None
             speaker = holder or self.speakers.phrase(first, comma)
             if speaker is not None:
