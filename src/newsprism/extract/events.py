@@ -248,7 +248,9 @@ class _Finder:
         parse = self.parse
         arguments = self._arguments(index)
         nouns = [parse.tokens[a] for a in [*arguments, *self._nouns_beside(index)]]
-        keys = {token.lemma.lower() for token in nouns} | {token.text.lower() for token in nouns}  # "Menschenlebe"
+        keys = {token.lemma.lower() for token in nouns}
+        if self.german:  # the German lemmatizer mangles some nouns ("Menschenleben" → "Menschenlebe")
+            keys |= {token.text.lower() for token in nouns}
         keys |= {f"@{p}" for a in arguments if (p := parse.preposition(a))}
         for lemma, spelling in self._verb_lemmas(index):
             entries = self.lexicon.verbs.get(lemma)
