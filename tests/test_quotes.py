@@ -650,10 +650,10 @@ def test_a_decision_without_its_clause_is_no_quote():
     assert _quotes(text) == []
 
 
-def _parsed(words: list[tuple[str, str, str, int] | tuple[str, str, str, int, str]]) -> tuple[str, list[Token]]:
-    """A text and its tokens from (word, part of speech, dependency, head[, morphology]): a parse
-    as the parser sometimes gets it wrong, to test the rules that correct it. A verb's morphology
-    is a finite indicative unless given."""
+def _parsed_quotes(words: list[tuple[str, str, str, int] | tuple[str, str, str, int, str]]) -> list[Quote]:
+    """The quotes of a text given as its parse, (word, part of speech, dependency, head[,
+    morphology]) per token, with "Karla Brenner" linked: a parse as the parser sometimes gets it
+    wrong, to test the rules that correct it. A verb's morphology is a finite indicative unless given."""
     text, tokens = "", []
     for word, pos, dep, head, *features in words:
         text += " " if text else ""
@@ -662,38 +662,35 @@ def _parsed(words: list[tuple[str, str, str, int] | tuple[str, str, str, int, st
         opens = not tokens or tokens[-1].text == "."  # a sentence starts after a full stop
         tokens.append(Token(len(text), len(text) + len(word), word, word.lower(), pos, dep, head, opens, morph))
         text += word
-    return text, tokens
+    return find_quotes(text, _entities(text, {"Karla Brenner": "kb:brenner"}), tokens, "de")
 
 
 def test_a_name_alone_before_the_verb_is_its_subject_whatever_the_parser_says():
-    text, tokens = _parsed(
+    (quote,) = _parsed_quotes(
         [("Karla", "PROPN", "obl", 2), ("Brenner", "PROPN", "flat", 0), ("würdigte", "VERB", "ROOT", 2),
          ("die", "DET", "det", 4), ("Stiftung", "NOUN", "nsubj", 2), ("als", "ADP", "case", 6),
          ("Ort", "NOUN", "obl", 2), ("des", "DET", "det", 8), ("Streits", "NOUN", "nmod", 6),
          (".", "PUNCT", "punct", 2)]
     )  # fmt: skip
-    (quote,) = find_quotes(text, _entities(text, {"Karla Brenner": "kb:brenner"}), tokens, "de")
     assert quote.speaker_actor_id == "kb:brenner"
 
 
 def test_a_genitive_adverb_opening_the_clause_is_no_speaker():
-    text, tokens = _parsed(
+    (quote,) = _parsed_quotes(
         [("Des", "DET", "det", 1), ("Weiteren", "NOUN", "nsubj", 2), ("forderte", "VERB", "ROOT", 2),
          ("Karla", "PROPN", "obj", 2), ("Brenner", "PROPN", "flat", 3), ("den", "DET", "det", 6),
          ("Rücktritt", "NOUN", "obj", 2), (".", "PUNCT", "punct", 2)]
     )  # fmt: skip
-    (quote,) = find_quotes(text, _entities(text, {"Karla Brenner": "kb:brenner"}), tokens, "de")
     assert quote.speaker_actor_id == "kb:brenner"
 
 
 def test_a_participle_opening_the_clause_is_no_speaker_even_tagged_as_a_noun():
-    text, tokens = _parsed(
+    (quote,) = _parsed_quotes(
         [("Ergänzend", "NOUN", "nsubj", 1), ("sagte", "VERB", "ROOT", 1), ("Karla", "PROPN", "obj", 1),
          ("Brenner", "PROPN", "flat", 2), (":", "PUNCT", "punct", 1), ("„", "PUNCT", "punct", 7),
          ("Wir", "PRON", "nsubj", 7), ("kommen", "VERB", "parataxis", 1), ("wieder", "ADV", "advmod", 7),
          (".", "PUNCT", "punct", 7), ("“", "PUNCT", "punct", 7)]
     )  # fmt: skip
-    (quote,) = find_quotes(text, _entities(text, {"Karla Brenner": "kb:brenner"}), tokens, "de")
     assert quote.direct and quote.speaker_actor_id == "kb:brenner"
 
 
@@ -788,7 +785,7 @@ def test_a_demonstrative_after_the_comma_stands_for_the_clause_before():
 
 
 def test_the_main_clause_after_a_subordinate_clause_is_not_what_its_verb_says():
-    text, tokens = _parsed(
+    (quote,) = _parsed_quotes(
         [("Während", "SCONJ", "mark", 5), ("sie", "PRON", "nsubj", 5), ("auf", "ADP", "case", 4),
          ("eine", "DET", "det", 4), ("Einigung", "NOUN", "obl", 5), ("drängt", "VERB", "advcl", 7),
          (",", "PUNCT", "punct", 5), ("sagte", "VERB", "ROOT", 7), ("Karla", "PROPN", "nsubj", 7),
@@ -796,7 +793,6 @@ def test_the_main_clause_after_a_subordinate_clause_is_not_what_its_verb_says():
          ("prüfe", "VERB", "ccomp", 7, "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
          ("Auflagen", "NOUN", "obj", 12), (".", "PUNCT", "punct", 7)]
     )  # fmt: skip
-    (quote,) = find_quotes(text, _entities(text, {"Karla Brenner": "kb:brenner"}), tokens, "de")
     assert quote.cue == "sagte" and quote.text.startswith("sie prüfe")
     assert quote.speaker_actor_id == "kb:brenner"
 
@@ -828,7 +824,7 @@ def test_a_disaster_that_claims_lives_demands_nothing():
 
 
 def test_konjunktiv_in_e_goes_on_whatever_tense_the_tagger_guesses():
-    text, tokens = _parsed(  # "basiere" tagged as a past tense, as the morphologizer does
+    quotes = _parsed_quotes(  # "basiere" tagged as a past tense, as the morphologizer does
         [("Karla", "PROPN", "nsubj", 2), ("Brenner", "PROPN", "flat", 0), ("sagte", "VERB", "ROOT", 2),
          (",", "PUNCT", "punct", 6), ("die", "DET", "det", 5), ("Lage", "NOUN", "nsubj", 6),
          ("sei", "AUX", "ccomp", 2, "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
@@ -837,7 +833,6 @@ def test_konjunktiv_in_e_goes_on_whatever_tense_the_tagger_guesses():
          ("auf", "ADP", "case", 14), ("einer", "DET", "det", 14), ("Schätzung", "NOUN", "obl", 11),
          (".", "PUNCT", "punct", 11)]
     )  # fmt: skip
-    quotes = find_quotes(text, _entities(text, {"Karla Brenner": "kb:brenner"}), tokens, "de")
     assert [quote.speaker_actor_id for quote in quotes] == ["kb:brenner", "kb:brenner"]
     assert quotes[1].text.startswith("Der Wert basiere")
 
