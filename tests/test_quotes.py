@@ -859,3 +859,55 @@ def test_zufolge_takes_a_phrase_with_brackets_or_a_website(text, source):
 )
 def test_a_title_after_a_colon_without_a_cue_is_no_quote(text):
     assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Die Zeugin Karla Brenner hat vor Gericht ausgesagt, dass der Wagen zu schnell gefahren sei.", "ausgesagt"),
+        ("Karla Brenner bekundete, dass sie mit dem Ergebnis zufrieden sei.", "bekundete"),
+        ("Die Agentur vermeldete, dass die Fähre wieder fahre.", "vermeldete"),
+        ("Die Ärztin erläuterte, das Mittel wirke erst nach Tagen.", "erläuterte"),
+        ("Jens Kohl plädierte dafür, die Grenze sofort zu öffnen.", "plädierte"),
+        ("Die Ärztin riet den Bewohnern, die Fenster geschlossen zu halten.", "riet"),
+        ("Der Bürgermeister bat die Bürger, Wasser zu sparen.", "bat"),
+    ],
+)
+def test_testimony_announcements_advice_and_requests_are_cues(text, cue):
+    (quote,) = _quotes(text)
+    assert quote.cue == cue
+    assert quote.speaker_text is not None and text.startswith(quote.speaker_text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Vereinten Nationen bestätigten den Vorfall, teilten jedoch mit, es sei unklar, wer geschossen habe.",
+            "Die Vereinten Nationen",
+        ),
+        ("Auch Karla Brenner, die Sprecherin der Stiftung, glaubt, dass die Reform scheitern werde.", "Karla Brenner"),
+        ("Die Ursache des Brandes sei noch unklar, verlautbarte Jens Kohl, der Leiter der Feuerwehr.", "Jens Kohl"),
+        ("Die Fähre wird ab Mai wieder täglich fahren, wie die Reederei am Montag bekannt gab.", "die Reederei"),
+        ("Wie genf-aktuell.ch berichtete, wurde die Brücke am Morgen gesperrt.", "genf-aktuell.ch"),
+    ],
+)
+def test_speakers_of_second_verbs_appositions_wie_clauses_and_websites(text, speaker):
+    """A verb after a comma shares the subject of the one before; a focus particle before an
+    apposition, "verlautbarte" (not "Aus X verlautete"), "wie X bekannt gab" with "wie" hung on the
+    particle, a website the tagger calls an adverb."""
+    people = {"Vereinten Nationen": "kb:un", "Karla Brenner": "kb:brenner", "Jens Kohl": "kb:kohl"}
+    (quote,) = _quotes(text, people)
+    assert quote.speaker_text.startswith(speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Manche Kollegen hielten uns für verrückt“, erinnerte sich Brenner später.",
+        "„Die Anfragen sind offenbar lästig.“ so das Fazit von Brenner.",
+    ],
+)
+def test_a_speaker_after_the_quote_tagged_as_an_adverb_or_after_so_without_comma(text):
+    (quote,) = _quotes(text, {"Brenner": "kb:brenner"})
+    assert quote.direct and quote.speaker_text is not None and "Brenner" in quote.speaker_text

@@ -41,19 +41,21 @@ SPEECH_VERB = re.compile(
     r"|mit(?:ge)?teil|an(?:ge)?kündig|an(?:ge)?g[ae]b|bekannt(?:ge)?g[ae]b|hin(?:ge)?w[ie]+s|hinzu(?:ge)?füg|"
     r"ein(?:ge)?räum|aus(?:ge)?führ|fest(?:ge)?stell|vor(?:ge)?w[aeio]rf|vor(?:ge)?schl[au]g|auf(?:ge)?forder|"
     r"auf(?:ge)?r[iu]f|zurück(?:ge)?w[ie]+s|hervor(?:ge)?h[oe]b|aus(?:geh|ging|gegang)|zu(?:ge)?g[ae]b|"
-    r"verlaut|klar(?:ge)?stell|heraus(?:ge)?forder|hervor(?:ge)?(?:geh|ging|gang)|"
+    r"verlaut|klar(?:ge)?stell|heraus(?:ge)?forder|hervor(?:ge)?(?:geh|ging|gang)|aus(?:ge)?sag|bekund|vermeld|"
+    r"erläuter|dar(?:ge)?leg|schilder|gesteh|gestand|"
     r"(?:say|said|says|tell|told|tells|warn|warned|warns|add|added|adds|stress|stressed|insist|insisted|"
     r"write|wrote|writes|ask|asked|declare|declared|argue|argued|claim|claimed|note|noted|announce|announced|"
     r"explain|explained|urge|urged|demand|demanded|reply|replied|state|stated|confirm|confirmed)$"
     r")"
 )
-# Verbs of deciding, promising and signalling, which annotators treat as cues where a "dass" clause,
-# a zu-infinitive or Konjunktiv follows ("Die Bahn beschloss, die Preise zu senken"), and only then.
+# Verbs of deciding, promising, signalling, pleading, advising and asking, which annotators treat as
+# cues where a "dass" clause, a zu-infinitive or Konjunktiv follows ("Die Bahn beschloss, die Preise zu
+# senken", "Die Ärztin riet den Bewohnern, …"), and only then.
 _CLAUSE_CUE = re.compile(
     r"^(?:signalisier|zu(?:ge)?sag|zu(?:ge)?sicher|besag|beschl[io]?ss|beschließ|entschied|entscheid|befürwort|"
     r"(?:ge)?dräng|nach(?:ge)?sag|beabsichtig|(?:ge)?einig|an(?:ge)?biet|an(?:ge)?bot|vereinbar|verabred|"
     r"ein(?:ge)?st[ae]nd|ein(?:ge)?steh|heraus(?:ge)?f[aiu]nd|an(?:ge)?prangert?|errechn|beantrag|"
-    r"beauftrag)"
+    r"beauftrag|pl[äa]dier|(?:ge)?raten$|rät$|riet(?:en)?$|bitte|bat(?:en)?$|gebeten$)"
 )
 # Nouns that frame what someone said or holds, with the clause after their comma ("der Vorwurf der
 # Opposition, das Gesetz sei verfassungswidrig").
@@ -523,7 +525,8 @@ class _Finder:
     def _cue_speaker(self, cue: int, sentence: _Sentence) -> _Speaker | None:
         """The cue's subject; "sie" with a plural verb ("Sie erklärten") is not the person named last;
         what "heißt es" quotes comes from the text it is in ("In der Erklärung heißt es")."""
-        if self.parse.is_heisst_es(cue) or self.parse.lower(cue).startswith("verlaut"):  # "Aus X verlautete, …"
+        heard = self.parse.lower(cue).startswith("verlaut") and not self.parse.lower(cue).startswith("verlautbar")
+        if self.parse.is_heisst_es(cue) or heard:  # "Aus X verlautete, …" (but "X verlautbarte")
             return self._source(sentence, min(cue + 4, sentence.last), _SOURCE_PREPOSITIONS)
         if any(_EMERGES.match(form) for form in self.parse.cue_forms(cue)):
             return self._source(sentence, sentence.last, ("aus",), documents=True)  # "geht aus dem Bericht hervor"
@@ -622,10 +625,10 @@ class _Finder:
             start += 1  # "Auch der Außenminister sagte"
         after = finite + 1
         while after < sentence.last and (
-            (tokens[after].pos in ("ADV", "PART") and tokens[after].dep != "nsubj")
+            (tokens[after].pos in ("ADV", "PART") and tokens[after].dep != "nsubj" and self._name_at(after) is None)
             or "Reflex=Yes" in tokens[after].morph
         ):
-            after += 1  # "Dabei sagte sie", "äußerte sich Schavan"
+            after += 1  # "Dabei sagte sie", "äußerte sich Schavan" (not a name the tagger calls an adverb)
         if after < sentence.last and tokens[after].text.lower() in _NOMINATIVE_PRONOUNS:
             return self._noun_phrase(after, sentence.last)  # "Die Tat bezeichnete er als sinnlos"
         if start + 1 == finite and self.parse.lower(start) in _DEMONSTRATIVES:
@@ -654,8 +657,12 @@ class _Finder:
             ),
             sentence.first,
         )
-        while opener < finite and (tokens[opener].pos in ("SCONJ", "CCONJ") or not tokens[opener].text.strip()):
-            opener += 1  # "Wie die Premierministerin, Anna Bligh, erklärte"
+        while opener < finite and (
+            tokens[opener].pos in ("SCONJ", "CCONJ")
+            or not tokens[opener].text.strip()
+            or self.parse.lower(opener) in _FOCUS_PARTICLES
+        ):
+            opener += 1  # "Wie die Premierministerin, Anna Bligh, erklärte", "Auch X, Chef von Y, sagte"
         # a subject with an apposition: "Die Sprecherin der Stiftung, Heike van Laak, sagte", also
         # with a place or time between it and the verb ("Wie X, Sprecher der UN, in Bangkok mitteilte")
         placed = tokens[start].pos == "ADP" or self.parse.lower(start) in _CONTRACTIONS
@@ -668,7 +675,33 @@ class _Finder:
             if comma + 1 < finite and _relative(tokens[comma + 1]):
                 # "Der 84-jährige Küng, der als Kritiker gilt, hofft, …"
                 return self._noun_phrase(opener, comma, apposition=True)
-        return self._noun_phrase(after, sentence.last)
+        return (
+            self._noun_phrase(after, sentence.last)
+            or (self._name_at(after) if after < sentence.last else None)
+            or self._shared_subject(finite, start, sentence)
+        )
+
+    def _shared_subject(self, finite: int, start: int, sentence: _Sentence) -> _Speaker | None:
+        """The second verb of a clause pair shares the first one's subject: "X bestätigte den
+        Vorfall, teilte jedoch mit, …" (a verb right after the comma, with no subject of its own)."""
+        tokens = self.parse.tokens
+        if start != finite or finite - 1 <= sentence.first or tokens[finite - 1].text != ",":
+            return None
+        if any(t.text in _QUOTE_MARKS for t in tokens[sentence.first : finite]):
+            return None  # „…“, sagte X: the words before are the quote
+        earlier = next((i for i in range(finite - 2, sentence.first - 1, -1) if _finite(tokens[i])), None)
+        if earlier is None:
+            return None
+        opener = tokens[self._clause(earlier, sentence)[0]]
+        if opener.text.lower() in _SUBORDINATORS or _relative(opener) or tokens[earlier].dep in ("advcl", "acl:relcl"):
+            return None  # "Während X drängt, sagte …", "…, der drängte, sagte …": another clause's subject
+        return self._subject_by_word_order(earlier, sentence)
+
+    def _name_at(self, index: int) -> _Speaker | None:
+        """The person or organisation whose name opens at the token, however the tagger reads it."""
+        start = self.parse.tokens[index].start
+        named = next((p for p in self.speakers.people if p.start == start), None)
+        return None if named is None else _Speaker(named.text, named)
 
     def _person_before(self, finite: int, opening: _Speaker | None) -> _Speaker | None:
         """A person named right before the verb, where the opening phrase names none: the subject
@@ -765,6 +798,9 @@ class _Finder:
             close = next((i for i in range(start + 1, min(limit, start + 6)) if tokens[i].text in ("“", "«")), None)
             named = close is not None and not any(t.pos in ("VERB", "AUX") for t in tokens[start:close])
             return self.speakers.phrase(start, close + 1) if named else None
+        website = opener is not None and _WEBSITE.fullmatch(opener.text) is not None  # "Wie ndr.de berichtete"
+        if website:
+            return self.speakers.phrase(start, start + 1)
         if (
             opener is None
             or not _nominal(opener)
@@ -833,7 +869,7 @@ class _Finder:
             # a colon frames speech where a cue or a verb says so; else it introduces a title or a name
             # ("Sein erstes Werk entstand 1978: „Le Grand Macabre“")
             colon = before.endswith(":") and bool(cues)
-            framed = colon or re.match(r"^[,.]\s*[–-]?\s*(?:so\b|\w+te\b)", after) is not None
+            framed = colon or re.match(r"^(?:[,.]\s*[–-]?\s*(?:so\b|\w+te\b)|\s+so\s)", after) is not None
             if not (self._is_speech(start, end) or framed) or _TITLED.search(self.text[: match.start()]):
                 continue  # a quoted title or name
             speaker, cue_text = self._direct_speaker(match.start(), match.end(), sentence, end_sentence, cues)
@@ -927,7 +963,8 @@ class _Finder:
                     if word == "to":  # the phrase is "according to X"
                         return speaker, "according to", tokens[i - 1].start, tokens[last - 1].end
                     return speaker, token.text, token.start, tokens[last - 1].end
-            if word == "so" and previous in (",", "–", "-", *_QUOTE_MARKS) and i + 1 < sentence.last:
+            after_quote = i == sentence.first and self.text[: token.start].rstrip().endswith(("“", "«", '"'))
+            if word == "so" and (previous in (",", "–", "-", *_QUOTE_MARKS) or after_quote) and i + 1 < sentence.last:
                 last = next(
                     (j for j in range(i + 1, sentence.last) if tokens[j].text in (",", ".", ";")), sentence.last
                 )
@@ -942,6 +979,8 @@ class _Finder:
                     return speaker, "so", tokens[i - 1].start, tokens[last - 1].end
             if word in ("wie", "as") and (token.dep == "mark" or i == sentence.first or previous == ","):
                 verb = token.head if token.dep == "mark" else self._next_verb(i, sentence)
+                if 0 <= verb < len(tokens) and not self.parse.is_cue(verb):
+                    verb = self._next_verb(i, sentence)  # "wie X bekannt gab": "wie" hangs on "bekannt"
                 evidence = 0 <= verb < len(tokens) and any(_EVIDENCE.match(f) for f in self.parse.cue_forms(verb))
                 if 0 <= verb < len(tokens) and (self.parse.is_cue(verb) or evidence):
                     speaker = self._cue_speaker(verb, sentence)
