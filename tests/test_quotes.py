@@ -650,17 +650,19 @@ def test_a_decision_without_its_clause_is_no_quote():
     assert _quotes(text) == []
 
 
-def _parsed_quotes(words: list[tuple[str, str, str, int] | tuple[str, str, str, int, str]]) -> list[Quote]:
+def _parsed_quotes(words: list[tuple[str, str, str, int] | tuple[str, str, str, int, str, ...]]) -> list[Quote]:
     """The quotes of a text given as its parse, (word, part of speech, dependency, head[,
-    morphology]) per token, with "Karla Brenner" linked: a parse as the parser sometimes gets it
-    wrong, to test the rules that correct it. A verb's morphology is a finite indicative unless given."""
+    morphology[, lemma]]) per token, with "Karla Brenner" linked: a parse as the parser sometimes
+    gets it wrong, to test the rules that correct it. A verb's morphology is a finite indicative
+    unless given; a lemma is the word in lowercase unless given."""
     text, tokens = "", []
     for word, pos, dep, head, *features in words:
         text += " " if text else ""
         finite = "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin" if pos == "VERB" else ""
         morph = features[0] if features else finite
+        lemma = features[1] if len(features) > 1 else word.lower()
         opens = not tokens or tokens[-1].text == "."  # a sentence starts after a full stop
-        tokens.append(Token(len(text), len(text) + len(word), word, word.lower(), pos, dep, head, opens, morph))
+        tokens.append(Token(len(text), len(text) + len(word), word, lemma, pos, dep, head, opens, morph))
         text += word
     return find_quotes(text, _entities(text, {"Karla Brenner": "kb:brenner"}), tokens, "de")
 
@@ -911,3 +913,42 @@ def test_speakers_of_second_verbs_appositions_wie_clauses_and_websites(text, spe
 def test_a_speaker_after_the_quote_tagged_as_an_adverb_or_after_so_without_comma(text):
     (quote,) = _quotes(text, {"Brenner": "kb:brenner"})
     assert quote.direct and quote.speaker_text is not None and "Brenner" in quote.speaker_text
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma"),
+    [("darf", "dürfen"), ("kippte", "kippen")],  # an indicative present, a weak past tagged Konjunktiv I
+)
+def test_the_taggers_konjunktiv_counts_only_where_the_form_allows_it(verb, lemma):
+    guess = "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+    quotes = _parsed_quotes(
+        [("Karla", "PROPN", "nsubj", 2), ("Brenner", "PROPN", "flat", 0), ("sagte", "VERB", "ROOT", 2),
+         (",", "PUNCT", "punct", 6), ("die", "DET", "det", 5), ("Lage", "NOUN", "nsubj", 6),
+         ("sei", "AUX", "ccomp", 2, guess), ("ernst", "ADJ", "advmod", 6), (".", "PUNCT", "punct", 2),
+         ("Die", "DET", "det", 10), ("Mauer", "NOUN", "nsubj", 11), (verb, "VERB", "ROOT", 11, guess, lemma),
+         ("nicht", "PART", "advmod", 11), (".", "PUNCT", "punct", 11)]
+    )  # fmt: skip
+    assert [quote.text for quote in quotes] == ["die Lage sei ernst ."]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Die Meteorologen sagten für das Wochenende starke Gewitter voraus.", "sagten"),
+        ("Karla Brenner empfahl den Bürgern einen Umstieg auf die Bahn.", "empfahl"),
+        ("Die Anwohner fürchten einen Anstieg der Mieten.", "fürchten"),
+        ("Karla Brenner regte eine Konferenz der Nachbarländer an.", "regte"),
+    ],
+)
+def test_forecasts_recommendations_fears_and_suggestions_are_speech_acts(text, cue):
+    (quote,) = _quotes(text)
+    assert (quote.cue, quote.text) == (cue, text)
+
+
+def test_so_genannt_names_and_says_nothing():
+    assert _quotes("Die so genannte Schuldenbremse wurde im Jahr 2009 eingeführt.") == []
+
+
+def test_a_quoted_source_name_ends_at_its_closing_mark():
+    (quote,) = _quotes("Die Brücke wird laut „Genfer Zeitung“ später als geplant fertig.")
+    assert quote.speaker_text == "„Genfer Zeitung“"

@@ -42,7 +42,7 @@ SPEECH_VERB = re.compile(
     r"ein(?:ge)?räum|aus(?:ge)?führ|fest(?:ge)?stell|vor(?:ge)?w[aeio]rf|vor(?:ge)?schl[au]g|auf(?:ge)?forder|"
     r"auf(?:ge)?r[iu]f|zurück(?:ge)?w[ie]+s|hervor(?:ge)?h[oe]b|aus(?:geh|ging|gegang)|zu(?:ge)?g[ae]b|"
     r"verlaut|klar(?:ge)?stell|heraus(?:ge)?forder|hervor(?:ge)?(?:geh|ging|gang)|aus(?:ge)?sag|bekund|vermeld|"
-    r"erläuter|dar(?:ge)?leg|schilder|gesteh|gestand|"
+    r"erläuter|dar(?:ge)?leg|schilder|gesteh|gestand|(?:ge)?fürcht|an(?:ge)?reg|"
     r"(?:say|said|says|tell|told|tells|warn|warned|warns|add|added|adds|stress|stressed|insist|insisted|"
     r"write|wrote|writes|ask|asked|declare|declared|argue|argued|claim|claimed|note|noted|announce|announced|"
     r"explain|explained|urge|urged|demand|demanded|reply|replied|state|stated|confirm|confirmed)$"
@@ -83,7 +83,8 @@ _EVIDENCE = re.compile(r"^(?:ergab|ergeben|ergibt|zeig|beleg)")
 # Speech verbs whose object is what was said, so that the sentence reports speech without a clause.
 _SPEECH_ACT = re.compile(
     r"^(?:(?:ge)?forder|bezeichn|nenn|nann|genannt|(?:ge)?warn|vor(?:ge)?w[aeio]rf|zurück(?:ge)?w[ie]+s|begründ|verlang|"
-    r"sprech|sprach|sprich|an(?:ge)?kündig)"
+    r"sprech|sprach|sprich|an(?:ge)?kündig|voraus(?:ge)?sag|empfehl|empfahl|"
+    r"(?:ge)?fürcht|an(?:ge)?reg)"
 )
 # Verbs that report speech without a clause through a word later in theirs: a prepositional object
 # ("X berichtete von drei Toten", "X geht von Brandstiftung aus") or a judgement of their object
@@ -296,10 +297,18 @@ class _Parse(DependencyTree):
         token = self.tokens[index]
         participle = token.pos == "ADJ" and any(self.tokens[c].dep in _AUXILIARIES for c in self.children[index])
         misread = token.pos == "ADJ" and token.dep == "ROOT" and token.lemma.endswith("en")  # "Brown schätzt, dass"
-        return (token.pos in ("VERB", "AUX") or participle or misread) and (
-            any(lexicon.match(form) for form in self.cue_forms(index))
-            or (lexicon is SPEECH_VERB and self.is_heisst_es(index))
+        return (
+            (token.pos in ("VERB", "AUX") or participle or misread)
+            and not self.is_so_called(index)
+            and (
+                any(lexicon.match(form) for form in self.cue_forms(index))
+                or (lexicon is SPEECH_VERB and self.is_heisst_es(index))
+            )
         )
+
+    def is_so_called(self, index: int) -> bool:
+        """ "die so genannte Schuldenbremse": a name, no speech act."""
+        return index > 0 and self.lower(index - 1) == "so" and self.lower(index).startswith("genannt")
 
     def is_heisst_es(self, index: int) -> bool:
         """ "In der Erklärung heißt es: …", "hatte es geheißen"."""
@@ -380,8 +389,13 @@ def _subjunctive(token: Token) -> bool:
     if token.pos not in ("VERB", "AUX"):
         return False
     word = token.text.lower()
-    if word in _KONJUNKTIV_I or word in _KONJUNKTIV_II or ("Mood=Sub" in token.morph and "Tense=Pres" in token.morph):
+    if word in _KONJUNKTIV_I or word in _KONJUNKTIV_II:
         return True
+    lemma = token.lemma.lower()
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+    weak_past = word in (stem + "te", stem + "ete")  # "kippte" is the past of "kippen", whatever the tagger says
+    if "Mood=Sub" in token.morph and "Tense=Pres" in token.morph and word.endswith("e") and not weak_past:
+        return True  # the tagger's guess, where the form allows it (not "darf", "im")
     # a weak verb's past ends in -te; the tagger's "Tense=Past" on "basiere" is its guess, not the form's
     singular = "Number=Plur" not in token.morph and "Person=1" not in token.morph
     return singular and word.endswith("e") and not word.endswith(("te", "de")) and _finite(token)
@@ -765,6 +779,8 @@ class _Finder:
                 break  # a new noun phrase, not a genitive: "nach eigenen Angaben | die Hälfte"
             if end > start and token.text.lower() in _CONTRACTIONS:
                 break  # a preposition, however it is tagged: "die Reederei | am Morgen"
+            if end > start and tokens[end - 1].text in ("“", "«") and token.pos not in ("DET", "NOUN", "PROPN"):
+                break  # a quoted name is closed: "laut „Computerwoche“ | stärker"
             following = tokens[end + 1].pos if end + 1 < limit else ""
             predicative = token.pos in ("ADJ", "ADV") and following not in ("NOUN", "PROPN", "ADJ")
             if (token.pos == "NUM" or predicative) and after_noun:
@@ -1131,7 +1147,7 @@ class _Finder:
             _finite(tokens[cue]) or any(tokens[c].dep in _AUXILIARIES for c in self.parse.children[cue])
         ):
             return False
-        if tokens[self._clause(cue, sentence)[0]].text.lower() in _HYPOTHETICAL:
+        if tokens[self._clause(cue, sentence)[0]].text.lower() in _HYPOTHETICAL or self.parse.is_so_called(cue):
             return False
         forms = self.parse.cue_forms(cue)
         if any(form.startswith(("forder", "gefordert")) for form in forms) and self._claims_lives(cue, sentence):
