@@ -952,3 +952,30 @@ def test_so_genannt_names_and_says_nothing():
 def test_a_quoted_source_name_ends_at_its_closing_mark():
     (quote,) = _quotes("Die Brücke wird laut „Genfer Zeitung“ später als geplant fertig.")
     assert quote.speaker_text == "„Genfer Zeitung“"
+
+
+def test_an_apposition_with_a_relative_clause_keeps_the_subject_before_it():
+    text = (
+        "Karla Brenner, eine der Abgeordneten, die den Brief unterschrieben, verurteilte die Haltung der "
+        "Regierung. „Diese Politik ist ungerecht und schadet allen.“"
+    )
+    (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})
+    assert quote.speaker_actor_id == "kb:brenner"
+
+
+def test_konjunktiv_after_one_aside_in_the_indicative_goes_on_with_the_source_before_it():
+    text = (
+        "Laut der Agentur Genfpress seien in der Nacht drei Häuser abgebrannt. Es handelte sich um alte "
+        "Holzhäuser. Verletzt worden sei niemand."
+    )
+    quotes = _quotes(text)
+    assert [quote.text for quote in quotes][-1] == "Verletzt worden sei niemand."
+    assert {quote.speaker_text for quote in quotes} == {"der Agentur Genfpress"}
+
+
+def test_konjunktiv_after_an_aside_about_someone_else_is_not_the_earlier_sources():
+    text = (
+        "Laut der Agentur Genfpress seien in der Nacht drei Häuser abgebrannt. Karla Brenner besuchte am "
+        "Morgen die Unglücksstelle. Verletzt worden sei niemand."
+    )
+    assert "der Agentur Genfpress" not in {q.speaker_text for q in _quotes(text, {"Karla Brenner": "kb:brenner"})[1:]}

@@ -685,9 +685,12 @@ class _Finder:
             subject = self._noun_phrase(opener, closing, apposition=True)
             if subject is not None:
                 return subject
-            comma = next((i for i in range(opener, closing) if tokens[i].text == ","), closing)
-            if comma + 1 < finite and _relative(tokens[comma + 1]):
-                # "Der 84-jährige Küng, der als Kritiker gilt, hofft, …"
+            comma = next(
+                (i for i in range(opener, closing) if tokens[i].text == "," and _relative(tokens[i + 1])), closing
+            )
+            if comma + 1 < finite:
+                # "Der 84-jährige Küng, der als Kritiker gilt, hofft, …", "X, einer der Abgeordneten, die
+                # den Brief unterschrieben, verurteilte …"
                 return self._noun_phrase(opener, comma, apposition=True)
         return (
             self._noun_phrase(after, sentence.last)
@@ -1298,6 +1301,7 @@ class _Finder:
         subject: _Speaker | None = None  # the person or organisation the sentence before was about
         follow_on: Quote | None = None  # the sentence before went on with reported speech
         previous: _Sentence | None = None
+        lapsed: _Speaker | None = None  # whom the sentence before the last quoted, across one aside
         for sentence in self.parse.sentences:
             inside = [(q, s) for q, s in direct if q.start < sentence.end and sentence.start < q.end]
             if inside:
@@ -1311,11 +1315,14 @@ class _Finder:
                         own = self._root_subject(sentence) if quote.start > sentence.start + 1 else None
                         _attribute(quote, own or speaking or subject)
                 speaking = next((s for _, s in reversed(inside) if s is not None), speaking or subject)
-                follow_on = None
+                follow_on = lapsed = None
                 continue
             reported, speaker = self.reported(sentence)
             going_on, follow_on = follow_on, None
             source = speaking or subject
+            resumed = source is None and lapsed is not None and self.continues(sentence, False)
+            if resumed:
+                source = lapsed  # "X zufolge seien … . Es handelte sich um Attrappen. Nie habe Gefahr bestanden."
             confirmed = self._confirmation(sentence, previous, quotes) if reported is None else None
             if confirmed is not None:
                 quotes.append(confirmed)
@@ -1332,8 +1339,9 @@ class _Finder:
                 follow_on = _quote(self.text, start, sentence.end, source, False, None)
                 quotes = [q for q in quotes if q is not going_on] + [follow_on]
                 speaker = source
-            speaking = speaker
             subject = self._person_subject(sentence)
+            lapsed = speaking if speaker is None and subject is None and not resumed else None
+            speaking = speaker
             previous = sentence
         return sorted(quotes, key=lambda quote: quote.start)
 
