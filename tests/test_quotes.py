@@ -979,3 +979,14 @@ def test_konjunktiv_after_an_aside_about_someone_else_is_not_the_earlier_sources
         "Morgen die Unglücksstelle. Verletzt worden sei niemand."
     )
     assert "der Agentur Genfpress" not in {q.speaker_text for q in _quotes(text, {"Karla Brenner": "kb:brenner"})[1:]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Gewalt gegen Kinder“, so lautet der Titel der neuen Studie.",
+        "Galt sie damals als „Stimme der Vernunft“, so wurde sie später zur Zielscheibe.",
+    ],
+)
+def test_so_before_a_verb_that_is_no_cue_opens_a_clause_and_frames_no_quote(text):
+    assert _quotes(text) == []

@@ -888,12 +888,31 @@ class _Finder:
             # a colon frames speech where a cue or a verb says so; else it introduces a title or a name
             # ("Sein erstes Werk entstand 1978: „Le Grand Macabre“")
             colon = before.endswith(":") and bool(cues)
-            framed = colon or re.match(r"^(?:[,.]\s*[–-]?\s*(?:so\b|\w+te\b)|\s+so\s)", after) is not None
+            framed = colon or (
+                re.match(r"^(?:[,.]\s*[–-]?\s*(?:so\b|\w+te\b)|\s+so\s)", after) is not None
+                and not self._so_opens_a_clause(match.end(), sentence)
+            )
             if not (self._is_speech(start, end) or framed) or _TITLED.search(self.text[: match.start()]):
                 continue  # a quoted title or name
             speaker, cue_text = self._direct_speaker(match.start(), match.end(), sentence, end_sentence, cues)
             found.append((_quote(self.text, start, end, speaker, True, cue_text), speaker))
         return found
+
+    def _so_opens_a_clause(self, position: int, sentence: _Sentence) -> bool:
+        """ "„Gewalt gegen Kinder“, so lautet der Titel": "so" before a verb that is no cue opens a
+        main clause; "„…“, so der Minister" and "„…“, so sagte er" attribute the quote."""
+        tokens = self.parse.tokens
+        so = next(
+            (
+                i
+                for i in range(sentence.first, len(tokens))
+                if tokens[i].start >= position and tokens[i].text.strip() not in ("“", "«", '"', ",", "")
+            ),
+            None,
+        )
+        if so is None or self.parse.lower(so) != "so" or so + 1 >= len(tokens):
+            return False
+        return _finite(tokens[so + 1]) and not self.parse.is_cue(so + 1)
 
     def _is_speech(self, start: int, end: int) -> bool:
         """A statement, not a title: it holds a finite verb or ends a sentence."""
