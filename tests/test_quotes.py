@@ -990,3 +990,15 @@ def test_konjunktiv_after_an_aside_about_someone_else_is_not_the_earlier_sources
 )
 def test_so_before_a_verb_that_is_no_cue_opens_a_clause_and_frames_no_quote(text):
     assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Einigung bezeichnete Karla Brenner als großen Erfolg.",
+        "Die Vorschläge der Kommission kritisierte Karla Brenner scharf, sie seien zu teuer.",
+    ],
+)
+def test_a_person_after_the_verb_speaks_where_a_thing_opens_the_clause(text):
+    (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})
+    assert quote.speaker_actor_id == "kb:brenner"

@@ -655,6 +655,9 @@ class _Finder:
             return behind
         opening = self._noun_phrase(start, finite) if not self._predicative(start, finite) else None
         if opening is not None:
+            inverted = self._name_at(after) if after < sentence.last else None
+            if opening.actor is None and inverted is not None and inverted.actor.label == "PER":
+                return inverted  # "Die Einigung bezeichnete X als …": a person after the verb, not the thing before
             return self._person_before(finite, opening)
         if tokens[start].pos == "ADP" and (person := self._person_before(finite, None)) is not None:
             return person  # "Bei einem Besuch in Genf … Karla Brenner sagte"
