@@ -1002,3 +1002,9 @@ def test_so_before_a_verb_that_is_no_cue_opens_a_clause_and_frames_no_quote(text
 def test_a_person_after_the_verb_speaks_where_a_thing_opens_the_clause(text):
     (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})
     assert quote.speaker_actor_id == "kb:brenner"
+
+
+def test_an_attitude_opening_the_clause_is_no_speaker_even_tagged_as_a_name():
+    text = "Besorgt äußerte sich auch der Sprecher der Initiative zu den Vorgängen: „Wir befürchten das Schlimmste.“"
+    (quote,) = _quotes(text)
+    assert quote.speaker_text == "der Sprecher der Initiative"

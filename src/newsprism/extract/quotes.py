@@ -74,7 +74,8 @@ _HELD_NOUNS = frozenset(
 )
 # Attitudes someone shows about what they say follows ("X zeigte sich zuversichtlich, dass …").
 _ATTITUDES = frozenset(
-    "zuversichtlich optimistisch pessimistisch überzeugt skeptisch besorgt enttäuscht erleichtert empört".split()
+    "zuversichtlich optimistisch pessimistisch überzeugt skeptisch besorgt enttäuscht erleichtert empört "
+    "erfreut überrascht verärgert zufrieden unzufrieden zurückhaltend gelassen betroffen bestürzt".split()
 )
 # What a disaster or an attack "fordert" (claims): lives, not a demand.
 _CASUALTIES = re.compile(r"(?i)^(?:menschenleben|todesopfer|opfer|tote|toten|leben|verletzte|verletzten)$")
@@ -847,6 +848,8 @@ class _Finder:
             return None  # an object or adverbial opens the clause: "Den Vorschlag lehnte X ab", "Des Weiteren sagte X"
         if _TIME.match(tokens[head].text):
             return None  # a time opens the clause: "Wenige Stunden später erklärte der Rat"
+        if article.text.lower() in _ATTITUDES:
+            return None  # an attitude opens the clause, whatever the tagger says: "Besorgt äußerte sich X"
         if _PARTICIPLE_ADVERB.match(article.text):
             return None  # a participle the tagger calls a noun: "Relativierend fügt X hinzu", "Passend zu …"
         return self.speakers.phrase(start, self._name_behind(end, limit) or end)
