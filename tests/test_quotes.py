@@ -1008,3 +1008,19 @@ def test_an_attitude_opening_the_clause_is_no_speaker_even_tagged_as_a_name():
     text = "Besorgt äußerte sich auch der Sprecher der Initiative zu den Vorgängen: „Wir befürchten das Schlimmste.“"
     (quote,) = _quotes(text)
     assert quote.speaker_text == "der Sprecher der Initiative"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Die Gewerkschaft ver.di geht davon aus, dass es zu Streiks kommen wird.", "Die Gewerkschaft ver.di"),
+        (
+            "Der Streit um die Mieten war nicht der erste in der Stadt und die Anwohner befürchten, dass es auch "
+            "nicht der letzte sein wird.",
+            "die Anwohner",
+        ),
+    ],
+)
+def test_a_name_like_a_website_and_the_subject_of_a_joined_main_clause_speak(text, speaker):
+    (quote,) = _quotes(text)
+    assert quote.speaker_text == speaker

@@ -181,6 +181,7 @@ _PARTICLES = {
 }  # fmt: skip
 # Words that open a clause before its subject, and blanks: "wie die Polizei mitteilte".
 _CONJUNCTIONS = {"wie", "als", "as", ""}
+_MAIN_CLAUSE_JOINS = {"und", "aber", "doch", "sondern", "denn"}
 # Nouns of time, which open a clause as an adverbial, never as its subject.
 _TIME = re.compile(
     r"(?i)^(?:sekunden?|minuten?|stunden?|tage?n?|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|morgen|abend|nacht|"
@@ -654,6 +655,14 @@ class _Finder:
         behind = self._subject_behind(cue, finite, sentence)
         if behind is not None:
             return behind
+        joined = next((i for i in range(finite - 2, start, -1) if self.parse.lower(i) in _MAIN_CLAUSE_JOINS), None)
+        if (
+            joined is not None
+            and any(_finite(t) for t in tokens[start:joined])
+            and self._extent(joined + 1, finite) == finite
+            and (subject := self._noun_phrase(joined + 1, finite)) is not None
+        ):
+            return subject  # a main clause joined to another: "Der Streit war der erste und die Anwohner befürchten, …"
         opening = self._noun_phrase(start, finite) if not self._predicative(start, finite) else None
         if opening is not None:
             inverted = self._name_at(after) if after < sentence.last else None
@@ -842,7 +851,8 @@ class _Finder:
         while head > start and tokens[head].pos == "PUNCT":
             head -= 1
         nominalised = head > start and _nominalised_adjective(tokens[head])
-        if (tokens[head].pos not in ("NOUN", "PROPN") and not nominalised) or (
+        named = _WEBSITE.fullmatch(tokens[head].text) is not None  # "Die Gewerkschaft ver.di", however tagged
+        if (tokens[head].pos not in ("NOUN", "PROPN") and not (nominalised or named)) or (
             article.text.lower() in ("den", "dem", "des", "einen", "einem", "eines")
         ):
             return None  # an object or adverbial opens the clause: "Den Vorschlag lehnte X ab", "Des Weiteren sagte X"
