@@ -1024,3 +1024,8 @@ def test_an_attitude_opening_the_clause_is_no_speaker_even_tagged_as_a_name():
 def test_a_name_like_a_website_and_the_subject_of_a_joined_main_clause_speak(text, speaker):
     (quote,) = _quotes(text)
     assert quote.speaker_text == speaker
+
+
+def test_a_dass_clause_right_after_the_cue_is_its_complement_without_a_comma():
+    (quote,) = _quotes("Karla Brenner hoffte dass die Einigung bis zum Sommer hält.", {"Karla Brenner": "kb:brenner"})
+    assert quote.text.startswith("dass die Einigung")

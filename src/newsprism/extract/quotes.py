@@ -1233,6 +1233,8 @@ class _Finder:
         if self.english and (clause := self._english_complement(cue, sentence)) is not None:
             return clause
         tokens = self.parse.tokens
+        if cue + 1 < sentence.last and self.parse.lower(cue + 1) in ("dass", "ob"):
+            return tokens[cue + 1].start, sentence.end  # the comma left out: "X hoffte dass …"
         following = next((i for i in range(cue + 1, sentence.last) if tokens[i].text in (",", ":")), None)
         coordinated = following is not None and any(_finite(t) for t in tokens[cue + 1 : following])
         relative = following is not None and self._relative_clause(following + 1, sentence)
