@@ -1029,3 +1029,13 @@ def test_a_name_like_a_website_and_the_subject_of_a_joined_main_clause_speak(tex
 def test_a_dass_clause_right_after_the_cue_is_its_complement_without_a_comma():
     (quote,) = _quotes("Karla Brenner hoffte dass die Einigung bis zum Sommer hält.", {"Karla Brenner": "kb:brenner"})
     assert quote.text.startswith("dass die Einigung")
+
+
+def test_demnach_reports_for_the_source_before_it():
+    text = "Karla Brenner stellte am Montag ihren Bericht vor. Demnach seien in der Nacht drei Häuser abgebrannt."
+    (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})
+    assert (quote.text, quote.speaker_text, quote.speaker_actor_id) == (
+        "seien in der Nacht drei Häuser abgebrannt.",
+        "Demnach",
+        "kb:brenner",
+    )

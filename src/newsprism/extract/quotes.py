@@ -1357,6 +1357,8 @@ class _Finder:
             reported, speaker = self.reported(sentence)
             going_on, follow_on = follow_on, None
             source = speaking or subject
+            if reported is None and (accordingly := self._accordingly(sentence, source or lapsed)) is not None:
+                reported, speaker = accordingly, source or lapsed
             resumed = source is None and lapsed is not None and self.continues(sentence, False)
             if resumed:
                 source = lapsed  # "X zufolge seien … . Es handelte sich um Attrappen. Nie habe Gefahr bestanden."
@@ -1381,6 +1383,16 @@ class _Finder:
             speaking = speaker
             previous = sentence
         return sorted(quotes, key=lambda quote: quote.start)
+
+    def _accordingly(self, sentence: _Sentence, source: _Speaker | None) -> Quote | None:
+        """ "Demnach …" reports what the source before it says: the adverb is the speaker's mention,
+        as annotators mark it (like a pronoun), and stands for that source's actor."""
+        tokens = self.parse.tokens
+        first = next((i for i in range(sentence.first, sentence.last) if tokens[i].text.strip()), None)
+        if first is None or self.parse.lower(first) != "demnach" or first + MIN_CLAUSE_WORDS >= sentence.last:
+            return None
+        mention = _Speaker(tokens[first].text, source.actor if source is not None else None)
+        return _quote(self.text, tokens[first + 1].start, sentence.end, mention, False, tokens[first].text)
 
     def _confirmation(self, sentence: _Sentence, previous: _Sentence | None, quotes: list[Quote]) -> Quote | None:
         """The sentence before as reported speech when this one names its source with a demonstrative
