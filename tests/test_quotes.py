@@ -1039,3 +1039,13 @@ def test_demnach_reports_for_the_source_before_it():
         "Demnach",
         "kb:brenner",
     )
+
+
+def test_a_view_held_with_the_verb_after_it_frames_the_clause_for_its_holder():
+    text = "Karla Brenner hatte am Montag die Ansicht vertreten, die Partei stagniere seit Jahren."
+    (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})
+    assert (quote.speaker_actor_id, quote.text) == ("kb:brenner", "die Partei stagniere seit Jahren")
+
+
+def test_an_opinion_asked_for_in_a_question_is_no_attribution():
+    assert _quotes("Ist das Gesetz Ihrer Meinung nach mit der Verfassung vereinbar?") == []

@@ -977,8 +977,11 @@ class _Finder:
         self, sentence: _Sentence, quote: tuple[int, int] = (0, 0)
     ) -> tuple[_Speaker, str, int, int] | None:
         """ "laut X", "X zufolge", "nach Angaben X", "…, so X", "wie X sagte", "according to X": the
-        speaker, the cue and the character span of the phrase."""
+        speaker, the cue and the character span of the phrase; not in a question ("Ist das Ihrer
+        Meinung nach richtig?" asks for an opinion)."""
         tokens = self.parse.tokens
+        if self.text[sentence.start : sentence.end].rstrip().endswith("?"):
+            return None
         for i in range(sentence.first, sentence.last):
             token = tokens[i]
             if quote[0] <= token.start < quote[1]:
@@ -1149,10 +1152,18 @@ class _Finder:
                 ),
                 None,
             )
+            if noun is None:
+                continue
+            verbs = comma  # the clause's closing verbs after a held noun: "X hat die Ansicht vertreten, …"
+            while verbs - 1 > noun and tokens[verbs - 1].pos in ("VERB", "AUX") and not _finite(tokens[verbs - 1]):
+                verbs -= 1
+            held = tokens[noun].lemma.lower() in _HELD_NOUNS or tokens[noun].text.lower() in _ATTITUDES
+            if not held:
+                verbs = comma
             attribute = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP")  # "der Vorwurf der CDU", "Berichte von X"
-            if noun is None or any(
+            if any(
                 tokens[i].pos not in attribute or self.parse.lower(i) in ("als", "zum", "zur")
-                for i in range(noun + 1, comma)
+                for i in range(noun + 1, verbs)
             ):
                 continue
             _, end = self._clause(comma + 1, sentence)
@@ -1167,9 +1178,7 @@ class _Finder:
             opening, _ = self._clause(noun, sentence)
             finite = next((i for i in range(opening, first) if _finite(tokens[i])), None)
             # "X ist der Ansicht, dass …", "X äußerte die Hoffnung, …": the clause's subject holds it
-            held = (
-                tokens[noun].lemma.lower() in _HELD_NOUNS or tokens[noun].text.lower() in _ATTITUDES
-            ) and noun + 1 == comma
+            held = held and noun + 1 == verbs
             holder = self._subject_by_word_order(finite, sentence) if finite is not None and held else None
             speaker = holder or self.speakers.phrase(first, comma)
             if speaker is not None:
