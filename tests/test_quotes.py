@@ -1049,3 +1049,25 @@ def test_a_view_held_with_the_verb_after_it_frames_the_clause_for_its_holder():
 
 def test_an_opinion_asked_for_in_a_question_is_no_attribution():
     assert _quotes("Ist das Gesetz Ihrer Meinung nach mit der Verfassung vereinbar?") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        (
+            "Die Reederei hat Berichte der Zeitung vom Montag nicht bestätigt, wonach die Fähre verkauft werden soll.",
+            "die Fähre verkauft werden soll",
+            "Berichte der Zeitung vom Montag",
+        ),
+        ("Es gibt auch Gerüchte, nach denen die Firma bald schließt.", "die Firma bald schließt", "denen"),
+        ("Dem Gericht liegt ein Gutachten vor, laut dem das Kind misshandelt worden war.", "das Kind", "dem"),
+    ],
+)
+def test_a_relative_clause_says_what_its_antecedent_reports(text, said, speaker):
+    (quote,) = _quotes(text)
+    assert quote.text.startswith(said)
+    assert quote.speaker_text == speaker
+
+
+def test_a_relative_clause_after_a_time_reports_nothing():
+    assert _quotes("Der Tag, nach dem sich alles änderte, war ein Montag.") == []

@@ -1087,6 +1087,9 @@ class _Finder:
         ("X wies darauf hin.") gives no quote but the speaker of what follows in Konjunktiv I. With
         ``complements_only`` (the words before a direct quote) only a clause after its cue counts:
         the rest of what the cue says is the direct quote."""
+        relative = None if complements_only else self._relative_source(sentence)
+        if relative is not None:
+            return relative
         acts, speakers = [], []
         cues = self._cues(sentence)
         for cue in cues:
@@ -1120,6 +1123,67 @@ class _Finder:
         if framed is not None:
             return framed, None
         return None, speakers[0] if speakers else None
+
+    def _relative_source(self, sentence: _Sentence) -> tuple[Quote, _Speaker] | None:
+        """A relative clause that says what its antecedent says: "Berichte, wonach X …" (the
+        antecedent speaks), "Gerüchte, nach denen X …", "ein Gutachten, laut dem …" (the pronoun is
+        the speaker's mention, as annotators mark it, and stands for the antecedent's actor)."""
+        tokens = self.parse.tokens
+        for comma in range(sentence.first + 1, sentence.last - MIN_CLAUSE_WORDS):
+            if tokens[comma].text != ",":
+                continue
+            word, pronoun = self.parse.lower(comma + 1), self.parse.lower(comma + 2)
+            if word == "wonach":
+                clause = comma + 2
+            elif (word in ("nach", "laut", "gemäß") and pronoun in _RELATIVE_WORDS) or (
+                word in ("denen", "dem", "der") and pronoun == "zufolge"
+            ):
+                clause = comma + 3
+            else:
+                continue
+            _, end = self._clause(clause, sentence)
+            antecedent = self._antecedent_phrase(comma, sentence)
+            if antecedent is None or end <= clause or not self._is_clause(clause, end):
+                continue
+            mention = antecedent
+            if word != "wonach":
+                named = (tokens[comma + 2] if word in ("nach", "laut", "gemäß") else tokens[comma + 1]).text
+                head = self.parse.tokens[comma - 1].lemma.lower()
+                if not (_SOURCE_NOUN.search(antecedent.text) or head in _SPEECH_NOUNS or antecedent.actor is not None):
+                    continue  # "der Tag, nach dem …" is a time
+                mention = _Speaker(named, antecedent.actor)
+            quote = _quote(self.text, tokens[clause].start, tokens[end - 1].end, mention, False, tokens[comma + 1].text)
+            return quote, mention
+        return None
+
+    def _antecedent_phrase(self, comma: int, sentence: _Sentence) -> _Speaker | None:
+        """The noun phrase a relative clause after ``comma`` hangs on: the one before it ("ein Bericht
+        der Agentur „X“, wonach …"), or before the verbs that close the clause, which German puts
+        before an extraposed relative clause ("hat Berichte nicht bestätigt, wonach …"), and before
+        a date in apposition ("Meldungen der Zeitung vom Montag, dem 2. Mai, zurückgewiesen, …")."""
+        tokens = self.parse.tokens
+        end = comma
+        while end - 1 > sentence.first and (
+            tokens[end - 1].dep == "compound:prt"
+            or self.parse.lower(end - 1) == "nicht"
+            or (tokens[end - 1].pos in ("VERB", "AUX") and not _finite(tokens[end - 1]))
+            or (tokens[end - 1].text == "," and end < comma)
+        ):
+            end -= 1
+        for _ in range(2):
+            first = end
+            while first > sentence.first and (
+                (_nominal(tokens[first - 1]) and tokens[first - 1].pos != "PRON")
+                or tokens[first - 1].text in _QUOTE_MARKS
+                or (tokens[first - 1].text[:1].isupper() and tokens[first - 1].dep in ("obj", "nsubj", "obl", "nmod"))
+                or (self.parse.lower(first - 1) in ("von", "vom") and first < end)  # "Meldungen von X"
+            ):
+                first -= 1
+            dated = any(tokens[i].pos == "NUM" for i in range(first, end))
+            if not (dated and first - 1 > sentence.first and tokens[first - 1].text == ","):
+                break
+            end = first - 1  # "…, dem 2. Dezember 2004,": the phrase before the date
+        return self.speakers.phrase(first, end) if first < end else None
 
     def _decision(self, sentence: _Sentence) -> tuple[Quote, _Speaker] | None:
         """What a verb of deciding, promising or signalling says: only the clause after it, and
