@@ -1071,3 +1071,13 @@ def test_a_relative_clause_says_what_its_antecedent_reports(text, said, speaker)
 
 def test_a_relative_clause_after_a_time_reports_nothing():
     assert _quotes("Der Tag, nach dem sich alles änderte, war ein Montag.") == []
+
+
+def test_a_foreign_word_the_tagger_calls_a_verb_makes_no_quoted_statement():
+    quotes = _parsed_quotes(  # "reo" tagged as a finite verb, as the tagger does with Latin
+        [("Der", "DET", "det", 1), ("Richter", "NOUN", "nsubj", 2), ("folgte", "VERB", "ROOT", 2),
+         ("dem", "DET", "det", 4), ("Grundsatz", "NOUN", "obj", 2), ("„", "PUNCT", "punct", 8),
+         ("in", "ADP", "case", 7), ("dubio", "ADV", "advmod", 8), ("pro", "ADP", "case", 9),
+         ("reo", "VERB", "appos", 4), ("“", "PUNCT", "punct", 8), (".", "PUNCT", "punct", 2)]
+    )  # fmt: skip
+    assert quotes == []

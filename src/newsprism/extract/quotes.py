@@ -931,10 +931,15 @@ class _Finder:
         return _finite(tokens[so + 1]) and not self.parse.is_cue(so + 1)
 
     def _is_speech(self, start: int, end: int) -> bool:
-        """A statement, not a title: it holds a finite verb or ends a sentence."""
+        """A statement, not a title: it holds a finite verb or ends a sentence. A German verb has an
+        infinitive in -n: a "verb" without one is a foreign word the tagger guessed ("in dubio pro
+        reo", a species' Latin name)."""
         if re.search(r"[.!?…]\s*$", self.text[start:end]) and len(self.text[start:end].split()) > MIN_CLAUSE_WORDS:
             return True
-        return any(start <= t.start < end and _finite(t) for t in self.parse.tokens)
+        return any(
+            start <= t.start < end and _finite(t) and (self.english or t.lemma.lower().endswith("n"))
+            for t in self.parse.tokens
+        )
 
     def _direct_speaker(
         self, start: int, end: int, sentence: _Sentence, end_sentence: _Sentence, cues: list[int]
