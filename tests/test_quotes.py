@@ -1081,3 +1081,16 @@ def test_a_foreign_word_the_tagger_calls_a_verb_makes_no_quoted_statement():
          ("reo", "VERB", "appos", 4), ("“", "PUNCT", "punct", 8), (".", "PUNCT", "punct", 2)]
     )  # fmt: skip
     assert quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Karla Brenner erwähnte auch, dass sie im Mai zurücktreten werde.", "Karla Brenner"),
+        ("Die Gutachter kamen zu dem Ergebnis, dass die Brücke saniert werden müsse.", "Die Gutachter"),
+        ("Aus der Regierung ist zu hören, der Minister habe den Vertrag unterschrieben.", "der Regierung"),
+    ],
+)
+def test_a_mention_a_conclusion_and_what_is_to_be_heard_are_reported(text, speaker):
+    (quote,) = _quotes(text)
+    assert quote.speaker_text == speaker

@@ -42,7 +42,7 @@ SPEECH_VERB = re.compile(
     r"ein(?:ge)?räum|aus(?:ge)?führ|fest(?:ge)?stell|vor(?:ge)?w[aeio]rf|vor(?:ge)?schl[au]g|auf(?:ge)?forder|"
     r"auf(?:ge)?r[iu]f|zurück(?:ge)?w[ie]+s|hervor(?:ge)?h[oe]b|aus(?:geh|ging|gegang)|zu(?:ge)?g[ae]b|"
     r"verlaut|klar(?:ge)?stell|heraus(?:ge)?forder|hervor(?:ge)?(?:geh|ging|gang)|aus(?:ge)?sag|bekund|vermeld|"
-    r"erläuter|dar(?:ge)?leg|schilder|gesteh|gestand|(?:ge)?fürcht|an(?:ge)?reg|"
+    r"erläuter|dar(?:ge)?leg|schilder|gesteh|gestand|(?:ge)?fürcht|an(?:ge)?reg|erwähn|"
     r"(?:say|said|says|tell|told|tells|warn|warned|warns|add|added|adds|stress|stressed|insist|insisted|"
     r"write|wrote|writes|ask|asked|declare|declared|argue|argued|claim|claimed|note|noted|announce|announced|"
     r"explain|explained|urge|urged|demand|demanded|reply|replied|state|stated|confirm|confirmed)$"
@@ -64,13 +64,14 @@ _SPEECH_NOUNS = frozenset(
     "erklärung bericht meldung angabe information gerücht befürchtung sorge hoffnung warnung hinweis kritik "
     "argument begründung forderung vorschlag ankündigung versprechen zusage drohung appell aufforderung bitte "
     "frage theorie these annahme eindruck feststellung beschwerde klage dementi mitteilung darstellung version "
-    "plan idee anfrage antrag beschluss entscheidung wunsch wort einwand erkenntnis prognose schätzung".split()
+    "plan idee anfrage antrag beschluss entscheidung wunsch wort einwand erkenntnis prognose schätzung "
+    "ergebnis schluss fazit".split()
 )
 # Of these, what someone holds ("X ist der Ansicht, …", "X äußerte die Hoffnung, …"): the subject of
 # the clause is the speaker, where the others speak for themselves ("Der Vorschlag, …, fand …").
 _HELD_NOUNS = frozenset(
     "einschätzung ansicht auffassung meinung überzeugung vermutung befürchtung sorge hoffnung theorie these "
-    "annahme eindruck erkenntnis".split()
+    "annahme eindruck erkenntnis ergebnis schluss fazit".split()
 )
 # Attitudes someone shows about what they say follows ("X zeigte sich zuversichtlich, dass …").
 _ATTITUDES = frozenset(
@@ -313,8 +314,10 @@ class _Parse(DependencyTree):
         return index > 0 and self.lower(index - 1) == "so" and self.lower(index).startswith("genannt")
 
     def is_heisst_es(self, index: int) -> bool:
-        """ "In der Erklärung heißt es: …", "hatte es geheißen"."""
+        """ "In der Erklärung heißt es: …", "hatte es geheißen", "Aus der Regierung war zu hören, …"."""
         nearby = self.tokens[max(0, index - 2) : index + 3]
+        if self.tokens[index].lemma.lower() == "hören" and index > 0 and self.lower(index - 1) == "zu":
+            return any(t.text.lower() in ("ist", "war", "sei") for t in self.tokens[max(0, index - 6) : index])
         return self.tokens[index].lemma.lower() == "heißen" and any(t.text.lower() == "es" for t in nearby)
 
     def phrase_end(self, head: int, first: int, last: int) -> int:
