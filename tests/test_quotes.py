@@ -1094,3 +1094,15 @@ def test_a_foreign_word_the_tagger_calls_a_verb_makes_no_quoted_statement():
 def test_a_mention_a_conclusion_and_what_is_to_be_heard_are_reported(text, speaker):
     (quote,) = _quotes(text)
     assert quote.speaker_text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der 81-jährige sagte, er habe das Feuer nicht gelegt.",
+        "Am Montag sagte der 81-jährige in einem Interview, dass er das Feuer nicht gelegt habe.",
+    ],
+)
+def test_an_article_and_an_adjective_alone_are_a_speaker(text):
+    (quote,) = _quotes(text)
+    assert quote.speaker_text.lower() == "der 81-jährige"

@@ -454,8 +454,10 @@ class _Speakers:
                 break  # a quoted name, whatever its words are tagged: „heise online“
             tokens.pop(0)
         quoted = closed and bool(tokens) and tokens[0].text in ("„", "»")
-        nominal = any(t.pos in ("NOUN", "PROPN", "PRON") or _WEBSITE.fullmatch(t.text) for t in tokens) or any(
-            _nominalised_adjective(t) for t in tokens[1:]
+        nominal = (
+            any(t.pos in ("NOUN", "PROPN", "PRON") or _WEBSITE.fullmatch(t.text) for t in tokens)
+            or any(_nominalised_adjective(t) for t in tokens[1:])
+            or (len(tokens) == 2 and tokens[0].pos == "DET" and tokens[1].pos in ("ADJ", "NUM"))  # "der 81-jährige"
         )
         if not tokens or len(tokens) > MAX_SPEAKER_WORDS or not (nominal or quoted):
             return None
@@ -853,7 +855,10 @@ class _Finder:
         head = end - 1
         while head > start and tokens[head].pos == "PUNCT":
             head -= 1
-        nominalised = head > start and _nominalised_adjective(tokens[head])
+        nominalised = head > start and (
+            _nominalised_adjective(tokens[head])
+            or (head == start + 1 and article.pos == "DET" and tokens[head].pos in ("ADJ", "NUM"))
+        )  # "Ein Übertrittswilliger", "der 81-jährige": an adjective with its article alone is a noun
         named = _WEBSITE.fullmatch(tokens[head].text) is not None  # "Die Gewerkschaft ver.di", however tagged
         if (tokens[head].pos not in ("NOUN", "PROPN") and not (nominalised or named)) or (
             article.text.lower() in ("den", "dem", "des", "einen", "einem", "eines")
