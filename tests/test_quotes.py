@@ -1106,3 +1106,8 @@ def test_a_mention_a_conclusion_and_what_is_to_be_heard_are_reported(text, speak
 def test_an_article_and_an_adjective_alone_are_a_speaker(text):
     (quote,) = _quotes(text)
     assert quote.speaker_text.lower() == "der 81-jährige"
+
+
+def test_a_name_the_tagger_calls_an_adverb_is_a_source_before_zufolge():
+    (quote,) = _quotes("Brenner zufolge ist die Lage unter Kontrolle.", {"Brenner": "kb:brenner"})
+    assert (quote.speaker_actor_id, quote.cue) == ("kb:brenner", "zufolge")

@@ -458,6 +458,7 @@ class _Speakers:
             any(t.pos in ("NOUN", "PROPN", "PRON") or _WEBSITE.fullmatch(t.text) for t in tokens)
             or any(_nominalised_adjective(t) for t in tokens[1:])
             or (len(tokens) == 2 and tokens[0].pos == "DET" and tokens[1].pos in ("ADJ", "NUM"))  # "der 81-jährige"
+            or any(p.start <= t.start < p.end for t in tokens for p in self.people)  # a name, however tagged
         )
         if not tokens or len(tokens) > MAX_SPEAKER_WORDS or not (nominal or quoted):
             return None
@@ -1008,6 +1009,7 @@ class _Finder:
                     (_nominal(tokens[first - 1]) and tokens[first - 1].pos != "PRON")
                     or tokens[first - 1].text in (*_QUOTE_MARKS, "(", ")")  # "Einer Erklärung der X (Y) zufolge"
                     or _WEBSITE.fullmatch(tokens[first - 1].text)  # "Der Website x.com zufolge"
+                    or any(p.start <= tokens[first - 1].start < p.end for p in self.speakers.people)  # a name
                 ):
                     first -= 1
                 speaker = self.speakers.phrase(first, i) if first < i else None
