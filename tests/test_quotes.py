@@ -1111,3 +1111,12 @@ def test_an_article_and_an_adjective_alone_are_a_speaker(text):
 def test_a_name_the_tagger_calls_an_adverb_is_a_source_before_zufolge():
     (quote,) = _quotes("Brenner zufolge ist die Lage unter Kontrolle.", {"Brenner": "kb:brenner"})
     assert (quote.speaker_actor_id, quote.cue) == ("kb:brenner", "zufolge")
+
+
+def test_holding_something_for_a_participle_is_a_judgement():
+    (quote,) = _quotes("Der Vorstand hält die Forderung für überzogen.")
+    assert (quote.speaker_text, quote.cue) == ("Der Vorstand", "hält")
+
+
+def test_a_cue_before_a_colon_says_nothing_of_the_clause_before_it():
+    assert _quotes("Auf die Frage, ob er zurücktreten werde, antwortete Kohl: „Nein.“", {"Kohl": "kb:kohl"}) == []

@@ -1299,7 +1299,10 @@ class _Finder:
             following = next((t for t in tokens[index + 1 : last] if t.text not in _QUOTE_MARKS), None)
             if word not in words or (word == "als" and following is not None and following.text == "auch"):
                 continue
-            if word != "für" or (following is not None and following.pos in ("ADJ", "ADV")):
+            judgement = following is not None and (
+                following.pos in ("ADJ", "ADV") or (following.pos == "VERB" and not _finite(following))
+            )  # "für möglich", "für überzogen" (a participle)
+            if word != "für" or judgement:
                 return True
         return False
 
@@ -1321,6 +1324,8 @@ class _Finder:
         if self.english and (clause := self._english_complement(cue, sentence)) is not None:
             return clause
         tokens = self.parse.tokens
+        framing = self.parse.finite_of(cue) + 1  # "antwortete X: „…“": what follows the colon is what X said
+        after_only = after_only or any(t.text == ":" for t in tokens[cue + 1 : min(sentence.last, framing + 4)])
         if cue + 1 < sentence.last and self.parse.lower(cue + 1) in ("dass", "ob"):
             return tokens[cue + 1].start, sentence.end  # the comma left out: "X hoffte dass …"
         following = next((i for i in range(cue + 1, sentence.last) if tokens[i].text in (",", ":")), None)
