@@ -1120,3 +1120,8 @@ def test_holding_something_for_a_participle_is_a_judgement():
 
 def test_a_cue_before_a_colon_says_nothing_of_the_clause_before_it():
     assert _quotes("Auf die Frage, ob er zurücktreten werde, antwortete Kohl: „Nein.“", {"Kohl": "kb:kohl"}) == []
+
+
+def test_an_english_that_clause_hung_on_the_statement_is_what_was_said():
+    (quote,) = _quotes("The ministry said in a statement that the border would stay closed.", language="en")
+    assert (quote.text, quote.speaker_text) == ("the border would stay closed", "The ministry")

@@ -1383,6 +1383,14 @@ class _Finder:
         reporters that …") or before it ("The talks will resume, officials said"), without "that"."""
         parse, tokens = self.parse, self.parse.tokens
         clauses = [c for c in parse.kids(cue, frozenset({"ccomp"})) if sentence.first <= c < sentence.last]
+        if not clauses:  # "said in a statement that …": the parser hangs the clause on the noun
+            clauses = [
+                c
+                for c in parse.subtree(cue)
+                if c > cue
+                and tokens[c].dep == "acl"
+                and any(tokens[m].dep == "mark" and parse.lower(m) == "that" for m in parse.children[c])
+            ]
         if not clauses:
             return None
         words = parse.subtree(clauses[0])
