@@ -1125,3 +1125,8 @@ def test_a_cue_before_a_colon_says_nothing_of_the_clause_before_it():
 def test_an_english_that_clause_hung_on_the_statement_is_what_was_said():
     (quote,) = _quotes("The ministry said in a statement that the border would stay closed.", language="en")
     assert (quote.text, quote.speaker_text) == ("the border would stay closed", "The ministry")
+
+
+def test_heisst_es_takes_its_source_from_after_it_too():
+    (quote,) = _quotes("Man sei zu Gesprächen bereit, hieß es am Abend aus Regierungskreisen.")
+    assert (quote.text, quote.speaker_text) == ("Man sei zu Gesprächen bereit", "Regierungskreisen")

@@ -549,7 +549,9 @@ class _Finder:
         what "heißt es" quotes comes from the text it is in ("In der Erklärung heißt es")."""
         heard = self.parse.lower(cue).startswith("verlaut") and not self.parse.lower(cue).startswith("verlautbar")
         if self.parse.is_heisst_es(cue) or heard:  # "Aus X verlautete, …" (but "X verlautbarte")
-            return self._source(sentence, min(cue + 4, sentence.last), _SOURCE_PREPOSITIONS)
+            _, end = self._clause(cue, sentence)  # "…, hieß es am Abend aus Regierungskreisen"
+            behind = self._source(sentence, end, _SOURCE_PREPOSITIONS, first=cue + 1)
+            return behind or self._source(sentence, min(cue + 4, sentence.last), _SOURCE_PREPOSITIONS)
         if any(_EMERGES.match(form) for form in self.parse.cue_forms(cue)):
             return self._source(sentence, sentence.last, ("aus",), documents=True)  # "geht aus dem Bericht hervor"
         if self._passive(cue):
@@ -604,13 +606,18 @@ class _Finder:
         return None
 
     def _source(
-        self, sentence: _Sentence, limit: int, prepositions: tuple[str, ...], documents: bool = False
+        self,
+        sentence: _Sentence,
+        limit: int,
+        prepositions: tuple[str, ...],
+        documents: bool = False,
+        first: int | None = None,
     ) -> _Speaker | None:
         """Where a cue without a subject has its words from: "In der Erklärung heißt es", "hieß es
         bei der Agentur", "geht aus dem Bericht hervor"; for a passive cue only a document ("In einer
         Mitteilung wird gefordert")."""
         tokens = self.parse.tokens
-        for index in range(sentence.first, limit):
+        for index in range(sentence.first if first is None else first, limit):
             if tokens[index].text.lower() in prepositions:
                 end = self._extent(index + 1, sentence.last)
                 document = any(_DOCUMENT.search(token.text) for token in tokens[index + 1 : end])
