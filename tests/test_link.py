@@ -208,6 +208,39 @@ def test_a_title_after_and_belongs_to_the_next_person():
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Zur Delegation in Genf zählten Außenministerin Karla Brenner und ihr Berater.", "Karla", "Außenministerin"),
+        ("Bürgermeister Jens Kohl und Senatorin Karla Brenner kamen zu spät.", "Karla", "Senatorin"),
+        (
+            "Mit dem stellvertretenden Verteidigungsminister Jens Kohl reiste sie ab.",
+            "Jens",
+            "stellvertretender Verteidigungsminister",
+        ),
+    ],
+)
+def test_a_title_before_a_name_takes_adjectives_not_a_verb_or_a_conjunction(text, name, title):
+    from newsprism.link.roles import title_before
+
+    assert title_before(text, text.index(name)) == title
+
+
+def test_a_title_stands_alone_in_the_strong_form():
+    from newsprism.link.roles import title_before
+
+    text = "Der ukrainische Präsident Jens Kohl und die ehemalige Außenministerin Karla Brenner"
+    assert title_before(text, text.index("Jens")) == "ukrainischer Präsident"
+    assert title_before(text, text.index("Karla")) == "ehemalige Außenministerin"
+
+
+def test_a_verb_after_a_name_ends_its_apposition():
+    from newsprism.link.roles import title_after
+
+    text = "Karla Brenner hatte den Kremlchef herausgefordert."
+    assert title_after(text, len("Karla Brenner")) is None
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("Gastgeber Marek Wisniak, Polens Außenminister, fand deutliche Worte. Polens Außenminister reiste ab.", "de"),

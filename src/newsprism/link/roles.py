@@ -18,7 +18,13 @@ _HEAD = re.compile(rf"(?i)^[\w-]*(?:{TITLE_HEADS})$")
 _WORD = re.compile(r"[\w-]+")
 _ARTICLES = frozenset("der die das den dem des ein eine einen einem eines the a an".split())
 _CONNECTORS = frozenset("des der von of for und and".split())
-_STOP_AFTER = re.compile(r"[,;.:!?()„“\"]|\s(?:und|and|sowie|wird|hat|war|ist|sagte|said|has|was|is)\s")
+_STOP_AFTER = re.compile(
+    r"[,;.:!?()„“\"]|(?:^|\s)(?:und|and|sowie|wird|werden|wurde|wurden|hat|hatte|hatten|haben|war|waren|ist|sind|sei|"
+    r"soll|sollte|will|wollte|kann|konnte|muss|musste|sagte|said|has|had|was|were|is)\s"
+)
+# Words before a title that end the search for its adjectives: "Putin und US-Präsident Trump" (the
+# title is the second person's alone).
+_BEFORE_STOPS = frozenset("und oder sowie and or".split())
 MAX_WORDS = 7
 
 
@@ -35,6 +41,8 @@ def _clean(words: list[str]) -> str | None:
         word[:-2] + ("e" if feminine else "er") if word.islower() and word.endswith("en") and len(word) > 4 else word
         for word in words
     ]
+    if not feminine:  # "der ukrainische Präsident" → "ukrainischer Präsident", as a title stands alone
+        fixed = [word + "r" if word.islower() and word.endswith("e") and len(word) > 4 else word for word in fixed]
     return " ".join(fixed)
 
 
@@ -44,11 +52,15 @@ def title_before(text: str, start: int) -> str | None:
     if not words or not _HEAD.match(words[-1]) or text[:start].rstrip().endswith((",", ".", ";", ":")):
         return None
     taken = [words[-1]]
-    for word in reversed(words[:-1]):
+    for position in range(len(words) - 2, -1, -1):
+        word = words[position]
         if len(taken) >= 4 or not (word.islower() or (word[:1].isupper() and word.lower().endswith(("er", "e")))):
             break
-        if word.lower() in _ARTICLES:
+        if word.lower() in _ARTICLES or word.lower() in _BEFORE_STOPS:
             break
+        before = words[position - 1] if position else ""
+        if word.islower() and before[:1].isupper() and before.lower() not in _ARTICLES and not before.endswith("e"):
+            break  # after a noun a lowercase word is its verb, not an adjective: "in der Türkei zählten Minister X"
         taken.insert(0, word)
     return _clean(taken)
 
