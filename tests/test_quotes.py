@@ -1130,3 +1130,16 @@ def test_an_english_that_clause_hung_on_the_statement_is_what_was_said():
 def test_heisst_es_takes_its_source_from_after_it_too():
     (quote,) = _quotes("Man sei zu Gesprächen bereit, hieß es am Abend aus Regierungskreisen.")
     assert (quote.text, quote.speaker_text) == ("Man sei zu Gesprächen bereit", "Regierungskreisen")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Die Fluglotsen meldeten den Absturz, nachdem die Maschine vom Radar verschwunden war.", None),
+        ("Die Anwohner forderten Hilfe, um die Schäden beseitigen zu können.", "Die Anwohner forderten Hilfe"),
+        ("Der Minister sagte, wenn die Gespräche scheitern, werde er zurücktreten.", "wenn die Gespräche"),
+    ],
+)
+def test_a_clause_of_time_or_purpose_after_the_cue_is_not_what_was_said(text, said):
+    quotes = _quotes(text)
+    assert [quote.text[: len(said)] for quote in quotes] == ([said] if said else [])

@@ -130,6 +130,10 @@ _CONDITIONS = {"wenn", "falls", "weil", "da", "nachdem", "bevor", "obwohl", "ob"
 _SUBORDINATORS = _CONDITIONS | {"wie", "als", "dass", "während", "sodass"}
 # Of those, the ones whose speech act has not happened: "…, wenn der Notenbankchef spricht".
 _HYPOTHETICAL = {"wenn", "falls", "sobald", "solange"}
+# Subordinators whose clause says when, despite what or what for, never what was said (unlike "wenn":
+# "Er sagte, wenn …, werde er …" reports a condition; a "da" or "weil" clause reports a reason often
+# enough to be left in).
+_ADVERBIAL_OPENERS = {"nachdem", "obwohl", "bevor", "zumal", "um", "damit", "während", "indem"}
 # A website named as a source, which the tagger takes for anything: "laut ndr.de".
 _WEBSITE = re.compile(r"(?i)[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}")
 # Attribution words that stand inside the clause they attribute ("Der Mann wurde laut Polizei gefasst").
@@ -1337,7 +1341,10 @@ class _Finder:
             return tokens[cue + 1].start, sentence.end  # the comma left out: "X hoffte dass …"
         following = next((i for i in range(cue + 1, sentence.last) if tokens[i].text in (",", ":")), None)
         coordinated = following is not None and any(_finite(t) for t in tokens[cue + 1 : following])
-        relative = following is not None and self._relative_clause(following + 1, sentence)
+        relative = following is not None and (
+            self._relative_clause(following + 1, sentence)
+            or (following + 1 < sentence.last and self.parse.lower(following + 1) in _ADVERBIAL_OPENERS)
+        )  # "X meldete den Flug, nachdem …", "…, um … zu": a time or a purpose, not what was said
         # after a cue in a relative clause, a clause opening with a finite verb goes on with the main
         # clause ("Ein Hacker, der Geld forderte, sagte, …"): it is not what the cue says
         opener = tokens[self._clause(cue, sentence)[0]]
