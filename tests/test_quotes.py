@@ -1143,3 +1143,8 @@ def test_heisst_es_takes_its_source_from_after_it_too():
 def test_a_clause_of_time_or_purpose_after_the_cue_is_not_what_was_said(text, said):
     quotes = _quotes(text)
     assert [quote.text[: len(said)] for quote in quotes] == ([said] if said else [])
+
+
+def test_calling_in_help_is_no_statement():
+    assert _quotes("Der Gouverneur forderte die Nationalgarde an.") == []
+    assert _quotes("Der Gouverneur forderte mehr Geld.")[0].cue == "forderte"

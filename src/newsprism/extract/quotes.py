@@ -1289,6 +1289,8 @@ class _Finder:
         forms = self.parse.cue_forms(cue)
         if any(form.startswith(("forder", "gefordert")) for form in forms) and self._claims_lives(cue, sentence):
             return False  # "Das Erdbeben forderte 92 Menschenleben": no one spoke
+        if any(form.startswith(("anforder", "angefordert")) for form in forms):
+            return False  # "forderte die Nationalgarde an": an order for help, no statement
         if any(_SPEECH_ACT.match(form) for form in forms):
             return True
         framing = [words for verb, words in _FRAMED_ACTS if any(verb.match(form) for form in forms)]
