@@ -1148,3 +1148,9 @@ def test_a_clause_of_time_or_purpose_after_the_cue_is_not_what_was_said(text, sa
 def test_calling_in_help_is_no_statement():
     assert _quotes("Der Gouverneur forderte die Nationalgarde an.") == []
     assert _quotes("Der Gouverneur forderte mehr Geld.")[0].cue == "forderte"
+
+
+def test_a_promise_of_support_is_a_speech_act():
+    text = "Karla Brenner sicherte der Regierung ihre volle Unterstützung zu."
+    (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})
+    assert (quote.text, quote.speaker_actor_id) == (text, "kb:brenner")

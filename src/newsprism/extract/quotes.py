@@ -42,7 +42,7 @@ SPEECH_VERB = re.compile(
     r"ein(?:ge)?räum|aus(?:ge)?führ|fest(?:ge)?stell|vor(?:ge)?w[aeio]rf|vor(?:ge)?schl[au]g|auf(?:ge)?forder|"
     r"auf(?:ge)?r[iu]f|zurück(?:ge)?w[ie]+s|hervor(?:ge)?h[oe]b|aus(?:geh|ging|gegang)|zu(?:ge)?g[ae]b|"
     r"verlaut|klar(?:ge)?stell|heraus(?:ge)?forder|hervor(?:ge)?(?:geh|ging|gang)|aus(?:ge)?sag|bekund|vermeld|"
-    r"erläuter|dar(?:ge)?leg|schilder|gesteh|gestand|(?:ge)?fürcht|an(?:ge)?reg|erwähn|"
+    r"erläuter|dar(?:ge)?leg|schilder|gesteh|gestand|(?:ge)?fürcht|an(?:ge)?reg|erwähn|zu(?:ge)?sicher|zu(?:ge)?sag|"
     r"(?:say|said|says|tell|told|tells|warn|warned|warns|add|added|adds|stress|stressed|insist|insisted|"
     r"write|wrote|writes|ask|asked|declare|declared|argue|argued|claim|claimed|note|noted|announce|announced|"
     r"explain|explained|urge|urged|demand|demanded|reply|replied|state|stated|confirm|confirmed)$"
@@ -86,7 +86,7 @@ _EVIDENCE = re.compile(r"^(?:ergab|ergeben|ergibt|zeig|beleg)")
 _SPEECH_ACT = re.compile(
     r"^(?:(?:ge)?forder|bezeichn|nenn|nann|genannt|(?:ge)?warn|vor(?:ge)?w[aeio]rf|zurück(?:ge)?w[ie]+s|begründ|verlang|"
     r"sprech|sprach|sprich|an(?:ge)?kündig|voraus(?:ge)?sag|empfehl|empfahl|"
-    r"(?:ge)?fürcht|an(?:ge)?reg)"
+    r"(?:ge)?fürcht|an(?:ge)?reg|zu(?:ge)?sicher|zu(?:ge)?sag)"
 )
 # Verbs that report speech without a clause through a word later in theirs: a prepositional object
 # ("X berichtete von drei Toten", "X geht von Brandstiftung aus") or a judgement of their object
