@@ -938,6 +938,8 @@ def test_the_taggers_konjunktiv_counts_only_where_the_form_allows_it(verb, lemma
         ("Karla Brenner empfahl den Bürgern einen Umstieg auf die Bahn.", "empfahl"),
         ("Die Anwohner fürchten einen Anstieg der Mieten.", "fürchten"),
         ("Karla Brenner regte eine Konferenz der Nachbarländer an.", "regte"),
+        ("Die Schüler klagten über zu viel Stress.", "klagten"),
+        ("Die Regierung forderte die Bürger zur Vorsicht auf.", "forderte"),
     ],
 )
 def test_forecasts_recommendations_fears_and_suggestions_are_speech_acts(text, cue):
