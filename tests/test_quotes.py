@@ -940,6 +940,7 @@ def test_the_taggers_konjunktiv_counts_only_where_the_form_allows_it(verb, lemma
         ("Karla Brenner regte eine Konferenz der Nachbarländer an.", "regte"),
         ("Die Schüler klagten über zu viel Stress.", "klagten"),
         ("Die Regierung forderte die Bürger zur Vorsicht auf.", "forderte"),
+        ("Die Ministerin betonte die Bedeutung der Bildung.", "betonte"),
     ],
 )
 def test_forecasts_recommendations_fears_and_suggestions_are_speech_acts(text, cue):

@@ -86,7 +86,7 @@ _EVIDENCE = re.compile(r"^(?:ergab|ergeben|ergibt|zeig|beleg)")
 _SPEECH_ACT = re.compile(
     r"^(?:(?:ge)?forder|bezeichn|nenn|nann|genannt|(?:ge)?warn|vor(?:ge)?w[aeio]rf|zurück(?:ge)?w[ie]+s|begründ|verlang|"
     r"sprech|sprach|sprich|an(?:ge)?kündig|voraus(?:ge)?sag|empfehl|empfahl|"
-    r"(?:ge)?fürcht|an(?:ge)?reg|zu(?:ge)?sicher|zu(?:ge)?sag|auf(?:ge)?forder|(?:ge)?klag|beklag)"
+    r"(?:ge)?fürcht|an(?:ge)?reg|zu(?:ge)?sicher|zu(?:ge)?sag|auf(?:ge)?forder|(?:ge)?klag|beklag|(?:ge)?beton)"
 )
 # Verbs that report speech without a clause through a word later in theirs: a prepositional object
 # ("X berichtete von drei Toten", "X geht von Brandstiftung aus") or a judgement of their object
