@@ -1157,3 +1157,16 @@ def test_a_promise_of_support_is_a_speech_act():
     text = "Karla Brenner sicherte der Regierung ihre volle Unterstützung zu."
     (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})
     assert (quote.text, quote.speaker_actor_id) == (text, "kb:brenner")
+
+
+@pytest.mark.parametrize(
+    ("first", "quoted"),
+    [
+        ("Karla Brenner sagte, die Reform komme im Herbst.", True),
+        ("Karla Brenner stellte am Montag die Reform vor.", False),
+    ],
+)
+def test_a_plan_with_soll_goes_on_only_after_quoted_speech(first, quoted):
+    quotes = _quotes(first + " Jeder Schüler soll um 16 Uhr nach Hause gehen.", {"Karla Brenner": "kb:brenner"})
+    planned = [quote for quote in quotes if quote.text.startswith("Jeder Schüler soll")]
+    assert [quote.speaker_actor_id for quote in planned] == (["kb:brenner"] if quoted else [])

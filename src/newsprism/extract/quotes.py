@@ -1440,13 +1440,16 @@ class _Finder:
         "soll … haben/sein", without a cue of its own goes on with the reported speech. Konjunktiv
         II alone ("wäre", "würde") also says what may be, in the reporter's own voice: it goes on
         only right after ``quoting`` sentences, not after one merely about someone, and never with a
-        modal ("könnte", "müsste", "dürfte"), which speculates far more often than it reports."""
+        modal ("könnte", "müsste", "dürfte"), which speculates far more often than it reports. So
+        does "soll"/"sollen" alone, which there reports a plan ("X sagte, die Reform komme im
+        Herbst. Jeder Schüler soll um 16 Uhr …")."""
         tokens = self.parse.tokens[sentence.first : sentence.last]
         words = [token.text.lower() for token in tokens]
-        hearsay = any(w in ("soll", "sollen") for w in words) and any(w in ("haben", "sein", "worden") for w in words)
+        planned = any(w in ("soll", "sollen") for w in words)
+        hearsay = planned and any(w in ("haben", "sein", "worden") for w in words)
         moods = [token.text.lower() not in _KONJUNKTIV_II for token in tokens if _subjunctive(token)]
         speculation = any(w in _MODAL_II for w in words)
-        return hearsay or any(moods) or (quoting and bool(moods) and not speculation)
+        return hearsay or any(moods) or (quoting and ((bool(moods) and not speculation) or planned))
 
     def find(self) -> list[Quote]:
         direct = self.direct()
