@@ -1170,3 +1170,8 @@ def test_a_plan_with_soll_goes_on_only_after_quoted_speech(first, quoted):
     quotes = _quotes(first + " Jeder Schüler soll um 16 Uhr nach Hause gehen.", {"Karla Brenner": "kb:brenner"})
     planned = [quote for quote in quotes if quote.text.startswith("Jeder Schüler soll")]
     assert [quote.speaker_actor_id for quote in planned] == (["kb:brenner"] if quoted else [])
+
+
+def test_a_plan_in_a_relative_clause_does_not_go_on_with_quoted_speech():
+    text = "Karla Brenner sagte, die Reform komme im Herbst. Es ist ein Plan, der viel verändern soll."
+    assert [quote.text for quote in _quotes(text, {"Karla Brenner": "kb:brenner"})] == ["die Reform komme im Herbst."]

@@ -1445,8 +1445,10 @@ class _Finder:
         Herbst. Jeder Schüler soll um 16 Uhr …")."""
         tokens = self.parse.tokens[sentence.first : sentence.last]
         words = [token.text.lower() for token in tokens]
-        planned = any(w in ("soll", "sollen") for w in words)
-        hearsay = planned and any(w in ("haben", "sein", "worden") for w in words)
+        said = [t for t in tokens if t.text.lower() in ("soll", "sollen")]
+        hearsay = bool(said) and any(w in ("haben", "sein", "worden") for w in words)
+        # a plan the main clause reports, not one in a relative clause ("…, die Druck machen soll")
+        planned = any(t.dep == "ROOT" or self.parse.tokens[t.head].dep == "ROOT" for t in said)
         moods = [token.text.lower() not in _KONJUNKTIV_II for token in tokens if _subjunctive(token)]
         speculation = any(w in _MODAL_II for w in words)
         return hearsay or any(moods) or (quoting and ((bool(moods) and not speculation) or planned))
