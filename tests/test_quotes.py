@@ -1175,3 +1175,9 @@ def test_a_plan_with_soll_goes_on_only_after_quoted_speech(first, quoted):
 def test_a_plan_in_a_relative_clause_does_not_go_on_with_quoted_speech():
     text = "Karla Brenner sagte, die Reform komme im Herbst. Es ist ein Plan, der viel verändern soll."
     assert [quote.text for quote in _quotes(text, {"Karla Brenner": "kb:brenner"})] == ["die Reform komme im Herbst."]
+
+
+def test_a_name_after_an_unknown_verb_after_the_quote_is_the_speaker():
+    text = "„Ich trete als Konservative an“, strich Karla Brenner in Genf heraus."
+    (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})
+    assert quote.speaker_actor_id == "kb:brenner"

@@ -996,6 +996,12 @@ class _Finder:
         attributed = self._attribution(end_sentence, (start, end))
         if attributed is not None:
             return attributed[0], attributed[1]
+        # "„…“, strich X heraus": a verb the tagger did not know, then a person's name
+        named = re.match(r"[“”\"«»]?\s*,\s*([a-zäöüß]+)\s+", self.text[end : end + 40])
+        if named is not None:
+            person = next((p for p in self.speakers.people if p.start == end + named.end() and p.label == "PER"), None)
+            if person is not None:
+                return _Speaker(person.text, person), named.group(1)
         return None, None
 
     def _attribution(
