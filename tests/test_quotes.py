@@ -1181,3 +1181,8 @@ def test_a_name_after_an_unknown_verb_after_the_quote_is_the_speaker():
     text = "„Ich trete als Konservative an“, strich Karla Brenner in Genf heraus."
     (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})
     assert quote.speaker_actor_id == "kb:brenner"
+
+
+def test_with_these_words_names_the_speaker_after_the_quote():
+    (quote,) = _quotes("„Wir kämpfen weiter“ – mit diesen Worten verabschiedete sich Kohl.", {"Kohl": "kb:kohl"})
+    assert quote.speaker_actor_id == "kb:kohl"

@@ -996,6 +996,13 @@ class _Finder:
         attributed = self._attribution(end_sentence, (start, end))
         if attributed is not None:
             return attributed[0], attributed[1]
+        worded = re.match(r"[“”\"«»]?\s*[,–-]*\s*mit (?:diesen|den|folgenden) Worten\s", self.text[end : end + 40])
+        if worded is not None:  # "„…“ – mit diesen Worten verabschiedete sich X"
+            following = range(end_sentence.first, end_sentence.last)
+            verb = next((i for i in following if tokens[i].start >= end + worded.end() and _finite(tokens[i])), None)
+            speaker = self._subject_by_word_order(verb, end_sentence) if verb is not None else None
+            if speaker is not None:
+                return speaker, tokens[verb].text
         # "„…“, strich X heraus": a verb the tagger did not know, then a person's name
         named = re.match(r"[“”\"«»]?\s*,\s*([a-zäöüß]+)\s+", self.text[end : end + 40])
         if named is not None:
