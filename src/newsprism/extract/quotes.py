@@ -186,6 +186,8 @@ _PARTICLES = {
 }  # fmt: skip
 # Words that open a clause before its subject, and blanks: "wie die Polizei mitteilte".
 _CONJUNCTIONS = {"wie", "als", "as", ""}
+# Conjunctions that join two main clauses: the subject after one is its own clause's ("…, und die
+# Anwohner befürchten, …").
 _MAIN_CLAUSE_JOINS = {"und", "aber", "doch", "sondern", "denn"}
 # Nouns of time, which open a clause as an adverbial, never as its subject.
 _TIME = re.compile(
@@ -462,7 +464,7 @@ class _Speakers:
             any(t.pos in ("NOUN", "PROPN", "PRON") or _WEBSITE.fullmatch(t.text) for t in tokens)
             or any(_nominalised_adjective(t) for t in tokens[1:])
             or (len(tokens) == 2 and tokens[0].pos == "DET" and tokens[1].pos in ("ADJ", "NUM"))  # "der 81-jährige"
-            or any(p.start <= t.start < p.end for t in tokens for p in self.people)  # a name, however tagged
+            or any(self.names(t) for t in tokens)  # a name, however tagged
         )
         if not tokens or len(tokens) > MAX_SPEAKER_WORDS or not (nominal or quoted):
             return None
@@ -476,6 +478,10 @@ class _Speakers:
             return _Speaker(self.parse.text[start : cut[0].end], cut[0])
         people = [p for p in inside if p.label == "PER"]  # "Der Chef der Deutschen Bank, Christian Sewing"
         return _Speaker(text, people[-1] if people else next(iter(inside), None))
+
+    def names(self, token: Token) -> bool:
+        """The token is part of a linked person's or organisation's name."""
+        return any(p.start <= token.start < p.end for p in self.people)
 
     def inside(self, start: int, end: int) -> list[Entity]:
         """The linked people and organisations within ``start``..``end`` of the text."""
@@ -1033,7 +1039,7 @@ class _Finder:
                     (_nominal(tokens[first - 1]) and tokens[first - 1].pos != "PRON")
                     or tokens[first - 1].text in (*_QUOTE_MARKS, "(", ")")  # "Einer Erklärung der X (Y) zufolge"
                     or _WEBSITE.fullmatch(tokens[first - 1].text)  # "Der Website x.com zufolge"
-                    or any(p.start <= tokens[first - 1].start < p.end for p in self.speakers.people)  # a name
+                    or self.speakers.names(tokens[first - 1])  # a name, however tagged ("Brenner zufolge")
                 ):
                     first -= 1
                 speaker = self.speakers.phrase(first, i) if first < i else None
