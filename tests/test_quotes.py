@@ -1007,6 +1007,11 @@ def test_a_person_after_the_verb_speaks_where_a_thing_opens_the_clause(text):
     assert quote.speaker_actor_id == "kb:brenner"
 
 
+def test_a_person_after_a_plural_verb_is_its_object():
+    (quote,) = _quotes("Die Behörden werfen Karla Brenner Betrug vor.", {"Karla Brenner": "kb:brenner"})
+    assert quote.speaker_text == "Die Behörden"
+
+
 def test_an_attitude_opening_the_clause_is_no_speaker_even_tagged_as_a_name():
     text = "Besorgt äußerte sich auch der Sprecher der Initiative zu den Vorgängen: „Wir befürchten das Schlimmste.“"
     (quote,) = _quotes(text)

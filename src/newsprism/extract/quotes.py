@@ -689,7 +689,8 @@ class _Finder:
         opening = self._noun_phrase(start, finite) if not self._predicative(start, finite) else None
         if opening is not None:
             inverted = self._name_at(after) if after < sentence.last else None
-            if opening.actor is None and inverted is not None and inverted.actor.label == "PER":
+            singular = "Number=Plur" not in tokens[finite].morph  # "Die Behörden werfen X … vor": X is no subject
+            if opening.actor is None and inverted is not None and inverted.actor.label == "PER" and singular:
                 return inverted  # "Die Einigung bezeichnete X als …": a person after the verb, not the thing before
             return self._person_before(finite, opening)
         if tokens[start].pos == "ADP" and (person := self._person_before(finite, None)) is not None:
