@@ -1191,3 +1191,8 @@ def test_a_name_after_an_unknown_verb_after_the_quote_is_the_speaker():
 def test_with_these_words_names_the_speaker_after_the_quote():
     (quote,) = _quotes("„Wir kämpfen weiter“ – mit diesen Worten verabschiedete sich Kohl.", {"Kohl": "kb:kohl"})
     assert quote.speaker_actor_id == "kb:kohl"
+
+
+def test_a_clock_time_opening_the_clause_is_no_speaker():
+    (quote,) = _quotes("Um 11:09 Uhr MEZ berichtete die Zeitung, dass der Anwalt einen Antrag gestellt habe.")
+    assert quote.speaker_text == "die Zeitung"

@@ -883,8 +883,8 @@ class _Finder:
             article.text.lower() in ("den", "dem", "des", "einen", "einem", "eines")
         ):
             return None  # an object or adverbial opens the clause: "Den Vorschlag lehnte X ab", "Des Weiteren sagte X"
-        if _TIME.match(tokens[head].text):
-            return None  # a time opens the clause: "Wenige Stunden später erklärte der Rat"
+        if _TIME.match(tokens[head].text) or any(re.fullmatch(r"\d{1,2}[:.]\d{2}", t.text) for t in tokens[start:end]):
+            return None  # a time opens the clause: "Wenige Stunden später erklärte der Rat", "Um 11:09 Uhr MEZ …"
         if article.text.lower() in _ATTITUDES:
             return None  # an attitude opens the clause, whatever the tagger says: "Besorgt äußerte sich X"
         if _PARTICIPLE_ADVERB.match(article.text):
