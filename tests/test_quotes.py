@@ -1196,3 +1196,24 @@ def test_with_these_words_names_the_speaker_after_the_quote():
 def test_a_clock_time_opening_the_clause_is_no_speaker():
     (quote,) = _quotes("Um 11:09 Uhr MEZ berichtete die Zeitung, dass der Anwalt einen Antrag gestellt habe.")
     assert quote.speaker_text == "die Zeitung"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "actor"),
+    [
+        (
+            "Bislang habe es keine Festnahmen gegeben, sagte ein Polizeisprecher der Deutschen Presse-Agentur.",
+            "ein Polizeisprecher",
+            None,
+        ),
+        (
+            "Die Werte seien zu hoch, sagte ein Sprecher der Europäischen Umweltagentur.",
+            "ein Sprecher der Europäischen Umweltagentur",
+            "kb:eea",
+        ),
+    ],
+)
+def test_the_medium_a_spokesperson_told_is_not_whose_spokesperson_they_are(text, speaker, actor):
+    people = {"Deutschen Presse-Agentur": "kb:dpa", "Europäischen Umweltagentur": "kb:eea"}
+    (quote,) = _quotes(text, people)
+    assert (quote.speaker_text, quote.speaker_actor_id) == (speaker, actor)

@@ -123,6 +123,10 @@ _SOURCE_NOUN = re.compile(
     r"umfragen)$"
 )
 _PRONOUNS = {"er", "sie", "he", "she"}
+# News media a speaker talks to ("sagte ein Sprecher der Nachrichtenagentur dpa").
+_MEDIUM = re.compile(
+    r"(?i)(?:nachrichtenagentur|presse-?agentur|zeitung|sender|nachrichtenmagazin|magazin|blatt|fernsehen|rundfunk|radio)$"
+)  # not any "agentur": "ein Sprecher der Europäischen Umweltagentur" is the agency's
 # Words that open a subordinate clause, after which the main clause goes on with its finite verb
 # ("Wie X berichtet, ist …"); and those of them whose clause is a condition, time or reason, never
 # the frame of the clause before it ("Sie drohen mit Sanktionen, wenn die Gespräche scheitern").
@@ -821,6 +825,8 @@ class _Finder:
                 break  # a preposition, however it is tagged: "die Reederei | am Morgen"
             if end > start and tokens[end - 1].text in ("“", "«") and token.pos not in ("DET", "NOUN", "PROPN"):
                 break  # a quoted name is closed: "laut „Computerwoche“ | stärker"
+            if after_noun and self._told_medium(end, limit):
+                break  # "sagte ein Polizeisprecher | der Deutschen Presse-Agentur": whom he told, not whose he is
             following = tokens[end + 1].pos if end + 1 < limit else ""
             predicative = token.pos in ("ADJ", "ADV") and following not in ("NOUN", "PROPN", "ADJ")
             if (token.pos == "NUM" or predicative) and after_noun:
@@ -833,6 +839,16 @@ class _Finder:
                 break
             end += 1
         return end
+
+    def _told_medium(self, index: int, limit: int) -> bool:
+        """A dative article and a news medium after a spokesperson: the one they spoke to."""
+        tokens = self.parse.tokens
+        if self.parse.lower(index) not in ("der", "dem") or not tokens[index - 1].text.lower().endswith(
+            ("sprecher", "sprecherin")
+        ):
+            return False
+        noun = next((i for i in range(index + 1, limit) if tokens[i].pos in ("NOUN", "PROPN")), None)
+        return noun is not None and _MEDIUM.search(tokens[noun].text) is not None
 
     def _noun_phrase(self, start: int, limit: int, apposition: bool = False) -> _Speaker | None:
         """The noun phrase that begins at ``start`` ("Ein Sprecher der Polizei", "sie"), if one does;
