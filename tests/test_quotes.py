@@ -1217,3 +1217,7 @@ def test_the_medium_a_spokesperson_told_is_not_whose_spokesperson_they_are(text,
     people = {"Deutschen Presse-Agentur": "kb:dpa", "Europäischen Umweltagentur": "kb:eea"}
     (quote,) = _quotes(text, people)
     assert (quote.speaker_text, quote.speaker_actor_id) == (speaker, actor)
+
+
+def test_a_quoted_nickname_is_no_quote():
+    assert _quotes("Der Häuptling mit dem Beinamen „Der mit dem Wolf tanzt“ wurde am Montag geehrt.") == []

@@ -165,7 +165,8 @@ _TITLED = re.compile(
     r"(?i)(?:\b(?:in|im|unter|namens|der|die|das|des|dem|den|ein|eine|einer|eines|einem)|"
     r"(?:motto|titel|lied|song|film|buch|roman|serie|partei|unternehmen|firma|gruppe|zeitung|zeitschrift|magazin|blatt|programm|aktion|kampagne|slogan|album|stück|sendung|show|schiff|"
     r"marke|modell|projekt|initiative|organisation|verein|bündnis|band|werk|ausstellung|festival|preis|typ|"
-    r"operation|aufschrift|schlagzeile|überschrift|stiftung|gesetz|plan|studie|bericht|buches|films|liedes))"
+    r"operation|aufschrift|schlagzeile|überschrift|stiftung|gesetz|plan|studie|bericht|buches|films|liedes|"
+    r"beinamen|spitznamen|stamms|sendung|fernsehsendung))"
     r"\s+(?:(?:der|die|das|des|dem|den)\s+)?[„“»«\"]?$"
 )
 _CONTRACTIONS = {"am", "im", "zum", "zur", "beim", "vom", "ins"}  # a preposition, whatever the tagger says
