@@ -1221,3 +1221,16 @@ def test_the_medium_a_spokesperson_told_is_not_whose_spokesperson_they_are(text,
 
 def test_a_quoted_nickname_is_no_quote():
     assert _quotes("Der Häuptling mit dem Beinamen „Der mit dem Wolf tanzt“ wurde am Montag geehrt.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Nach dem vorläufigen Endergebnis erreichte die Partei 45 Prozent.", "dem vorläufigen Endergebnis"),
+        ("Nach dem Stand der Ermittlungen war der Fahrer betrunken.", "dem Stand der Ermittlungen"),
+        ("Nach der Verfassung muss der Präsident neu gewählt werden.", "der Verfassung"),
+    ],
+)
+def test_results_the_state_of_an_inquiry_and_a_constitution_are_sources_after_nach(text, source):
+    (quote,) = _quotes(text)
+    assert (quote.speaker_text, quote.cue) == (source, "Nach")

@@ -120,7 +120,7 @@ _SOURCE_NOUN = re.compile(
     r"bekunden|darstellung|darstellungen|ansicht|auffassung|erkenntnissen|mitteilung|meldung|meldungen|auskunft|"
     r"worten|überzeugung|recherchen|studie|umfrage|prognosen?|untersuchung(?:en)?|ermittlungen|planungen|berechnungen|stellungnahme|analyse|"
     r"dokument|gutachten|entwurf|plan|idee|quellenlage|hochrechnung(?:en)?|lesart|version|vernehmen|vorhersagen?|"
-    r"umfragen)$"
+    r"umfragen|(?:end)?ergebnis(?:sen)?|erfahrungen|verfassung|urteil|stand)$"
 )
 _PRONOUNS = {"er", "sie", "he", "she"}
 # News media a speaker talks to ("sagte ein Sprecher der Nachrichtenagentur dpa").
