@@ -407,14 +407,18 @@ def _subjunctive(token: Token) -> bool:
     word = token.text.lower()
     if word in _KONJUNKTIV_I or word in _KONJUNKTIV_II:
         return True
-    lemma = token.lemma.lower()
-    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
-    weak_past = word in (stem + "te", stem + "ete")  # "kippte" is the past of "kippen", whatever the tagger says
-    if "Mood=Sub" in token.morph and "Tense=Pres" in token.morph and word.endswith("e") and not weak_past:
+    if "Mood=Sub" in token.morph and "Tense=Pres" in token.morph and word.endswith("e") and not _weak_past(token):
         return True  # the tagger's guess, where the form allows it (not "darf", "im")
     # a weak verb's past ends in -te; the tagger's "Tense=Past" on "basiere" is its guess, not the form's
     singular = "Number=Plur" not in token.morph and "Person=1" not in token.morph
     return singular and word.endswith("e") and not word.endswith(("te", "de")) and _finite(token)
+
+
+def _weak_past(token: Token) -> bool:
+    """ "kippte" is the past of "kippen", whatever mood the tagger gives it."""
+    lemma = token.lemma.lower()
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+    return token.text.lower() in (stem + "te", stem + "ete")
 
 
 def _finite(token: Token) -> bool:
@@ -487,6 +491,11 @@ class _Speakers:
     def names(self, token: Token) -> bool:
         """The token is part of a linked person's or organisation's name."""
         return any(p.start <= token.start < p.end for p in self.people)
+
+    def starting_at(self, position: int) -> _Speaker | None:
+        """The person or organisation whose name opens at ``position``, however the tagger reads it."""
+        named = next((p for p in self.people if p.start == position), None)
+        return None if named is None else _Speaker(named.text, named)
 
     def inside(self, start: int, end: int) -> list[Entity]:
         """The linked people and organisations within ``start``..``end`` of the text."""
@@ -562,7 +571,8 @@ class _Finder:
     def _cue_speaker(self, cue: int, sentence: _Sentence) -> _Speaker | None:
         """The cue's subject; "sie" with a plural verb ("Sie erklärten") is not the person named last;
         what "heißt es" quotes comes from the text it is in ("In der Erklärung heißt es")."""
-        heard = self.parse.lower(cue).startswith("verlaut") and not self.parse.lower(cue).startswith("verlautbar")
+        word = self.parse.lower(cue)
+        heard = word.startswith("verlaut") and not word.startswith("verlautbar")
         if self.parse.is_heisst_es(cue) or heard:  # "Aus X verlautete, …" (but "X verlautbarte")
             _, end = self._clause(cue, sentence)  # "…, hieß es am Abend aus Regierungskreisen"
             behind = self._source(sentence, end, _SOURCE_PREPOSITIONS, first=cue + 1)
@@ -757,10 +767,8 @@ class _Finder:
         return self._subject_by_word_order(earlier, sentence)
 
     def _name_at(self, index: int) -> _Speaker | None:
-        """The person or organisation whose name opens at the token, however the tagger reads it."""
-        start = self.parse.tokens[index].start
-        named = next((p for p in self.speakers.people if p.start == start), None)
-        return None if named is None else _Speaker(named.text, named)
+        """The person or organisation whose name opens at the token."""
+        return self.speakers.starting_at(self.parse.tokens[index].start)
 
     def _person_before(self, finite: int, opening: _Speaker | None) -> _Speaker | None:
         """A person named right before the verb, where the opening phrase names none: the subject
@@ -1029,10 +1037,9 @@ class _Finder:
                 return speaker, tokens[verb].text
         # "„…“, strich X heraus": a verb the tagger did not know, then a person's name
         named = re.match(r"[“”\"«»]?\s*,\s*([a-zäöüß]+)\s+", self.text[end : end + 40])
-        if named is not None:
-            person = next((p for p in self.speakers.people if p.start == end + named.end() and p.label == "PER"), None)
-            if person is not None:
-                return _Speaker(person.text, person), named.group(1)
+        person = self.speakers.starting_at(end + named.end()) if named is not None else None
+        if person is not None and person.actor.label == "PER":
+            return person, named.group(1)
         return None, None
 
     def _attribution(
@@ -1211,7 +1218,7 @@ class _Finder:
             mention = antecedent
             if word != "wonach":
                 named = (tokens[comma + 2] if word in ("nach", "laut", "gemäß") else tokens[comma + 1]).text
-                head = self.parse.tokens[comma - 1].lemma.lower()
+                head = tokens[comma - 1].lemma.lower()
                 if not (_SOURCE_NOUN.search(antecedent.text) or head in _SPEECH_NOUNS or antecedent.actor is not None):
                     continue  # "der Tag, nach dem …" is a time
                 mention = _Speaker(named, antecedent.actor)
