@@ -480,6 +480,8 @@ def test_a_quoted_name_after_an_article_is_not_a_direct_quote():
         ("Der Verband hält eine Einigung noch in dieser Woche für möglich.", "Der Verband", "hält"),
         ("Die Bahn kündigte für den Sommer neue Verbindungen an.", "Die Bahn", "kündigte"),
         ("Gegenwärtig wirft die Opposition dem Minister Untätigkeit vor.", "die Opposition", "wirft"),
+        ("Der Bürgermeister sprach von einem schweren Rückschlag.", "Der Bürgermeister", "sprach"),
+        ("Von einem Durchbruch sprach die Ministerin.", "die Ministerin", "sprach"),
     ],
 )
 def test_speech_acts_through_an_object_a_prepositional_object_or_a_judgement(text, speaker, cue):
@@ -494,6 +496,10 @@ def test_speech_acts_through_an_object_a_prepositional_object_or_a_judgement(tex
         "Der Bus hielt an der Haltestelle, als der Regen einsetzte.",
         "Die Firma hält seit Jahren den Rekord für das schnellste Boot.",
         "Sowohl die Spieler als auch die Trainer feierten den Sieg.",
+        "Die Ministerin sprach sich für einen Kompromiss aus.",
+        "Der Trainer hat lange mit den Spielern gesprochen.",
+        "Die Zahlen sprechen für den Herausforderer.",
+        "Das Gericht wird das Urteil im März sprechen.",
     ],
 )
 def test_a_topic_a_conjunction_or_a_noun_after_the_framing_word_is_no_speech_act(text):

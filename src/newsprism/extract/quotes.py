@@ -85,7 +85,7 @@ _EVIDENCE = re.compile(r"^(?:ergab|ergeben|ergibt|zeig|beleg)")
 # Speech verbs whose object is what was said, so that the sentence reports speech without a clause.
 _SPEECH_ACT = re.compile(
     r"^(?:(?:ge)?forder|bezeichn|nenn|nann|genannt|(?:ge)?warn|vor(?:ge)?w[aeio]rf|zurück(?:ge)?w[ie]+s|begründ|verlang|"
-    r"sprech|sprach|sprich|an(?:ge)?kündig|voraus(?:ge)?sag|empfehl|empfahl|"
+    r"an(?:ge)?kündig|voraus(?:ge)?sag|empfehl|empfahl|"
     r"(?:ge)?fürcht|an(?:ge)?reg|zu(?:ge)?sicher|zu(?:ge)?sag|auf(?:ge)?forder|(?:ge)?klag|beklag|(?:ge)?beton)"
 )
 # Verbs that report speech without a clause through a word later in theirs: a prepositional object
@@ -95,6 +95,7 @@ _SPEECH_ACT = re.compile(
 _FRAMED_ACTS = (
     (re.compile(r"^(?:ge)?berichte"), {"von", "vom"}),
     (re.compile(r"^aus(?:geh|ging|gegang)"), {"von", "vom"}),
+    (re.compile(r"^(?:ge)?(?:sprech|sprach|sprich)"), {"von", "vom"}),
     (
         re.compile(
             r"^(?:ge)?(?:wert|bewert|betracht|kritisier|verurteil|würdig|feier|attackier|beurteil|charakterisier)"
@@ -1351,10 +1352,10 @@ class _Finder:
         ("für möglich")."""
         tokens = self.parse.tokens
         first, last = self._clause(verb, sentence)
-        for index in range(first + 1, last):
+        for index in range(first, last):
             word = tokens[index].text.lower()
             following = next((t for t in tokens[index + 1 : last] if t.text not in _QUOTE_MARKS), None)
-            if word not in words or (word == "als" and following is not None and following.text == "auch"):
+            if word not in words or (word == "als" and (index == first or (following and following.text == "auch"))):
                 continue
             judgement = following is not None and (
                 following.pos in ("ADJ", "ADV") or (following.pos == "VERB" and not _finite(following))
