@@ -1152,6 +1152,7 @@ def test_heisst_es_takes_its_source_from_after_it_too():
         ("Die Fluglotsen meldeten den Absturz, nachdem die Maschine vom Radar verschwunden war.", None),
         ("Die Anwohner forderten Hilfe, um die Schäden beseitigen zu können.", "Die Anwohner forderten Hilfe"),
         ("Der Minister sagte, wenn die Gespräche scheitern, werde er zurücktreten.", "wenn die Gespräche"),
+        ("Der General erklärte, damit solle ein Machtvakuum vermieden werden.", "damit solle"),  # an adverb
     ],
 )
 def test_a_clause_of_time_or_purpose_after_the_cue_is_not_what_was_said(text, said):

@@ -1390,7 +1390,11 @@ class _Finder:
         coordinated = following is not None and any(_finite(t) for t in tokens[cue + 1 : following])
         relative = following is not None and (
             self._relative_clause(following + 1, sentence)
-            or (following + 1 < sentence.last and self.parse.lower(following + 1) in _ADVERBIAL_OPENERS)
+            or (
+                following + 2 < sentence.last
+                and self.parse.lower(following + 1) in _ADVERBIAL_OPENERS
+                and not _finite(tokens[following + 2])  # "…, damit solle …": an adverb before the verb
+            )
         )  # "X meldete den Flug, nachdem …", "…, um … zu": a time or a purpose, not what was said
         # after a cue in a relative clause, a clause opening with a finite verb goes on with the main
         # clause ("Ein Hacker, der Geld forderte, sagte, …"): it is not what the cue says
