@@ -482,6 +482,7 @@ def test_a_quoted_name_after_an_article_is_not_a_direct_quote():
         ("Gegenwärtig wirft die Opposition dem Minister Untätigkeit vor.", "die Opposition", "wirft"),
         ("Der Bürgermeister sprach von einem schweren Rückschlag.", "Der Bürgermeister", "sprach"),
         ("Von einem Durchbruch sprach die Ministerin.", "die Ministerin", "sprach"),
+        ("Ein Sprecher der Armee verwies auf das schlechte Wetter.", "Ein Sprecher der Armee", "verwies"),
     ],
 )
 def test_speech_acts_through_an_object_a_prepositional_object_or_a_judgement(text, speaker, cue):
@@ -500,6 +501,7 @@ def test_speech_acts_through_an_object_a_prepositional_object_or_a_judgement(tex
         "Der Trainer hat lange mit den Spielern gesprochen.",
         "Die Zahlen sprechen für den Herausforderer.",
         "Das Gericht wird das Urteil im März sprechen.",
+        "Der Schiedsrichter verwies den Spieler des Feldes.",
     ],
 )
 def test_a_topic_a_conjunction_or_a_noun_after_the_framing_word_is_no_speech_act(text):

@@ -89,13 +89,14 @@ _SPEECH_ACT = re.compile(
     r"(?:ge)?fürcht|an(?:ge)?reg|zu(?:ge)?sicher|zu(?:ge)?sag|auf(?:ge)?forder|(?:ge)?klag|beklag|(?:ge)?beton)"
 )
 # Verbs that report speech without a clause through a word later in theirs: a prepositional object
-# ("X berichtete von drei Toten", "X geht von Brandstiftung aus") or a judgement of their object
+# ("X berichtete von drei Toten", "X geht von Brandstiftung aus", "X verwies auf …") or a judgement of their object
 # ("X wertete die Einigung als Erfolg", "X hält es für möglich"); only through it, since "berichten
 # über" names a topic and "halten" alone is no speech.
 _FRAMED_ACTS = (
     (re.compile(r"^(?:ge)?berichte"), {"von", "vom"}),
     (re.compile(r"^aus(?:geh|ging|gegang)"), {"von", "vom"}),
     (re.compile(r"^(?:ge)?(?:sprech|sprach|sprich)"), {"von", "vom"}),
+    (re.compile(r"^ver(?:ge)?(?:weis|wies)"), {"auf"}),
     (
         re.compile(
             r"^(?:ge)?(?:wert|bewert|betracht|kritisier|verurteil|würdig|feier|attackier|beurteil|charakterisier)"
