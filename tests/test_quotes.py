@@ -1162,6 +1162,21 @@ def test_a_clause_of_time_or_purpose_after_the_cue_is_not_what_was_said(text, sa
     assert [quote.text[: len(said)] for quote in quotes] == ([said] if said else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Nachdem es zu Krawallen gekommen war, forderte die Opposition den Rücktritt des Ministers.",
+            "Nachdem es zu Krawallen gekommen war, forderte die Opposition den Rücktritt des Ministers.",
+        ),
+        ("Da die Lage ernst sei, müsse man handeln, sagte die Ministerin.", "Da die Lage ernst sei, müsse man handeln"),
+    ],
+)
+def test_a_clause_of_time_before_the_cue_is_not_what_was_said(text, said):
+    (quote,) = _quotes(text)
+    assert quote.text == said
+
+
 def test_calling_in_help_is_no_statement():
     assert _quotes("Der Gouverneur forderte die Nationalgarde an.") == []
     assert _quotes("Der Gouverneur forderte mehr Geld.")[0].cue == "forderte"

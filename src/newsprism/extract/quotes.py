@@ -1426,8 +1426,11 @@ class _Finder:
             preceding -= 1
         if self.parse.lower(preceding) in _DEMONSTRATIVES and preceding - 1 > sentence.first:
             preceding -= 1  # "…, das teilte X mit": the demonstrative stands for the clause before
-        if tokens[preceding].text == "," and self._is_clause(sentence.first, preceding):
-            return sentence.start, tokens[preceding].start
+        adverbial = self.parse.lower(sentence.first) in _SUBORDINATORS - {"dass", "ob", "wie"} and not any(
+            tokens[i].text in _CLAUSE_BOUNDARIES for i in range(sentence.first, preceding)
+        )  # the clause before is only a subordinate one
+        if tokens[preceding].text == "," and self._is_clause(sentence.first, preceding) and not adverbial:
+            return sentence.start, tokens[preceding].start  # not "Nachdem …, forderte X": a time, not what was said
         return None
 
     def _reported_clause(self, span: tuple[int, int], sentence: _Sentence) -> bool:
