@@ -1426,9 +1426,16 @@ class _Finder:
             preceding -= 1
         if self.parse.lower(preceding) in _DEMONSTRATIVES and preceding - 1 > sentence.first:
             preceding -= 1  # "…, das teilte X mit": the demonstrative stands for the clause before
-        adverbial = self.parse.lower(sentence.first) in _SUBORDINATORS - {"dass", "ob", "wie"} and not any(
-            tokens[i].text in _CLAUSE_BOUNDARIES for i in range(sentence.first, preceding)
-        )  # the clause before is only a subordinate one
+        opening = self.parse.lower(sentence.first)
+        adverbial = (
+            opening in _SUBORDINATORS - {"dass", "ob", "wie"}
+            and (tokens[sentence.first].pos == "SCONJ" or opening not in ("bis", "während", "da", "als"))
+            and not any(tokens[i].text in _CLAUSE_BOUNDARIES for i in range(sentence.first, preceding))
+        )  # the clause before is only a subordinate one, not "Bis zu …" or "Während des Spiels …"
+        comma = next((i for i in range(sentence.first, preceding) if tokens[i].text == ","), None)
+        if comma is not None and not any(_finite(t) for t in tokens[sentence.first : comma]):
+            # a phrase and its relative clause: "X, der erst vor einem Monat …, kritisierte …"
+            adverbial = adverbial or self._relative_clause(comma + 1, sentence)
         if tokens[preceding].text == "," and self._is_clause(sentence.first, preceding) and not adverbial:
             return sentence.start, tokens[preceding].start  # not "Nachdem …, forderte X": a time, not what was said
         return None
