@@ -1181,6 +1181,17 @@ def test_a_clause_of_time_or_a_relative_clause_before_the_cue_is_not_what_was_sa
     assert [quote.text for quote in _quotes(text)] == ([said] if said else [])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die vom Kommissar geforderten Reformen wurden schnell umgesetzt.",
+        "Anlass waren dessen angekündigte Auftritte in drei Städten.",
+    ],
+)
+def test_a_participle_with_an_adjective_ending_is_an_attribute_not_a_speech_act(text):
+    assert _quotes(text) == []
+
+
 def test_calling_in_help_is_no_statement():
     assert _quotes("Der Gouverneur forderte die Nationalgarde an.") == []
     assert _quotes("Der Gouverneur forderte mehr Geld.")[0].cue == "forderte"

@@ -78,6 +78,8 @@ _ATTITUDES = frozenset(
     "zuversichtlich optimistisch pessimistisch überzeugt skeptisch besorgt enttäuscht erleichtert empört "
     "erfreut überrascht verärgert zufrieden unzufrieden zurückhaltend gelassen betroffen bestürzt".split()
 )
+# A past participle with an adjective's ending ("geforderten", "angekündigte", "genannte").
+_INFLECTED_PARTICIPLE = re.compile(r"^(?:[a-zäöü]+)?ge[a-zäöüß]+(?:t|en)(?:e|en|er|es|em)$")
 # What a disaster or an attack "fordert" (claims): lives, not a demand.
 _CASUALTIES = re.compile(r"(?i)^(?:menschenleben|todesopfer|opfer|tote|toten|leben|verletzte|verletzten)$")
 # Verbs by which a study or a document attributes in a "wie" clause ("Wie eine Studie ergab, …").
@@ -1330,6 +1332,8 @@ class _Finder:
             _finite(tokens[cue]) or any(tokens[c].dep in _AUXILIARIES for c in self.parse.children[cue])
         ):
             return False
+        if _INFLECTED_PARTICIPLE.match(tokens[cue].text.lower()):
+            return False  # "die vom Kommissar geforderten Reformen": an attribute, however parsed
         if tokens[self._clause(cue, sentence)[0]].text.lower() in _HYPOTHETICAL or self.parse.is_so_called(cue):
             return False
         forms = self.parse.cue_forms(cue)
