@@ -1192,6 +1192,11 @@ def test_a_participle_with_an_adjective_ending_is_an_attribute_not_a_speech_act(
     assert _quotes(text) == []
 
 
+def test_a_past_verb_the_tagger_calls_an_adjective_opens_no_speaker_phrase():
+    text = "Einer der Putschisten, Harouna Adamou, dankte den Menschen und ergänzte, der Putsch sei nötig."
+    assert "dankte den Menschen" not in [quote.speaker_text for quote in _quotes(text, {"Harouna Adamou": "Q1"})]
+
+
 def test_calling_in_help_is_no_statement():
     assert _quotes("Der Gouverneur forderte die Nationalgarde an.") == []
     assert _quotes("Der Gouverneur forderte mehr Geld.")[0].cue == "forderte"

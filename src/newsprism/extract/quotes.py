@@ -886,9 +886,16 @@ class _Finder:
         website = opener is not None and _WEBSITE.fullmatch(opener.text) is not None  # "Wie ndr.de berichtete"
         if website:
             return self.speakers.phrase(start, start + 1)
+        misread_verb = (
+            opener is not None
+            and opener.pos == "ADJ"
+            and opener.lemma.endswith("en")
+            and opener.text.endswith(("te", "ten"))
+        )
         if (
             opener is None
             or not _nominal(opener)
+            or misread_verb  # "dankte", tagged an adjective
             or (opener.text.lower() in _NOT_SUBJECTS and opener.pos != "DET")
             or opener.text.lower() in _CONTRACTIONS
         ):
