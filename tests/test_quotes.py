@@ -299,14 +299,16 @@ def test_so_before_a_quantity_is_no_attribution():
     assert _quotes("Zum Fest kamen am Sonntag, so viele Menschen wie nie, auf den Platz.") == []
 
 
-def test_own_statements_are_the_subjects():
+def test_own_statements_are_the_subjects_named_with_the_phrase():
     (quote,) = _quotes("Nach eigenen Angaben erhielt das Landesamt 2005 rund zwei Millionen Euro.")
-    assert quote.speaker_text == "das Landesamt"
+    assert quote.speaker_text == "das Landesamt nach eigenen Angaben"
     (quote,) = _quotes("Die Feuerwehr hat nach eigenen Angaben die Hälfte der Halle abgesucht.")
     assert (quote.speaker_text, quote.text) == (
-        "Die Feuerwehr",
+        "Die Feuerwehr nach eigenen Angaben",
         "Die Feuerwehr hat nach eigenen Angaben die Hälfte der Halle abgesucht.",
     )
+    (quote,) = _quotes("Laut eigenen Angaben hat Karla Brenner die Wahl gewonnen.", {"Karla Brenner": "Q1"})
+    assert (quote.speaker_text, quote.speaker_actor_id) == ("Karla Brenner laut eigenen Angaben", "Q1")
 
 
 def test_a_motto_in_quotation_marks_is_not_a_quote():

@@ -1095,8 +1095,12 @@ class _Finder:
                 if last == i + 1:
                     continue
                 speaker = self.speakers.phrase(i + 1, last)
-                if tokens[i + 1].text.lower().startswith("eigen"):  # "Die Feuerwehr hat nach eigenen Angaben …",
-                    speaker = self._noun_phrase(sentence.first, i) or self._root_subject(sentence)  # "Nach eigenen …"
+                if tokens[i + 1].text.lower().startswith("eigen"):
+                    # "Die Feuerwehr hat nach eigenen Angaben …", "Nach eigenen Angaben hat X …": the subject,
+                    # named with the phrase that annotators mark as the source ("X nach eigenen Angaben")
+                    owner = self._noun_phrase(sentence.first, i) or self._root_subject(sentence)
+                    own = f"{word} {self.text[tokens[i + 1].start : tokens[last - 1].end]}"
+                    speaker = _Speaker(f"{owner.text} {own}", owner.actor) if owner is not None else None
                 if speaker is not None:
                     if word == "to":  # the phrase is "according to X"
                         return speaker, "according to", tokens[i - 1].start, tokens[last - 1].end
