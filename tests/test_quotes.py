@@ -1199,6 +1199,25 @@ def test_a_past_verb_the_tagger_calls_an_adjective_opens_no_speaker_phrase():
     assert "dankte den Menschen" not in [quote.speaker_text for quote in _quotes(text, {"Harouna Adamou": "Q1"})]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "„Wir wollen bis Oktober raus sein“, sagte Karla Brenner laut Spiegel Online.",
+            "Karla Brenner laut Spiegel Online",
+        ),
+        ("Laut CNN hat Karla Brenner verkündet, der Rat wolle die Truppen behalten.", "Karla Brenner laut CNN"),
+        (
+            "Karla Brenner sagte der Zeitung zufolge, der Rat wolle die Truppen behalten.",
+            "Karla Brenner, der Zeitung zufolge",
+        ),
+    ],
+)
+def test_a_source_that_relays_the_speaker_is_named_with_them(text, speaker):
+    (quote,) = _quotes(text, {"Karla Brenner": "Q1"})
+    assert (quote.speaker_text, quote.speaker_actor_id) == (speaker, "Q1")
+
+
 def test_calling_in_help_is_no_statement():
     assert _quotes("Der Gouverneur forderte die Nationalgarde an.") == []
     assert _quotes("Der Gouverneur forderte mehr Geld.")[0].cue == "forderte"

@@ -974,6 +974,8 @@ class _Finder:
             if not (self._is_speech(start, end) or framed) or _TITLED.search(self.text[: match.start()]):
                 continue  # a quoted title or name
             speaker, cue_text = self._direct_speaker(match.start(), match.end(), sentence, end_sentence, cues)
+            if cues and speaker is not None:
+                speaker = self._relayed(speaker, end_sentence, (match.start(), match.end()))
             found.append((_quote(self.text, start, end, speaker, True, cue_text), speaker))
         return found
 
@@ -1131,6 +1133,22 @@ class _Finder:
                         return speaker, tokens[verb].text, tokens[first].start, tokens[last - 1].end
         return None
 
+    def _relayed(self, speaker: _Speaker, sentence: _Sentence, span: tuple[int, int]) -> _Speaker:
+        """The speaker with the source that relays them, where one is named beside the cue ("…, sagte
+        X laut ndr.de", "Laut CNN hat X verkündet, …"): "X laut ndr.de". Annotators give such a quote
+        to the relaying source; the actor stays the one who spoke."""
+        attributed = self._attribution(sentence, span)
+        if attributed is None:
+            return speaker
+        _, cue, start, end = attributed
+        if cue.lower() not in _INLINE_ATTRIBUTIONS or not (end <= span[0] or start >= span[1]):
+            return speaker
+        phrase = self.text[start:end]
+        if phrase.lower().startswith(cue.lower()):
+            phrase = phrase[0].lower() + phrase[1:]  # "Laut CNN hat X …": "X laut CNN"
+        joint = ", " if cue.lower() in ("zufolge", "nach") and phrase.lower().endswith(cue.lower()) else " "
+        return _Speaker(f"{speaker.text}{joint}{phrase}", speaker.actor)
+
     def _attributed_span(self, sentence: _Sentence, cue: str, phrase_start: int, phrase_end: int) -> tuple[int, int]:
         """What an attribution phrase attributes. German "laut X", "nach Angaben X", "X zufolge" inside
         a clause attribute that clause, phrase included, to the sentence's end ("Der Mann wurde nach
@@ -1183,6 +1201,7 @@ class _Finder:
                 continue
             span = self._complement(cue, sentence, after_only=complements_only)
             if span is not None:
+                speaker = self._relayed(speaker, sentence, span)
                 return _quote(self.text, *span, speaker, False, self.parse.tokens[cue].text), speaker
             speakers.append(speaker)
             if not complements_only and self._is_speech_act(cue, sentence):
