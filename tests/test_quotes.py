@@ -1218,6 +1218,12 @@ def test_a_source_that_relays_the_speaker_is_named_with_them(text, speaker):
     assert (quote.speaker_text, quote.speaker_actor_id) == (speaker, "Q1")
 
 
+def test_a_cue_in_konjunktiv_reports_its_subject_through_the_speaker_before():
+    text = "Karla Brenner sagte am Montag, die Lage sei ernst. Die Behörde gehe davon aus, dass die Deiche halten."
+    _, second = _quotes(text, {"Karla Brenner": "Q1"})
+    assert (second.text, second.speaker_text) == ("dass die Deiche halten.", "Die Behörde laut Karla Brenner")
+
+
 def test_calling_in_help_is_no_statement():
     assert _quotes("Der Gouverneur forderte die Nationalgarde an.") == []
     assert _quotes("Der Gouverneur forderte mehr Geld.")[0].cue == "forderte"

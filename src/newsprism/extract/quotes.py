@@ -1573,6 +1573,16 @@ class _Finder:
             reported, speaker = self.reported(sentence)
             going_on, follow_on = follow_on, None
             source = speaking or subject
+            outer = speaking or lapsed
+            if (
+                reported is not None
+                and speaker is not None
+                and outer is not None
+                and self._reported_cue(sentence, reported)
+            ):
+                # "X sagte … . Die Behörde gehe davon aus, …": the authority's view in X's report, who goes on
+                _attribute(reported, _Speaker(f"{speaker.text} laut {outer.text}", speaker.actor))
+                speaker = outer
             if reported is None and (accordingly := self._accordingly(sentence, source or lapsed)) is not None:
                 reported, speaker = accordingly, source or lapsed
             resumed = source is None and lapsed is not None and self.continues(sentence, False)
@@ -1599,6 +1609,16 @@ class _Finder:
             speaking = speaker
             previous = sentence
         return sorted(quotes, key=lambda quote: quote.start)
+
+    def _reported_cue(self, sentence: _Sentence, quote: Quote) -> bool:
+        """Whether the quote's cue is itself in the mood of reported speech ("Die Behörde gehe davon
+        aus, dass …"): the sentence goes on with what someone before said."""
+        tokens = self.parse.tokens
+        return any(
+            tokens[i].text == quote.cue and _subjunctive(tokens[i]) and tokens[i].text.lower() not in _KONJUNKTIV_II
+            for i in range(sentence.first, sentence.last)
+            if not quote.start <= tokens[i].start < quote.end
+        )
 
     def _accordingly(self, sentence: _Sentence, source: _Speaker | None) -> Quote | None:
         """ "Demnach …" reports what the source before it says: the adverb is the speaker's mention,
