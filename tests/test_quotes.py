@@ -1063,6 +1063,8 @@ def test_a_view_held_with_the_verb_after_it_frames_the_clause_for_its_holder():
     text = "Karla Brenner hatte am Montag die Ansicht vertreten, die Partei stagniere seit Jahren."
     (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})
     assert (quote.speaker_actor_id, quote.text) == ("kb:brenner", "die Partei stagniere seit Jahren")
+    (quote,) = _quotes("Forscher stellten schon vor Jahren die These auf, dass der Handel auf Gegenseitigkeit beruht.")
+    assert quote.speaker_text == "Forscher"  # the verb's particle after the noun ("stellten … auf")
 
 
 def test_an_opinion_asked_for_in_a_question_is_no_attribution():

@@ -1323,7 +1323,10 @@ class _Finder:
             if noun is None:
                 continue
             verbs = comma  # the clause's closing verbs after a held noun: "X hat die Ansicht vertreten, …"
-            while verbs - 1 > noun and tokens[verbs - 1].pos in ("VERB", "AUX") and not _finite(tokens[verbs - 1]):
+            while verbs - 1 > noun and (
+                (tokens[verbs - 1].pos in ("VERB", "AUX") and not _finite(tokens[verbs - 1]))
+                or (verbs == comma and tokens[verbs - 1].dep == "compound:prt")  # "stellte die These auf, …"
+            ):
                 verbs -= 1
             held = tokens[noun].lemma.lower() in _HELD_NOUNS or tokens[noun].text.lower() in _ATTITUDES
             if not held:
