@@ -1209,6 +1209,8 @@ def test_a_past_verb_the_tagger_calls_an_adjective_opens_no_speaker_phrase():
             "Karla Brenner laut Spiegel Online",
         ),
         ("Laut CNN hat Karla Brenner verkündet, der Rat wolle die Truppen behalten.", "Karla Brenner laut CNN"),
+        ("„Der Kessel ist ein Skandal“, sagte Karla Brenner laut ndr.de.", "Karla Brenner laut ndr.de"),
+        ("Karla Brenner hatte laut „tagesschau.de“ kritisiert, dass er leide.", "Karla Brenner laut „tagesschau.de“"),
         (
             "Karla Brenner sagte der Zeitung zufolge, der Rat wolle die Truppen behalten.",
             "Karla Brenner, der Zeitung zufolge",

@@ -463,12 +463,18 @@ class _Speakers:
         closing mark of a quoted name: die Zeitung „Die Zeit“)."""
         tokens = self.parse.tokens[first:last]
         opened = any(t.text in ("„", "»") for t in tokens)
-        while tokens and (tokens[-1].pos in ("PUNCT", "SPACE") or not tokens[-1].text.strip()):
+        while tokens and (
+            (tokens[-1].pos in ("PUNCT", "SPACE") and not _WEBSITE.fullmatch(tokens[-1].text))
+            or not tokens[-1].text.strip()
+        ):  # a website the tagger calls punctuation stays: "laut ndr.de"
             if opened and tokens[-1].text in ("“", "«"):
                 break
             tokens.pop()
         closed = bool(tokens) and tokens[-1].text in ("“", "«")
-        while tokens and (tokens[0].pos in ("PUNCT", "SPACE") or not tokens[0].text.strip()):
+        while tokens and (
+            (tokens[0].pos in ("PUNCT", "SPACE") and not _WEBSITE.fullmatch(tokens[0].text))
+            or not tokens[0].text.strip()
+        ):
             if closed and tokens[0].text in ("„", "»"):
                 break  # a quoted name, whatever its words are tagged: „heise online“
             tokens.pop(0)
@@ -829,7 +835,9 @@ class _Finder:
         while end < limit:
             token = tokens[end]
             of = token.text.lower() in ("von", "vom") and end + 1 < limit and _nominal(tokens[end + 1])
-            opens_name = end + 1 < limit and tokens[end + 1].pos in ("NOUN", "PROPN")
+            opens_name = end + 1 < limit and (
+                tokens[end + 1].pos in ("NOUN", "PROPN") or _WEBSITE.fullmatch(tokens[end + 1].text) is not None
+            )
             quoted_name = token.text in _QUOTE_MARKS and (end > start or opens_name)  # (die) „Computerwoche“
             after_noun = end > start and tokens[end - 1].pos in ("NOUN", "PROPN")
             if token.pos == "DET" and after_noun and token.text.lower() not in ("des", "der", "eines", "einer"):
