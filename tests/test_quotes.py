@@ -1228,6 +1228,24 @@ def test_a_cue_in_konjunktiv_reports_its_subject_through_the_speaker_before():
     assert (second.text, second.speaker_text) == ("dass die Deiche halten.", "Die Behörde laut Karla Brenner")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Laut einer am Dienstag veröffentlichten Mitteilung des Programms wurden 2.000 Menschen versorgt.",
+            "einer am Dienstag veröffentlichten Mitteilung des Programms",
+        ),
+        (
+            "Laut nationalem statistischen Institut lebten mehr als 40 Prozent unter der Armutsgrenze.",
+            "nationalem statistischen Institut",
+        ),
+    ],
+)
+def test_a_source_with_an_extended_attribute_or_a_misread_adjective(text, speaker):
+    (quote,) = _quotes(text)
+    assert quote.speaker_text == speaker
+
+
 def test_calling_in_help_is_no_statement():
     assert _quotes("Der Gouverneur forderte die Nationalgarde an.") == []
     assert _quotes("Der Gouverneur forderte mehr Geld.")[0].cue == "forderte"

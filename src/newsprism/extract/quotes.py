@@ -842,6 +842,10 @@ class _Finder:
             after_noun = end > start and tokens[end - 1].pos in ("NOUN", "PROPN")
             if token.pos == "DET" and after_noun and token.text.lower() not in ("des", "der", "eines", "einer"):
                 break  # a new noun phrase, not a genitive: "nach eigenen Angaben | die Hälfte"
+            headless = not any(t.pos in ("NOUN", "PROPN") for t in tokens[start:end])
+            if headless and end > start and self._extended_attribute(end, limit):
+                end += 1  # "laut einer am Dienstag veröffentlichten Mitteilung": a phrase inside the attribute
+                continue
             if end > start and token.text.lower() in _CONTRACTIONS:
                 break  # a preposition, however it is tagged: "die Reederei | am Morgen"
             if end > start and tokens[end - 1].text in ("“", "«") and token.pos not in ("DET", "NOUN", "PROPN"):
@@ -850,6 +854,14 @@ class _Finder:
                 break  # "sagte ein Polizeisprecher | der Deutschen Presse-Agentur": whom he told, not whose he is
             following = tokens[end + 1].pos if end + 1 < limit else ""
             predicative = token.pos in ("ADJ", "ADV") and following not in ("NOUN", "PROPN", "ADJ")
+            if (
+                token.pos == "ADV"
+                and end == start
+                and not predicative
+                and token.text.lower().endswith(("em", "en", "er", "es"))
+            ):
+                end += 1  # an adjective the tagger calls an adverb: "laut nationalem statistischen Institut"
+                continue
             if (token.pos == "NUM" or predicative) and after_noun:
                 break  # "nach Angaben der Veranstalter | rund 7.000 Menschen", "von Vattenfall | möglich"
             attributive = token.dep == "amod" and end > start  # a participle: "die 13 beteiligten Feuerwehrleute"
@@ -860,6 +872,20 @@ class _Finder:
                 break
             end += 1
         return end
+
+    def _extended_attribute(self, index: int, limit: int) -> bool:
+        """A preposition inside an article's attribute, before the noun: "einer am Dienstag
+        veröffentlichten Mitteilung" (a participle, then the noun, close behind it)."""
+        tokens = self.parse.tokens
+        if tokens[index].pos != "ADP" and tokens[index].text.lower() not in _CONTRACTIONS:
+            return False
+        for i in range(index + 1, min(limit - 1, index + 6)):
+            participle = tokens[i].pos in ("ADJ", "VERB") and tokens[i].text.lower().endswith(
+                ("te", "ten", "tes", "tem", "ter", "ene", "enen")
+            )
+            if participle and tokens[i + 1].pos in ("NOUN", "PROPN"):
+                return True
+        return False
 
     def _told_medium(self, index: int, limit: int) -> bool:
         """A dative article and a news medium after a spokesperson: the one they spoke to."""
