@@ -522,6 +522,11 @@ def test_a_passive_cue_names_its_speaker_with_von(text, speaker):
     assert (quote.text, quote.speaker_text) == (text, speaker)
 
 
+def test_a_von_phrase_right_before_the_passive_cue_is_its_speaker_after_a_noun_too():
+    (quote,) = _quotes("Zudem wurde die Regierung vom Verband aufgefordert, dem Sänger die Einreise zu verweigern.")
+    assert (quote.text, quote.speaker_text) == ("dem Sänger die Einreise zu verweigern.", "Verband")
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "cue"),
     [

@@ -634,7 +634,11 @@ class _Finder:
             return None
         first, last = self._clause(cue, sentence)
         for index in range(first, last):
-            attribute = index > first and tokens[index - 1].pos in ("NOUN", "PROPN")
+            attribute = (
+                index > first
+                and tokens[index - 1].pos in ("NOUN", "PROPN")
+                and self._extent(index + 1, last) != cue  # "wurde die Regierung vom Verband aufgefordert"
+            )
             if tokens[index].text.lower() in ("von", "vom") and not attribute:
                 end = self._extent(index + 1, last)
                 return self.speakers.phrase(index + 1, end) if end > index + 1 else None
