@@ -1251,6 +1251,12 @@ def test_a_source_with_an_extended_attribute_or_a_misread_adjective(text, speake
     assert quote.speaker_text == speaker
 
 
+def test_a_relative_clause_in_konjunktiv_after_a_cue_is_what_the_speaker_says():
+    (quote,) = _quotes("Der Verband verwies auf die Verantwortung, die man gegenüber den Kindern trage.")
+    assert (quote.text, quote.speaker_text) == ("die man gegenüber den Kindern trage", "Der Verband")
+    assert _quotes("Die Ministerin traf die Delegation, die am Montag angereist war.") == []
+
+
 def test_calling_in_help_is_no_statement():
     assert _quotes("Der Gouverneur forderte die Nationalgarde an.") == []
     assert _quotes("Der Gouverneur forderte mehr Geld.")[0].cue == "forderte"

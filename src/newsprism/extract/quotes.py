@@ -1249,6 +1249,8 @@ class _Finder:
                 speaker = self._cue_speaker(verb, sentence)
                 if speaker is not None:
                     acts.append((verb, speaker))
+        if speakers and not complements_only and (said := self._reported_relative(cues[0], sentence)) is not None:
+            return _quote(self.text, *said, speakers[0], False, self.parse.tokens[cues[0]].text), speakers[0]
         decided = self._decision(sentence)
         if decided is not None:
             return decided
@@ -1265,6 +1267,19 @@ class _Finder:
         if framed is not None:
             return framed, None
         return None, speakers[0] if speakers else None
+
+    def _reported_relative(self, cue: int, sentence: _Sentence) -> tuple[int, int] | None:
+        """A relative clause in Konjunktiv I after a cue without a clause of its own: what the speaker
+        says of the noun ("X äußerte sich besorgt über die Gewalt, die in Darfur zunehme")."""
+        tokens = self.parse.tokens
+        for comma in range(cue + 1, sentence.last - 1):
+            if tokens[comma].text != "," or not self._relative_clause(comma + 1, sentence):
+                continue
+            first, last = self._clause(comma + 1, sentence)
+            verbs = [t for t in tokens[first:last] if _finite(t)]
+            if verbs and _subjunctive(verbs[-1]) and verbs[-1].text.lower() not in _KONJUNKTIV_II:
+                return tokens[first].start, tokens[last - 1].end
+        return None
 
     def _relative_source(self, sentence: _Sentence) -> tuple[Quote, _Speaker] | None:
         """A relative clause that says what its antecedent says: "Berichte, wonach X …" (the
