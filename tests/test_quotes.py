@@ -958,6 +958,7 @@ def test_the_taggers_konjunktiv_counts_only_where_the_form_allows_it(verb, lemma
         ("Die Ministerin betonte die Bedeutung der Bildung.", "betonte"),
         ("Die Ärztin riet dem Minister zu mehr Zurückhaltung.", "riet"),
         ("Der Verband plädiert für eine Erweiterung der Befugnisse.", "plädiert"),
+        ("Der Rechnungshof bemängelte die Kosten des Neubaus.", "bemängelte"),
     ],
 )
 def test_forecasts_recommendations_fears_and_suggestions_are_speech_acts(text, cue):

@@ -89,7 +89,7 @@ _SPEECH_ACT = re.compile(
     r"^(?:(?:ge)?forder|bezeichn|nenn|nann|genannt|(?:ge)?warn|vor(?:ge)?w[aeio]rf|zurück(?:ge)?w[ie]+s|begründ|verlang|"
     r"an(?:ge)?kündig|voraus(?:ge)?sag|empfehl|empfahl|"
     r"(?:ge)?fürcht|an(?:ge)?reg|zu(?:ge)?sicher|zu(?:ge)?sag|auf(?:ge)?forder|(?:ge)?klag|beklag|(?:ge)?beton|"
-    r"riet|rät|raten$|(?:ge)?plädier)"
+    r"riet|rät|raten$|(?:ge)?plädier|(?:ge)?bemängel)"
 )
 # Verbs that report speech without a clause through a word later in theirs: a prepositional object
 # ("X berichtete von drei Toten", "X geht von Brandstiftung aus", "X verwies auf …") or a judgement of their object
