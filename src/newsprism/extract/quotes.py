@@ -79,7 +79,10 @@ _ATTITUDES = frozenset(
     "erfreut überrascht verärgert zufrieden unzufrieden zurückhaltend gelassen betroffen bestürzt".split()
 )
 # A past participle with an adjective's ending ("geforderten", "angekündigte", "genannte").
-_INFLECTED_PARTICIPLE = re.compile(r"^(?:[a-zäöü]+)?ge[a-zäöüß]+(?:t|en)(?:e|en|er|es|em)$")
+_INFLECTED_PARTICIPLE = re.compile(
+    r"^(?:ab|an|auf|aus|bei|bekannt|dar|ein|fest|fort|her|heraus|hervor|hin|hinzu|klar|mit|nach|vor|voraus|weg|zu|"
+    r"zurück|zusammen)?ge[a-zäöüß]+(?:t|en)(?:e|en|er|es|em)$"
+)  # "ge" after a separable particle at most: not "bemängelte"
 # What a disaster or an attack "fordert" (claims): lives, not a demand.
 _CASUALTIES = re.compile(r"(?i)^(?:menschenleben|todesopfer|opfer|tote|toten|leben|verletzte|verletzten)$")
 # Verbs by which a study or a document attributes in a "wie" clause ("Wie eine Studie ergab, …").
