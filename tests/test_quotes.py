@@ -1260,6 +1260,12 @@ def test_a_relative_clause_in_konjunktiv_after_a_cue_is_what_the_speaker_says():
     assert _quotes("Die Ministerin traf die Delegation, die am Montag angereist war.") == []
 
 
+def test_an_apposition_with_an_inflected_participle_after_the_speaker_is_no_clause():
+    text = "Sie seien außer Lebensgefahr, sagte Mark O’Keefe, der Sprecher der so genannten „EVAC-Ambulanz“."
+    (quote,) = _quotes(text, {"Mark O’Keefe": "Q1"})
+    assert (quote.text, quote.speaker_text) == ("Sie seien außer Lebensgefahr", "Mark O’Keefe")
+
+
 def test_calling_in_help_is_no_statement():
     assert _quotes("Der Gouverneur forderte die Nationalgarde an.") == []
     assert _quotes("Der Gouverneur forderte mehr Geld.")[0].cue == "forderte"

@@ -1586,7 +1586,9 @@ class _Finder:
         tokens = self.parse.tokens[first:last]
         words = [t for t in tokens if t.pos not in ("PUNCT", "SPACE") and t.text.strip()]
         return len(words) >= MIN_CLAUSE_WORDS and any(
-            t.pos in ("VERB", "AUX") or t.text.lower() in _KONJUNKTIV_I or t.dep == "ccomp" for t in tokens
+            (t.pos in ("VERB", "AUX") or t.dep == "ccomp" or t.text.lower() in _KONJUNKTIV_I)
+            and not _INFLECTED_PARTICIPLE.match(t.text.lower())  # an attribute: "der so genannten „…“"
+            for t in tokens
         )
 
     def continues(self, sentence: _Sentence, quoting: bool) -> bool:
