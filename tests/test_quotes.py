@@ -1266,6 +1266,11 @@ def test_an_apposition_with_an_inflected_participle_after_the_speaker_is_no_clau
     assert (quote.text, quote.speaker_text) == ("Sie seien außer Lebensgefahr", "Mark O’Keefe")
 
 
+def test_a_phrase_with_an_oblique_determiner_is_no_subject():
+    (quote,) = _quotes("Seinen Ausstieg aus der Serie hatte der Schauspieler im Oktober angekündigt.")
+    assert quote.speaker_text == "der Schauspieler"
+
+
 def test_calling_in_help_is_no_statement():
     assert _quotes("Der Gouverneur forderte die Nationalgarde an.") == []
     assert _quotes("Der Gouverneur forderte mehr Geld.")[0].cue == "forderte"

@@ -78,6 +78,8 @@ _ATTITUDES = frozenset(
     "zuversichtlich optimistisch pessimistisch überzeugt skeptisch besorgt enttäuscht erleichtert empört "
     "erfreut überrascht verärgert zufrieden unzufrieden zurückhaltend gelassen betroffen bestürzt".split()
 )
+# A determiner whose ending is never the nominative's: "Seinen Ausstieg hatte X angekündigt".
+_OBLIQUE_DETERMINER = re.compile(r"(?i)^(?:sein|ihr|unser|euer|eur|dein|mein|kein|dies|jen|jed|manch|welch)(?:en|em)$")
 # A past participle with an adjective's ending ("geforderten", "angekündigte", "genannte").
 _INFLECTED_PARTICIPLE = re.compile(
     r"^(?:ab|an|auf|aus|bei|bekannt|dar|ein|fest|fort|her|heraus|hervor|hin|hinzu|klar|mit|nach|vor|voraus|weg|zu|"
@@ -959,6 +961,7 @@ class _Finder:
         named = _WEBSITE.fullmatch(tokens[head].text) is not None  # "Die Gewerkschaft ver.di", however tagged
         if (tokens[head].pos not in ("NOUN", "PROPN") and not (nominalised or named)) or (
             article.text.lower() in ("den", "dem", "des", "einen", "einem", "eines")
+            or _OBLIQUE_DETERMINER.match(article.text)
         ):
             return None  # an object or adverbial opens the clause: "Den Vorschlag lehnte X ab", "Des Weiteren sagte X"
         if _TIME.match(tokens[head].text) or any(re.fullmatch(r"\d{1,2}[:.]\d{2}", t.text) for t in tokens[start:end]):
