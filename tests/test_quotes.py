@@ -1271,6 +1271,24 @@ def test_a_phrase_with_an_oblique_determiner_is_no_subject():
     assert quote.speaker_text == "der Schauspieler"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ein Kleinkind musste auf Entzug, so der staatliche National Health Service (NHS).",
+            "der staatliche National Health Service (NHS)",
+        ),
+        (
+            "Nach Angaben des Fonds (MIF) der Interamerikanischen Entwicklungsbank (IADB) stiegen die Zahlungen.",
+            "Angaben des Fonds (MIF) der Interamerikanischen Entwicklungsbank (IADB)",
+        ),
+    ],
+)
+def test_a_short_name_in_parentheses_belongs_to_the_source(text, speaker):
+    (quote,) = _quotes(text)
+    assert quote.speaker_text == speaker
+
+
 def test_calling_in_help_is_no_statement():
     assert _quotes("Der Gouverneur forderte die Nationalgarde an.") == []
     assert _quotes("Der Gouverneur forderte mehr Geld.")[0].cue == "forderte"

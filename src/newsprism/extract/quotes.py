@@ -473,8 +473,10 @@ class _Speakers:
             (tokens[-1].pos in ("PUNCT", "SPACE") and not _WEBSITE.fullmatch(tokens[-1].text))
             or not tokens[-1].text.strip()
         ):  # a website the tagger calls punctuation stays: "laut ndr.de"
-            if opened and tokens[-1].text in ("“", "«"):
-                break
+            if (opened and tokens[-1].text in ("“", "«")) or (
+                tokens[-1].text == ")" and any(t.text == "(" for t in tokens)
+            ):
+                break  # a quoted name's closing mark, or a name's parenthesis: "die WHO (Genf)"
             tokens.pop()
         closed = bool(tokens) and tokens[-1].text in ("“", "«")
         while tokens and (
@@ -491,7 +493,8 @@ class _Speakers:
             or (len(tokens) == 2 and tokens[0].pos == "DET" and tokens[1].pos in ("ADJ", "NUM"))  # "der 81-jährige"
             or any(self.names(t) for t in tokens)  # a name, however tagged
         )
-        if not tokens or len(tokens) > MAX_SPEAKER_WORDS or not (nominal or quoted):
+        words = [t for t in tokens if t.text not in ("(", ")")]  # "die Europäische Union (EU)" is three words
+        if not tokens or len(words) > MAX_SPEAKER_WORDS or not (nominal or quoted):
             return None
         start, end = tokens[0].start, tokens[-1].end
         text = self.parse.text[start:end]
@@ -855,6 +858,13 @@ class _Finder:
             headless = not any(t.pos in ("NOUN", "PROPN") for t in tokens[start:end])
             if headless and end > start and self._extended_attribute(end, limit):
                 end += 1  # "laut einer am Dienstag veröffentlichten Mitteilung": a phrase inside the attribute
+                continue
+            closing = next((i for i in range(end + 1, min(limit, end + 5)) if tokens[i].text == ")"), None)
+            if token.text == "(" and end > start and tokens[end - 1].pos in ("NOUN", "PROPN") and closing is not None:
+                end = closing + 1  # a short name in parentheses: "die Weltgesundheitsorganisation (WHO)"
+                genitive = end < limit and self.parse.lower(end) in ("des", "der", "eines", "einer")
+                if not genitive:
+                    break  # "X (CDU) | dem Minister …"
                 continue
             if end > start and token.text.lower() in _CONTRACTIONS:
                 break  # a preposition, however it is tagged: "die Reederei | am Morgen"
