@@ -1289,6 +1289,13 @@ def test_a_short_name_in_parentheses_belongs_to_the_source(text, speaker):
     assert quote.speaker_text == speaker
 
 
+def test_for_a_person_in_konjunktiv_is_their_view():
+    people = {"Hans Küng": "Q1"}
+    (quote,) = _quotes("Für den Theologen Hans Küng sei der Rücktritt aus vielen Gründen verständlich.", people)
+    assert (quote.text, quote.speaker_actor_id) == ("sei der Rücktritt aus vielen Gründen verständlich.", "Q1")
+    assert _quotes("Für Hans Küng gab es am Abend einen Preis.", people) == []
+
+
 def test_calling_in_help_is_no_statement():
     assert _quotes("Der Gouverneur forderte die Nationalgarde an.") == []
     assert _quotes("Der Gouverneur forderte mehr Geld.")[0].cue == "forderte"

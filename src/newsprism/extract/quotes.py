@@ -1162,6 +1162,12 @@ class _Finder:
                     if word == "to":  # the phrase is "according to X"
                         return speaker, "according to", tokens[i - 1].start, tokens[last - 1].end
                     return speaker, token.text, token.start, tokens[last - 1].end
+            if word == "für" and i == sentence.first:  # "Für den Minister sei die Lage ernst": his view
+                last = self._extent(i + 1, sentence.last)
+                holder = self.speakers.phrase(i + 1, last) if last > i + 1 else None
+                reported = any(_subjunctive(t) for t in tokens[last : sentence.last])
+                if holder is not None and holder.actor is not None and holder.actor.label == "PER" and reported:
+                    return holder, token.text, token.start, tokens[last - 1].end
             after_quote = i == sentence.first and self.text[: token.start].rstrip().endswith(("“", "«", '"'))
             if word == "so" and (previous in (",", "–", "-", *_QUOTE_MARKS) or after_quote) and i + 1 < sentence.last:
                 last = next(
