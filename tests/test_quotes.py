@@ -1296,6 +1296,21 @@ def test_for_a_person_in_konjunktiv_is_their_view():
     assert _quotes("Für Hans Küng gab es am Abend einen Preis.", people) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Staatsanwaltschaft hegt den Verdacht, der Minister könnte Kosten falsch abgerechnet haben.",
+            "Die Staatsanwaltschaft",
+        ),
+        ("Die Bahn begegnet der Kritik mit dem Argument, die Züge seien meist unterirdisch unterwegs.", "Die Bahn"),
+    ],
+)
+def test_a_speech_noun_the_verb_governs_is_held_by_the_subject(text, speaker):
+    (quote,) = _quotes(text)
+    assert quote.speaker_text == speaker
+
+
 def test_calling_in_help_is_no_statement():
     assert _quotes("Der Gouverneur forderte die Nationalgarde an.") == []
     assert _quotes("Der Gouverneur forderte mehr Geld.")[0].cue == "forderte"

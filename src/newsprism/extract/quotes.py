@@ -1426,7 +1426,14 @@ class _Finder:
             finite = next((i for i in range(opening, first) if _finite(tokens[i])), None)
             # "X ist der Ansicht, dass …", "X äußerte die Hoffnung, …": the clause's subject holds it
             held = held and noun + 1 == verbs
-            holder = self._subject_by_word_order(finite, sentence) if finite is not None and held else None
+            # any speech noun the clause's verb governs ("hegt den Verdacht, …", "begegnete der Kritik mit
+            # dem Argument, …"): the subject holds it, not the noun
+            governed = (
+                finite is not None and noun + 1 == comma and self.parse.lower(first) in ("den", "dem", "einen", "einem")
+            )
+            holder = (
+                self._subject_by_word_order(finite, sentence) if finite is not None and (held or governed) else None
+            )
             speaker = holder or self.speakers.phrase(first, comma)
             if speaker is not None:
                 return _quote(self.text, *span, speaker, False, tokens[noun].text)
