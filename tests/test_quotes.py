@@ -1067,6 +1067,18 @@ def test_demnach_reports_for_the_source_before_it():
     )
 
 
+def test_danach_reports_only_in_konjunktiv():
+    people = {"Karla Brenner": "kb:brenner"}
+    text = "Karla Brenner sagte, die Lage sei ernst. Danach hätte es sich um ein einseitiges Gefecht gehandelt."
+    quotes = _quotes(text, people)
+    assert (quotes[-1].text, quotes[-1].speaker_text) == (
+        "hätte es sich um ein einseitiges Gefecht gehandelt.",
+        "Danach",
+    )
+    text = "Karla Brenner sagte, die Lage sei ernst. Danach ging sie nach Hause."
+    assert [quote.speaker_text for quote in _quotes(text, people)] == ["Karla Brenner"]
+
+
 def test_a_view_held_with_the_verb_after_it_frames_the_clause_for_its_holder():
     text = "Karla Brenner hatte am Montag die Ansicht vertreten, die Partei stagniere seit Jahren."
     (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})

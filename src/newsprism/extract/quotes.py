@@ -1713,8 +1713,12 @@ class _Finder:
         as annotators mark it (like a pronoun), and stands for that source's actor."""
         tokens = self.parse.tokens
         first = next((i for i in range(sentence.first, sentence.last) if tokens[i].text.strip()), None)
-        if first is None or self.parse.lower(first) != "demnach" or first + MIN_CLAUSE_WORDS >= sentence.last:
+        if first is None or first + MIN_CLAUSE_WORDS >= sentence.last:
             return None
+        word = self.parse.lower(first)
+        reported = any(_subjunctive(t) for t in tokens[first + 1 : sentence.last])
+        if word != "demnach" and not (word == "danach" and reported and source is not None):
+            return None  # "Danach" is a time unless the sentence reports: "Danach hätte es sich um … gehandelt"
         mention = _Speaker(tokens[first].text, source.actor if source is not None else None)
         return _quote(self.text, tokens[first + 1].start, sentence.end, mention, False, tokens[first].text)
 
