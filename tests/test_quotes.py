@@ -1323,6 +1323,17 @@ def test_a_speech_noun_the_verb_governs_is_held_by_the_subject(text, speaker):
     assert quote.speaker_text == speaker
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es wurde lediglich eine Summe von zehn Millionen Euro genannt.",  # an amount, not an agent
+        "Als Termin wurde der 22. Oktober genannt.",  # "wurde" tagged a full verb: still passive
+    ],
+)
+def test_a_passive_cue_without_an_agent_names_no_speaker(text):
+    assert _quotes(text) == []
+
+
 def test_calling_in_help_is_no_statement():
     assert _quotes("Der Gouverneur forderte die Nationalgarde an.") == []
     assert _quotes("Der Gouverneur forderte mehr Geld.")[0].cue == "forderte"

@@ -631,7 +631,8 @@ class _Finder:
         whatever auxiliary the parser hangs on it ("Alle Gebiete seien …, sagte X": "seien")."""
         tokens = self.parse.tokens
         return not _finite(tokens[cue]) and any(
-            tokens[c].dep == "aux:pass" and tokens[c].pos == "AUX" for c in self.parse.children[cue]
+            tokens[c].dep == "aux:pass" and (tokens[c].pos == "AUX" or tokens[c].lemma == "werden")
+            for c in self.parse.children[cue]
         )
 
     def _agent(self, cue: int, sentence: _Sentence) -> _Speaker | None:
@@ -646,8 +647,8 @@ class _Finder:
             attribute = (
                 index > first
                 and tokens[index - 1].pos in ("NOUN", "PROPN")
-                and self._extent(index + 1, last) != cue  # "wurde die Regierung vom Verband aufgefordert"
-            )
+                and (self._extent(index + 1, last) != cue or tokens[index + 1].pos == "NUM")
+            )  # "wurde die Regierung vom Verband aufgefordert", not "eine Summe von zehn Millionen genannt"
             if tokens[index].text.lower() in ("von", "vom") and not attribute:
                 end = self._extent(index + 1, last)
                 return self.speakers.phrase(index + 1, end) if end > index + 1 else None
