@@ -860,8 +860,12 @@ class _Finder:
             if headless and end > start and self._extended_attribute(end, limit):
                 end += 1  # "laut einer am Dienstag veröffentlichten Mitteilung": a phrase inside the attribute
                 continue
-            closing = next((i for i in range(end + 1, min(limit, end + 5)) if tokens[i].text == ")"), None)
-            if token.text == "(" and end > start and tokens[end - 1].pos in ("NOUN", "PROPN") and closing is not None:
+            closing = (
+                next((i for i in range(end + 1, min(limit, end + 5)) if tokens[i].text == ")"), None)
+                if token.text == "(" and after_noun
+                else None
+            )
+            if closing is not None:
                 end = closing + 1  # a short name in parentheses: "die Weltgesundheitsorganisation (WHO)"
                 genitive = end < limit and self.parse.lower(end) in ("des", "der", "eines", "einer")
                 if not genitive:
@@ -1557,8 +1561,9 @@ class _Finder:
         if comma is not None and not any(_finite(t) for t in tokens[sentence.first : comma]):
             # a phrase and its relative clause: "X, der erst vor einem Monat …, kritisierte …"
             adverbial = adverbial or self._relative_clause(comma + 1, sentence)
+        # not "Nachdem …, forderte X": a time, not what was said
         if tokens[preceding].text == "," and self._is_clause(sentence.first, preceding) and not adverbial:
-            return sentence.start, tokens[preceding].start  # not "Nachdem …, forderte X": a time, not what was said
+            return sentence.start, tokens[preceding].start
         return None
 
     def _reported_clause(self, span: tuple[int, int], sentence: _Sentence) -> bool:
