@@ -545,8 +545,11 @@ def test_a_sentence_that_names_its_source_reports_the_one_before_it(text, speake
 
 
 def test_the_clause_after_a_second_verb_is_that_verbs():
-    (quote,) = _quotes("Er nannte die Proteste friedlich und forderte alle Seiten auf, Ruhe zu bewahren.")
-    assert (quote.text, quote.cue) == ("Ruhe zu bewahren.", "forderte")
+    quotes = _quotes("Er nannte die Proteste friedlich und forderte alle Seiten auf, Ruhe zu bewahren.")
+    assert [(quote.text, quote.cue) for quote in quotes] == [
+        ("Er nannte die Proteste friedlich", "nannte"),  # the speech act before "und" is a quote of its own
+        ("Ruhe zu bewahren.", "forderte"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1332,6 +1335,14 @@ def test_a_speech_noun_the_verb_governs_is_held_by_the_subject(text, speaker):
 )
 def test_a_passive_cue_without_an_agent_names_no_speaker(text):
     assert _quotes(text) == []
+
+
+def test_a_speech_act_joined_by_und_to_a_cue_with_a_clause_is_a_quote_of_its_own():
+    text = "Der Minister bezeichnete die Proteste als rechtmäßig und forderte die Anhänger dazu auf, Ruhe zu bewahren."
+    assert [(quote.text, quote.speaker_text) for quote in _quotes(text)] == [
+        ("Der Minister bezeichnete die Proteste als rechtmäßig", "Der Minister"),
+        ("Ruhe zu bewahren.", "Der Minister"),
+    ]
 
 
 def test_calling_in_help_is_no_statement():

@@ -1687,6 +1687,8 @@ class _Finder:
                 quotes.append(confirmed)
             if reported is not None:
                 quotes.append(reported)
+                if (act := self._act_before(sentence, reported)) is not None:
+                    quotes.append(act)
             elif (
                 source is not None
                 and speaker is None
@@ -1703,6 +1705,31 @@ class _Finder:
             speaking = speaker
             previous = sentence
         return sorted(quotes, key=lambda quote: quote.start)
+
+    def _act_before(self, sentence: _Sentence, quote: Quote) -> Quote | None:
+        """ "X bezeichnete die Proteste als rechtmäßig und forderte, …": the speech act before the cue
+        that "und" joins is a quote of its own, as annotators mark it, by the same speaker."""
+        tokens = self.parse.tokens
+        if quote.cue is None or quote.start <= sentence.start:
+            return None
+        cue = max(
+            (
+                i
+                for i in range(sentence.first, sentence.last)
+                if tokens[i].text == quote.cue and tokens[i].end <= quote.start
+            ),
+            default=None,
+        )
+        if cue is None or cue - 1 <= sentence.first or self.parse.lower(cue - 1) not in ("und", "sowie"):
+            return None
+        joint = cue - 1
+        act = next((i for i in range(sentence.first, joint) if self._is_speech_act(i, sentence)), None)
+        if act is None:
+            return None
+        end = joint - 1 if tokens[joint - 1].text == "," else joint
+        said = _quote(self.text, sentence.start, tokens[end - 1].end, None, False, tokens[act].text)
+        said.speaker_text, said.speaker_actor_id = quote.speaker_text, quote.speaker_actor_id
+        return said
 
     def _reported_cue(self, sentence: _Sentence, quote: Quote) -> bool:
         """Whether the quote's cue is itself in the mood of reported speech ("Die Behörde gehe davon
