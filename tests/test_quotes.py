@@ -484,7 +484,7 @@ def test_a_quoted_name_after_an_article_is_not_a_direct_quote():
         ("Gegenwärtig wirft die Opposition dem Minister Untätigkeit vor.", "die Opposition", "wirft"),
         ("Der Bürgermeister sprach von einem schweren Rückschlag.", "Der Bürgermeister", "sprach"),
         ("Von einem Durchbruch sprach die Ministerin.", "die Ministerin", "sprach"),
-        ("Ein Sprecher der Armee verwies auf das schlechte Wetter.", "Ein Sprecher der Armee", "verwies"),
+        ("Ein Sprecher der Bahn verwies auf das Unwetter.", "Ein Sprecher der Bahn", "verwies"),
     ],
 )
 def test_speech_acts_through_an_object_a_prepositional_object_or_a_judgement(text, speaker, cue):
@@ -523,8 +523,8 @@ def test_a_passive_cue_names_its_speaker_with_von(text, speaker):
 
 
 def test_a_von_phrase_right_before_the_passive_cue_is_its_speaker_after_a_noun_too():
-    (quote,) = _quotes("Zudem wurde die Regierung vom Verband aufgefordert, dem Sänger die Einreise zu verweigern.")
-    assert (quote.text, quote.speaker_text) == ("dem Sänger die Einreise zu verweigern.", "Verband")
+    (quote,) = _quotes("Zudem wurde der Senat vom Mieterbund aufgefordert, die Mieten sofort einzufrieren.")
+    assert (quote.text, quote.speaker_text) == ("die Mieten sofort einzufrieren.", "Mieterbund")
 
 
 @pytest.mark.parametrize(
@@ -959,8 +959,8 @@ def test_the_taggers_konjunktiv_counts_only_where_the_form_allows_it(verb, lemma
         ("Die Schüler klagten über zu viel Stress.", "klagten"),
         ("Die Regierung forderte die Bürger zur Vorsicht auf.", "forderte"),
         ("Die Ministerin betonte die Bedeutung der Bildung.", "betonte"),
-        ("Die Ärztin riet dem Minister zu mehr Zurückhaltung.", "riet"),
-        ("Der Verband plädiert für eine Erweiterung der Befugnisse.", "plädiert"),
+        ("Die Ärztin riet den Eltern zu mehr Geduld.", "riet"),
+        ("Der Verband plädiert für längere Öffnungszeiten.", "plädiert"),
         ("Der Rechnungshof bemängelte die Kosten des Neubaus.", "bemängelte"),
     ],
 )
@@ -1072,10 +1072,10 @@ def test_demnach_reports_for_the_source_before_it():
 
 def test_danach_reports_only_in_konjunktiv():
     people = {"Karla Brenner": "kb:brenner"}
-    text = "Karla Brenner sagte, die Lage sei ernst. Danach hätte es sich um ein einseitiges Gefecht gehandelt."
+    text = "Karla Brenner sagte, die Lage sei ernst. Danach hätte es sich um einen Fehlalarm gehandelt."
     quotes = _quotes(text, people)
     assert (quotes[-1].text, quotes[-1].speaker_text) == (
-        "hätte es sich um ein einseitiges Gefecht gehandelt.",
+        "hätte es sich um einen Fehlalarm gehandelt.",
         "Danach",
     )
     text = "Karla Brenner sagte, die Lage sei ernst. Danach ging sie nach Hause."
@@ -1086,7 +1086,7 @@ def test_a_view_held_with_the_verb_after_it_frames_the_clause_for_its_holder():
     text = "Karla Brenner hatte am Montag die Ansicht vertreten, die Partei stagniere seit Jahren."
     (quote,) = _quotes(text, {"Karla Brenner": "kb:brenner"})
     assert (quote.speaker_actor_id, quote.text) == ("kb:brenner", "die Partei stagniere seit Jahren")
-    (quote,) = _quotes("Forscher stellten schon vor Jahren die These auf, dass der Handel auf Gegenseitigkeit beruht.")
+    (quote,) = _quotes("Forscher stellten schon vor Jahren die These auf, dass Bienen Farben unterscheiden.")
     assert quote.speaker_text == "Forscher"  # the verb's particle after the noun ("stellten … auf")
 
 
@@ -1181,7 +1181,7 @@ def test_heisst_es_takes_its_source_from_after_it_too():
         ("Die Fluglotsen meldeten den Absturz, nachdem die Maschine vom Radar verschwunden war.", None),
         ("Die Anwohner forderten Hilfe, um die Schäden beseitigen zu können.", "Die Anwohner forderten Hilfe"),
         ("Der Minister sagte, wenn die Gespräche scheitern, werde er zurücktreten.", "wenn die Gespräche"),
-        ("Der General erklärte, damit solle ein Machtvakuum vermieden werden.", "damit solle"),  # an adverb
+        ("Der Sprecher erklärte, damit solle ein Stau vermieden werden.", "damit solle"),  # an adverb
     ],
 )
 def test_a_clause_of_time_or_purpose_after_the_cue_is_not_what_was_said(text, said):
@@ -1198,10 +1198,10 @@ def test_a_clause_of_time_or_purpose_after_the_cue_is_not_what_was_said(text, sa
         ),
         ("Da die Lage ernst sei, müsse man handeln, sagte die Ministerin.", "Da die Lage ernst sei, müsse man handeln"),
         (
-            "Bis zu der Beerdigung seien die Toten in einer Halle aufgebahrt worden, berichtete die Zeitung.",
-            "Bis zu der Beerdigung seien die Toten in einer Halle aufgebahrt worden",
+            "Bis zu der Feier seien die Gäste in einem Zelt untergebracht worden, berichtete die Zeitung.",
+            "Bis zu der Feier seien die Gäste in einem Zelt untergebracht worden",
         ),
-        ("Ulla Kern, die erst vor einem Monat für Schlagzeilen gesorgt hatte, kritisierte den Beschluss.", None),
+        ("Ulla Kern, die im Sommer ein Buch veröffentlicht hatte, kritisierte den Beschluss.", None),
     ],
 )
 def test_a_clause_of_time_or_a_relative_clause_before_the_cue_is_not_what_was_said(text, said):
@@ -1212,7 +1212,7 @@ def test_a_clause_of_time_or_a_relative_clause_before_the_cue_is_not_what_was_sa
     "text",
     [
         "Die vom Kommissar geforderten Reformen wurden schnell umgesetzt.",
-        "Anlass waren dessen angekündigte Auftritte in drei Städten.",
+        "Anlass waren dessen angekündigte Konzerte in drei Städten.",
     ],
 )
 def test_a_participle_with_an_adjective_ending_is_an_attribute_not_a_speech_act(text):
@@ -1220,8 +1220,8 @@ def test_a_participle_with_an_adjective_ending_is_an_attribute_not_a_speech_act(
 
 
 def test_a_past_verb_the_tagger_calls_an_adjective_opens_no_speaker_phrase():
-    text = "Einer der Putschisten, Harouna Adamou, dankte den Menschen und ergänzte, der Putsch sei nötig."
-    assert "dankte den Menschen" not in [quote.speaker_text for quote in _quotes(text, {"Harouna Adamou": "Q1"})]
+    text = "Einer der Sprecher, Jonas Weber, dankte den Helfern und ergänzte, der Einsatz sei gelungen."
+    assert "dankte den Helfern" not in [quote.speaker_text for quote in _quotes(text, {"Jonas Weber": "Q1"})]
 
 
 @pytest.mark.parametrize(
@@ -1232,7 +1232,7 @@ def test_a_past_verb_the_tagger_calls_an_adjective_opens_no_speaker_phrase():
             "Karla Brenner laut Spiegel Online",
         ),
         ("Laut CNN hat Karla Brenner verkündet, der Rat wolle die Truppen behalten.", "Karla Brenner laut CNN"),
-        ("„Der Kessel ist ein Skandal“, sagte Karla Brenner laut ndr.de.", "Karla Brenner laut ndr.de"),
+        ("„Das Gelände ist zu klein“, sagte Karla Brenner laut ndr.de.", "Karla Brenner laut ndr.de"),
         ("Karla Brenner hatte laut „tagesschau.de“ kritisiert, dass er leide.", "Karla Brenner laut „tagesschau.de“"),
         (
             "Karla Brenner sagte der Zeitung zufolge, der Rat wolle die Truppen behalten.",
@@ -1255,12 +1255,12 @@ def test_a_cue_in_konjunktiv_reports_its_subject_through_the_speaker_before():
     ("text", "speaker"),
     [
         (
-            "Laut einer am Dienstag veröffentlichten Mitteilung des Programms wurden 2.000 Menschen versorgt.",
-            "einer am Dienstag veröffentlichten Mitteilung des Programms",
+            "Laut einer am Montag verbreiteten Erklärung des Vereins wurden 300 Bäume gepflanzt.",
+            "einer am Montag verbreiteten Erklärung des Vereins",
         ),
         (
-            "Laut nationalem statistischen Institut lebten mehr als 40 Prozent unter der Armutsgrenze.",
-            "nationalem statistischen Institut",
+            "Laut nationalem statistischen Amt lebten mehr Menschen in Armut als im Vorjahr.",
+            "nationalem statistischen Amt",
         ),
     ],
 )
@@ -1276,21 +1276,21 @@ def test_a_relative_clause_in_konjunktiv_after_a_cue_is_what_the_speaker_says():
 
 
 def test_an_apposition_with_an_inflected_participle_after_the_speaker_is_no_clause():
-    text = "Sie seien außer Lebensgefahr, sagte Mark O’Keefe, der Sprecher der so genannten „EVAC-Ambulanz“."
-    (quote,) = _quotes(text, {"Mark O’Keefe": "Q1"})
-    assert (quote.text, quote.speaker_text) == ("Sie seien außer Lebensgefahr", "Mark O’Keefe")
+    text = "Die Lage sei unter Kontrolle, sagte Sean O’Brien, der Leiter der so genannten „Notfall-Einheit“."
+    (quote,) = _quotes(text, {"Sean O’Brien": "Q1"})
+    assert (quote.text, quote.speaker_text) == ("Die Lage sei unter Kontrolle", "Sean O’Brien")
 
 
 def test_a_phrase_with_an_oblique_determiner_is_no_subject():
-    (quote,) = _quotes("Seinen Ausstieg aus der Serie hatte der Schauspieler im Oktober angekündigt.")
-    assert quote.speaker_text == "der Schauspieler"
+    (quote,) = _quotes("Seinen Rückzug aus dem Verein hatte der Trainer im Mai angekündigt.")
+    assert quote.speaker_text == "der Trainer"
 
 
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
         (
-            "Ein Kleinkind musste auf Entzug, so der staatliche National Health Service (NHS).",
+            "Die Wartezeiten seien gestiegen, so der staatliche National Health Service (NHS).",
             "der staatliche National Health Service (NHS)",
         ),
         (
@@ -1305,20 +1305,20 @@ def test_a_short_name_in_parentheses_belongs_to_the_source(text, speaker):
 
 
 def test_for_a_person_in_konjunktiv_is_their_view():
-    people = {"Hans Küng": "Q1"}
-    (quote,) = _quotes("Für den Theologen Hans Küng sei der Rücktritt aus vielen Gründen verständlich.", people)
-    assert (quote.text, quote.speaker_actor_id) == ("sei der Rücktritt aus vielen Gründen verständlich.", "Q1")
-    assert _quotes("Für Hans Küng gab es am Abend einen Preis.", people) == []
+    people = {"Karla Brenner": "Q1"}
+    (quote,) = _quotes("Für die Ministerin Karla Brenner sei der Schritt aus vielen Gründen richtig.", people)
+    assert (quote.text, quote.speaker_actor_id) == ("sei der Schritt aus vielen Gründen richtig.", "Q1")
+    assert _quotes("Für Karla Brenner gab es am Abend einen Preis.", people) == []
 
 
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
         (
-            "Die Staatsanwaltschaft hegt den Verdacht, der Minister könnte Kosten falsch abgerechnet haben.",
-            "Die Staatsanwaltschaft",
+            "Die Ermittler hegen den Verdacht, der Bürgermeister könnte Spenden verschwiegen haben.",
+            "Die Ermittler",
         ),
-        ("Die Bahn begegnet der Kritik mit dem Argument, die Züge seien meist unterirdisch unterwegs.", "Die Bahn"),
+        ("Der Verein begegnet der Kritik mit dem Argument, die Spiele seien längst ausverkauft.", "Der Verein"),
     ],
 )
 def test_a_speech_noun_the_verb_governs_is_held_by_the_subject(text, speaker):
@@ -1329,8 +1329,8 @@ def test_a_speech_noun_the_verb_governs_is_held_by_the_subject(text, speaker):
 @pytest.mark.parametrize(
     "text",
     [
-        "Es wurde lediglich eine Summe von zehn Millionen Euro genannt.",  # an amount, not an agent
-        "Als Termin wurde der 22. Oktober genannt.",  # "wurde" tagged a full verb: still passive
+        "Es wurde lediglich eine Ablöse von zehn Millionen Euro genannt.",  # an amount, not an agent
+        "Als Termin wurde der 3. Mai genannt.",  # "wurde" tagged a full verb: still passive
     ],
 )
 def test_a_passive_cue_without_an_agent_names_no_speaker(text):
@@ -1338,10 +1338,10 @@ def test_a_passive_cue_without_an_agent_names_no_speaker(text):
 
 
 def test_a_speech_act_joined_by_und_to_a_cue_with_a_clause_is_a_quote_of_its_own():
-    text = "Der Minister bezeichnete die Proteste als rechtmäßig und forderte die Anhänger dazu auf, Ruhe zu bewahren."
+    text = "Die Trainerin nannte das Ergebnis verdient und forderte die Fans dazu auf, friedlich zu bleiben."
     assert [(quote.text, quote.speaker_text) for quote in _quotes(text)] == [
-        ("Der Minister bezeichnete die Proteste als rechtmäßig", "Der Minister"),
-        ("Ruhe zu bewahren.", "Der Minister"),
+        ("Die Trainerin nannte das Ergebnis verdient", "Die Trainerin"),
+        ("friedlich zu bleiben.", "Die Trainerin"),
     ]
 
 
