@@ -1231,11 +1231,11 @@ def test_a_past_verb_the_tagger_calls_an_adjective_opens_no_speaker_phrase():
             "„Wir wollen bis Oktober raus sein“, sagte Karla Brenner laut Spiegel Online.",
             "Karla Brenner laut Spiegel Online",
         ),
-        ("Laut CNN hat Karla Brenner verkündet, der Rat wolle die Truppen behalten.", "Karla Brenner laut CNN"),
+        ("Laut CNN hat Karla Brenner verkündet, die Schule werde im Herbst öffnen.", "Karla Brenner laut CNN"),
         ("„Das Gelände ist zu klein“, sagte Karla Brenner laut ndr.de.", "Karla Brenner laut ndr.de"),
         ("Karla Brenner hatte laut „tagesschau.de“ kritisiert, dass er leide.", "Karla Brenner laut „tagesschau.de“"),
         (
-            "Karla Brenner sagte der Zeitung zufolge, der Rat wolle die Truppen behalten.",
+            "Karla Brenner sagte der Zeitung zufolge, die Schule werde im Herbst öffnen.",
             "Karla Brenner, der Zeitung zufolge",
         ),
     ],
@@ -1294,8 +1294,8 @@ def test_a_phrase_with_an_oblique_determiner_is_no_subject():
             "der staatliche National Health Service (NHS)",
         ),
         (
-            "Nach Angaben des Fonds (MIF) der Interamerikanischen Entwicklungsbank (IADB) stiegen die Zahlungen.",
-            "Angaben des Fonds (MIF) der Interamerikanischen Entwicklungsbank (IADB)",
+            "Nach Angaben des Fonds (KF) der Europäischen Förderbank (EFB) stiegen die Zahlungen.",
+            "Angaben des Fonds (KF) der Europäischen Förderbank (EFB)",
         ),
     ],
 )
