@@ -856,8 +856,11 @@ class _Finder:
             after_noun = end > start and tokens[end - 1].pos in ("NOUN", "PROPN")
             if token.pos == "DET" and after_noun and token.text.lower() not in ("des", "der", "eines", "einer"):
                 break  # a new noun phrase, not a genitive: "nach eigenen Angaben | die Hälfte"
-            headless = not any(t.pos in ("NOUN", "PROPN") for t in tokens[start:end])
-            if headless and end > start and self._extended_attribute(end, limit):
+            if (
+                end > start
+                and self._extended_attribute(end, limit)
+                and not any(t.pos in ("NOUN", "PROPN") for t in tokens[start:end])  # before the phrase's noun
+            ):
                 end += 1  # "laut einer am Dienstag veröffentlichten Mitteilung": a phrase inside the attribute
                 continue
             closing = (
@@ -1712,14 +1715,7 @@ class _Finder:
         tokens = self.parse.tokens
         if quote.cue is None or quote.start <= sentence.start:
             return None
-        cue = max(
-            (
-                i
-                for i in range(sentence.first, sentence.last)
-                if tokens[i].text == quote.cue and tokens[i].end <= quote.start
-            ),
-            default=None,
-        )
+        cue = max((i for i in self._cue_tokens(sentence, quote) if tokens[i].end <= quote.start), default=None)
         if cue is None or cue - 1 <= sentence.first or self.parse.lower(cue - 1) not in ("und", "sowie"):
             return None
         joint = cue - 1
@@ -1736,10 +1732,18 @@ class _Finder:
         aus, dass …"): the sentence goes on with what someone before said."""
         tokens = self.parse.tokens
         return any(
-            tokens[i].text == quote.cue and _subjunctive(tokens[i]) and tokens[i].text.lower() not in _KONJUNKTIV_II
-            for i in range(sentence.first, sentence.last)
-            if not quote.start <= tokens[i].start < quote.end
+            _subjunctive(tokens[i]) and tokens[i].text.lower() not in _KONJUNKTIV_II
+            for i in self._cue_tokens(sentence, quote)
         )
+
+    def _cue_tokens(self, sentence: _Sentence, quote: Quote) -> list[int]:
+        """The tokens outside the quote that are its cue word."""
+        tokens = self.parse.tokens
+        return [
+            i
+            for i in range(sentence.first, sentence.last)
+            if tokens[i].text == quote.cue and not quote.start <= tokens[i].start < quote.end
+        ]
 
     def _accordingly(self, sentence: _Sentence, source: _Speaker | None) -> Quote | None:
         """ "Demnach …" reports what the source before it says: the adverb is the speaker's mention,
