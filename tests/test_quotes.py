@@ -1426,3 +1426,27 @@ def test_a_quoted_nickname_is_no_quote():
 def test_results_the_state_of_an_inquiry_and_a_constitution_are_sources_after_nach(text, source):
     (quote,) = _quotes(text)
     assert (quote.speaker_text, quote.cue) == (source, "Nach")
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        (
+            "Karla Brenner entgegnete, wenn der Nachbar drohe, solle er „prüfen, wie er das Gesetz ändern kann“.",
+            "wenn der Nachbar drohe, solle er „prüfen, wie er das Gesetz ändern kann“",
+        ),
+        (
+            "Karla Brenner sagte, die Täter sollten wissen, „dass wir sie überall suchen.“",
+            "die Täter sollten wissen, „dass wir sie überall suchen.“",
+        ),
+    ],
+)
+def test_a_direct_quote_that_ends_a_reported_clause_is_part_of_it(text, said):
+    """Annotators mark the clause and the quoted words that finish it as one reported quote."""
+    quotes = _quotes(text, {"Karla Brenner": "Q1"})
+    assert [(q.text, q.direct, q.speaker_actor_id) for q in quotes] == [(said, False, "Q1")]
+
+
+def test_a_direct_quote_opening_in_capitals_after_a_reported_clause_stays_apart():
+    quotes = _quotes("Karla Brenner sagte, die Lage sei ernst, „Wir geben nicht auf.“", {"Karla Brenner": "Q1"})
+    assert ("Wir geben nicht auf.", True) in [(q.text, q.direct) for q in quotes]

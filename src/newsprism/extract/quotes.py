@@ -568,6 +568,18 @@ def _quote(text: str, start: int, end: int, speaker: _Speaker | None, direct: bo
     )
 
 
+def _merged(text: str, reported: Quote, quote: Quote) -> Quote:
+    """The reported quote stretched over the direct quote that ends it, closing mark included."""
+    closing = next((i for i in range(quote.end, len(text)) if text[i] in '“”«»"'), quote.end - 1)
+    return _spoken_by(_quote(text, reported.start, closing + 1, None, False, reported.cue), reported)
+
+
+def _spoken_by(quote: Quote, other: Quote) -> Quote:
+    """The quote with the speaker of another quote of the same sentence."""
+    quote.speaker_text, quote.speaker_actor_id = other.speaker_text, other.speaker_actor_id
+    return quote
+
+
 class _Finder:
     """Walks the sentences once: direct quotes, then reported speech, then its continuation."""
 
@@ -1657,11 +1669,17 @@ class _Finder:
             if inside:
                 head = self._before_quotes(sentence, inside[0][0].start)
                 if head is not None:
-                    reported, _ = self.reported(head, complements_only=True)
+                    reported, reporter = self.reported(head, complements_only=True)
                     if reported is not None:
+                        first, said = inside[0]
+                        if self._quoted_ending(reported, first):
+                            # "X sagte, der Plan sei „ein Fehler, den wir bereuen werden“": one reported quote
+                            reported = _merged(self.text, reported, first)
+                            quotes.remove(first)
+                            inside[0] = (reported, said or reporter)
                         quotes.append(reported)
                 for quote, speaker in inside:
-                    if speaker is None:
+                    if speaker is None and quote.direct:
                         own = self._root_subject(sentence) if quote.start > sentence.start + 1 else None
                         _attribute(quote, own or speaking or subject)
                 speaking = next((s for _, s in reversed(inside) if s is not None), speaking or subject)
@@ -1709,6 +1727,14 @@ class _Finder:
             previous = sentence
         return sorted(quotes, key=lambda quote: quote.start)
 
+    def _quoted_ending(self, reported: Quote, quote: Quote) -> bool:
+        """The direct quote goes on with the reported clause right before it, in its words ("…, dann
+        solle es „prüfen, wie …“", "…, die Täter sollten wissen, „dass …“"): it opens in lower case
+        with nothing but its quotation mark, and perhaps a comma, after the clause. Annotators mark
+        the two as one reported quote."""
+        gap = self.text[reported.end : quote.start]
+        return quote.text[:1].islower() and re.fullmatch(r",?\s*[„»“\"]", gap) is not None
+
     def _act_before(self, sentence: _Sentence, quote: Quote) -> Quote | None:
         """ "X bezeichnete die Proteste als rechtmäßig und forderte, …": the speech act before the cue
         that "und" joins is a quote of its own, as annotators mark it, by the same speaker."""
@@ -1723,9 +1749,7 @@ class _Finder:
         if act is None:
             return None
         end = joint - 1 if tokens[joint - 1].text == "," else joint
-        said = _quote(self.text, sentence.start, tokens[end - 1].end, None, False, tokens[act].text)
-        said.speaker_text, said.speaker_actor_id = quote.speaker_text, quote.speaker_actor_id
-        return said
+        return _spoken_by(_quote(self.text, sentence.start, tokens[end - 1].end, None, False, tokens[act].text), quote)
 
     def _reported_cue(self, sentence: _Sentence, quote: Quote) -> bool:
         """Whether the quote's cue is itself in the mood of reported speech ("Die Behörde gehe davon
