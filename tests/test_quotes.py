@@ -1450,3 +1450,19 @@ def test_a_direct_quote_that_ends_a_reported_clause_is_part_of_it(text, said):
 def test_a_direct_quote_opening_in_capitals_after_a_reported_clause_stays_apart():
     quotes = _quotes("Karla Brenner sagte, die Lage sei ernst, „Wir geben nicht auf.“", {"Karla Brenner": "Q1"})
     assert ("Wir geben nicht auf.", True) in [(q.text, q.direct) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zwei Wochen nach dem Urteil des Gerichts in Genf liegt nun die Begründung vor.",
+        "Kurz nach der Veröffentlichung der Studie trat Jens Kohl zurück.",
+        "In einer Erklärung nach dem Treffen dankte Jens Kohl den Helfern.",
+    ],
+)
+def test_nach_after_a_time_or_before_a_dative_article_is_no_attribution(text):
+    assert not [quote for quote in _quotes(text, {"Jens Kohl": "Q2"}) if quote.cue and quote.cue.lower() == "nach"]
+
+
+def test_a_source_before_nach_still_attributes():
+    assert _quotes("Einer Umfrage nach hat die Partei an Zustimmung verloren.")[0].speaker_text == "Einer Umfrage"

@@ -210,6 +210,8 @@ _TIME = re.compile(
     r"mittag|vormittag|nachmittag|wochenende|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|uhr|"
     r"januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)$"
 )
+# Adverbs that make "nach" a time: "kurz nach der Veröffentlichung", "erst nach den Ermittlungen".
+_SOON = {"kurz", "erst", "gleich", "unmittelbar", "direkt", "bald", "wenige", "später", "lange", "spät", "früh"}
 # A present participle opening a clause is an adverb ("Ergänzend sagte X"), never its subject.
 _PARTICIPLE_ADVERB = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}[^u]end$")
 _FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "allein", "also", "schon", "bereits", "ebenfalls"}
@@ -1145,7 +1147,12 @@ class _Finder:
                 continue
             word = token.text.lower()
             previous = tokens[i - 1].text.lower() if i > sentence.first else ""
-            postposition = word == "nach" and i > sentence.first and _SOURCE_NOUN.search(tokens[i - 1].text)
+            postposition = (
+                word == "nach"
+                and i > sentence.first
+                and _SOURCE_NOUN.search(tokens[i - 1].text)
+                and not (i + 1 < sentence.last and self.parse.lower(i + 1) in ("dem", "einem"))  # "nach dem Angriff"
+            )
             if word == "zufolge" or postposition:  # "Überlieferungen zufolge", "seiner Meinung nach"
                 first = i  # the noun phrase right before it, which the parser does not always hang on it
                 while first > sentence.first and (
@@ -1166,7 +1173,7 @@ class _Finder:
                 ),
                 i,
             )
-            source = word == "nach" and _SOURCE_NOUN.search(tokens[noun].text)
+            source = word == "nach" and _SOURCE_NOUN.search(tokens[noun].text) and not self._after_a_time(i)
             if word in ("laut", "gemäß") or (word == "to" and previous == "according") or source:
                 last = self._extent(i + 1, sentence.last)
                 if last == i + 1:
@@ -1213,6 +1220,13 @@ class _Finder:
                         first, last = self.parse.contiguous(verb, sentence)
                         return speaker, tokens[verb].text, tokens[first].start, tokens[last - 1].end
         return None
+
+    def _after_a_time(self, index: int) -> bool:
+        """ "Zwei Monate nach dem Urteil", "kurz nach der Veröffentlichung": "nach" is a time here."""
+        if index == 0:
+            return False
+        before = self.parse.tokens[index - 1]
+        return before.text.lower() in _SOON or _TIME.match(before.text) is not None
 
     def _relayed(self, speaker: _Speaker, sentence: _Sentence, span: tuple[int, int]) -> _Speaker:
         """The speaker with the source that relays them, where one is named beside the cue ("…, sagte
