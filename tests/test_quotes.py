@@ -1466,3 +1466,21 @@ def test_nach_after_a_time_or_before_a_dative_article_is_no_attribution(text):
 
 def test_a_source_before_nach_still_attributes():
     assert _quotes("Einer Umfrage nach hat die Partei an Zustimmung verloren.")[0].speaker_text == "Einer Umfrage"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Die „Initiative für saubere Luft“ berichtete, der Minister sei zurückgetreten.",
+            "Die „Initiative für saubere Luft“",
+        ),
+        (
+            "Die Organisation „Ärzte ohne Grenzen“ erklärte, die Lage sei dramatisch.",
+            "Die Organisation „Ärzte ohne Grenzen“",
+        ),
+        ("Der Fernsehsender „Kanal 12“ berichtete, die Regierung habe zugestimmt.", "Der Fernsehsender „Kanal 12“"),
+    ],
+)
+def test_a_quoted_name_is_the_whole_speaker(text, speaker):
+    assert [quote.speaker_text for quote in _quotes(text)] == [speaker]

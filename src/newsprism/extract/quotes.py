@@ -882,6 +882,12 @@ class _Finder:
                 if token.text == "(" and after_noun
                 else None
             )
+            quoted = (
+                self._quoted_name_end(end, limit) if token.text in ("„", "»") and (end > start or opens_name) else None
+            )
+            if quoted is not None:
+                end = quoted  # a quoted name, whatever its words: die „Initiative für saubere Luft“
+                continue
             if closing is not None:
                 end = closing + 1  # a short name in parentheses: "die Weltgesundheitsorganisation (WHO)"
                 genitive = end < limit and self.parse.lower(end) in ("des", "der", "eines", "einer")
@@ -914,6 +920,21 @@ class _Finder:
                 break
             end += 1
         return end
+
+    def _quoted_name_end(self, opening: int, limit: int) -> int | None:
+        """After the closing mark of a short quoted name that opens at ``opening``, if one does: no
+        verb inside, closed within six words."""
+        tokens = self.parse.tokens
+        if opening + 1 >= limit or not tokens[opening + 1].text[:1].isupper():
+            return None
+        if tokens[opening - 1].pos not in ("DET", "NOUN"):
+            return None  # a name comes after its article or its kind: die „Initiative …“, die Zeitung „…“
+        for i in range(opening + 1, min(limit, opening + 8)):
+            if tokens[i].text in ("“", "«"):
+                return i + 1 if i > opening + 1 else None
+            if tokens[i].pos in ("VERB", "AUX") or tokens[i].text in _CLAUSE_BOUNDARIES:
+                return None
+        return None
 
     def _extended_attribute(self, index: int, limit: int) -> bool:
         """A preposition inside an article's attribute, before the noun: "einer am Dienstag
@@ -990,7 +1011,10 @@ class _Finder:
             _nominalised_adjective(tokens[head])
             or (head == start + 1 and article.pos == "DET" and tokens[head].pos in ("ADJ", "NUM"))
         )  # "Ein Übertrittswilliger", "der 81-jährige": an adjective with its article alone is a noun
-        named = _WEBSITE.fullmatch(tokens[head].text) is not None  # "Die Gewerkschaft ver.di", however tagged
+        named = (
+            _WEBSITE.fullmatch(tokens[head].text) is not None  # "Die Gewerkschaft ver.di", however tagged
+            or tokens[end - 1].text in ("“", "«")  # der Sender „Kanal 12“
+        )
         if (tokens[head].pos not in ("NOUN", "PROPN") and not (nominalised or named)) or (
             article.text.lower() in ("den", "dem", "des", "einen", "einem", "eines")
             or _OBLIQUE_DETERMINER.match(article.text)
