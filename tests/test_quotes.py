@@ -1484,3 +1484,16 @@ def test_a_source_before_nach_still_attributes():
 )
 def test_a_quoted_name_is_the_whole_speaker(text, speaker):
     assert [quote.speaker_text for quote in _quotes(text)] == [speaker]
+
+
+def test_reported_speech_after_a_colon_takes_in_the_sentences_that_go_on_in_konjunktiv():
+    text = "Karla Brenner kritisierte den Kurs: Es sei bedauerlich, dass niemand rede. Das gehe zu Lasten der Bürger."
+    quotes = _quotes(text, {"Karla Brenner": "Q1"})
+    assert [(q.text, q.speaker_actor_id, q.cue) for q in quotes] == [
+        ("Es sei bedauerlich, dass niemand rede. Das gehe zu Lasten der Bürger.", "Q1", "kritisierte")
+    ]
+
+
+def test_reported_speech_after_a_comma_stays_apart_from_the_sentence_that_goes_on():
+    text = "Karla Brenner sagte, es sei bedauerlich, dass niemand rede. Das gehe zu Lasten der Bürger."
+    assert len(_quotes(text, {"Karla Brenner": "Q1"})) == 2

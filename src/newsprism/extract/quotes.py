@@ -1748,6 +1748,8 @@ class _Finder:
                 quotes.append(reported)
                 if (act := self._act_before(sentence, reported)) is not None:
                     quotes.append(act)
+                if self.text[: reported.start].rstrip().endswith(":"):
+                    follow_on = reported  # "X kritisierte den Kurs: Es sei …": what goes on in Konjunktiv joins it
             elif (
                 source is not None
                 and speaker is None
@@ -1756,7 +1758,7 @@ class _Finder:
             ):
                 # one quote for the sentences that go on in Konjunktiv, as annotators mark them
                 start = going_on.start if going_on is not None else sentence.start
-                follow_on = _quote(self.text, start, sentence.end, source, False, None)
+                follow_on = _quote(self.text, start, sentence.end, source, False, going_on.cue if going_on else None)
                 quotes = [q for q in quotes if q is not going_on] + [follow_on]
                 speaker = source
             subject = self._person_subject(sentence)
