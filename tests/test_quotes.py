@@ -1497,3 +1497,12 @@ def test_reported_speech_after_a_colon_takes_in_the_sentences_that_go_on_in_konj
 def test_reported_speech_after_a_comma_stays_apart_from_the_sentence_that_goes_on():
     text = "Karla Brenner sagte, es sei bedauerlich, dass niemand rede. Das gehe zu Lasten der Bürger."
     assert len(_quotes(text, {"Karla Brenner": "Q1"})) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die Stadt hätte die Rückgabe der Grundstücke verlangen müssen.", "Jens Kohl wollte die Vorwürfe zurückweisen."],
+)
+def test_a_speech_act_under_a_modal_verb_was_not_done(text):
+    assert _quotes(text, {"Jens Kohl": "Q2"}) == []
+    assert _quotes("Jens Kohl hat die Rückgabe der Grundstücke verlangt.", {"Jens Kohl": "Q2"})[0].cue == "verlangt"

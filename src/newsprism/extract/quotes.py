@@ -229,6 +229,8 @@ _KONJUNKTIV_II = {
 }  # fmt: skip
 # Modal Konjunktiv II, the reporter's own speculation more often than reported speech ("Das könnte …").
 _MODAL_II = {"könnte", "könnten", "müsste", "müssten", "dürfte", "dürften"}
+# Modal verbs, whose infinitive is what should, could or would be done, not what was said.
+_MODAL_VERBS = {"müssen", "können", "dürfen", "sollen", "mögen", "wollen"}
 MIN_WORDS = 2
 MIN_CLAUSE_WORDS = 3
 MAX_SPEAKER_WORDS = 12
@@ -1508,6 +1510,10 @@ class _Finder:
             return False
         if _INFLECTED_PARTICIPLE.match(tokens[cue].text.lower()):
             return False  # "die vom Kommissar geforderten Reformen": an attribute, however parsed
+        if "VerbForm=Inf" in tokens[cue].morph and any(
+            tokens[c].dep == "aux" and tokens[c].lemma.lower() in _MODAL_VERBS for c in self.parse.children[cue]
+        ):
+            return False  # "hätte die Rückgabe verlangen müssen", "wollte die Angriffe zurückweisen": not done
         if tokens[self._clause(cue, sentence)[0]].text.lower() in _HYPOTHETICAL or self.parse.is_so_called(cue):
             return False
         forms = self.parse.cue_forms(cue)
