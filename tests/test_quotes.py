@@ -1506,3 +1506,15 @@ def test_reported_speech_after_a_comma_stays_apart_from_the_sentence_that_goes_o
 def test_a_speech_act_under_a_modal_verb_was_not_done(text):
     assert _quotes(text, {"Jens Kohl": "Q2"}) == []
     assert _quotes("Jens Kohl hat die Rückgabe der Grundstücke verlangt.", {"Jens Kohl": "Q2"})[0].cue == "verlangt"
+
+
+def test_a_demonstrative_confirmation_names_the_speaker_of_the_direct_quote_before_it():
+    quotes = _quotes("„Ja, es gibt Härten“. Das musste Jens Kohl zu Beginn der Debatte einräumen.", {"Jens Kohl": "Q2"})
+    assert [(q.text, q.speaker_actor_id, q.cue) for q in quotes] == [("Ja, es gibt Härten", "Q2", "einräumen")]
+
+
+def test_a_confirmation_refers_to_the_sentence_right_before_it_even_when_that_one_is_quoted():
+    text = (
+        "Der Zug blieb am Morgen in Genf stehen. „Wir prüfen die Ursache“, sagte Jens Kohl. Dies teilte die Bahn mit."
+    )
+    assert [q.text for q in _quotes(text, {"Jens Kohl": "Q2"})] == ["Wir prüfen die Ursache"]

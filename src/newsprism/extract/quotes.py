@@ -1703,6 +1703,7 @@ class _Finder:
     def find(self) -> list[Quote]:
         direct = self.direct()
         quotes = [quote for quote, _ in direct]
+        unattributed = [quote for quote, speaker in direct if speaker is None]  # no cue of their own
         speaking: _Speaker | None = None  # whom the sentence before quoted
         subject: _Speaker | None = None  # the person or organisation the sentence before was about
         follow_on: Quote | None = None  # the sentence before went on with reported speech
@@ -1728,6 +1729,7 @@ class _Finder:
                         _attribute(quote, own or speaking or subject)
                 speaking = next((s for _, s in reversed(inside) if s is not None), speaking or subject)
                 follow_on = lapsed = None
+                previous = sentence
                 continue
             reported, speaker = self.reported(sentence)
             going_on, follow_on = follow_on, None
@@ -1747,7 +1749,7 @@ class _Finder:
             resumed = source is None and lapsed is not None and self.continues(sentence, False)
             if resumed:
                 source = lapsed  # "X zufolge seien … . Es handelte sich um Attrappen. Nie habe Gefahr bestanden."
-            confirmed = self._confirmation(sentence, previous, quotes) if reported is None else None
+            confirmed = self._confirmation(sentence, previous, quotes, unattributed) if reported is None else None
             if confirmed is not None:
                 quotes.append(confirmed)
             if reported is not None:
@@ -1829,21 +1831,30 @@ class _Finder:
         mention = _Speaker(tokens[first].text, source.actor if source is not None else None)
         return _quote(self.text, tokens[first + 1].start, sentence.end, mention, False, tokens[first].text)
 
-    def _confirmation(self, sentence: _Sentence, previous: _Sentence | None, quotes: list[Quote]) -> Quote | None:
+    def _confirmation(
+        self, sentence: _Sentence, previous: _Sentence | None, quotes: list[Quote], unattributed: list[Quote]
+    ) -> Quote | None:
         """The sentence before as reported speech when this one names its source with a demonstrative
         object before the cue ("Dies teilte ein Sprecher mit.", "Das berichtet die Agentur."), as
-        annotators mark it; not when that sentence is already quoted."""
+        annotators mark it; where that sentence is a direct quote without a cue of its own („Ja, es gibt
+        Härten.“ Das musste X einräumen.), the source is its speaker."""
         tokens = self.parse.tokens
         first = next((i for i in range(sentence.first, sentence.last) if tokens[i].text.strip()), None)
         if previous is None or first is None or tokens[first].text.lower() not in _DEMONSTRATIVES:
             return None
-        if any(q.start < previous.end and previous.start < q.end for q in quotes):
+        named = (
+            (c, self._cue_speaker(c, sentence)) for c in self._cues(sentence) if self.parse.finite_of(c) == first + 1
+        )
+        cue, speaker = next(((c, s) for c, s in named if s is not None), (0, None))
+        if speaker is None:
             return None
-        for cue in self._cues(sentence):
-            speaker = self._cue_speaker(cue, sentence) if self.parse.finite_of(cue) == first + 1 else None
-            if speaker is not None:
-                return _quote(self.text, previous.start, previous.end, speaker, False, tokens[cue].text)
-        return None
+        if any(q.start < previous.end and previous.start < q.end for q in quotes):
+            for quote in unattributed:
+                if previous.start <= quote.start and quote.end <= previous.end:
+                    _attribute(quote, speaker)
+                    quote.cue = tokens[cue].text
+            return None
+        return _quote(self.text, previous.start, previous.end, speaker, False, tokens[cue].text)
 
     def _root_subject(self, sentence: _Sentence) -> _Speaker | None:
         """The subject of the sentence's main verb."""
