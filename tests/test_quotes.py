@@ -1518,3 +1518,20 @@ def test_a_confirmation_refers_to_the_sentence_right_before_it_even_when_that_on
         "Der Zug blieb am Morgen in Genf stehen. „Wir prüfen die Ursache“, sagte Jens Kohl. Dies teilte die Bahn mit."
     )
     assert [q.text for q in _quotes(text, {"Jens Kohl": "Q2"})] == ["Wir prüfen die Ursache"]
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("„Wir sind unerwünschte Zeugen“, zitierte man Karla Brenner vom Sender RTL.", "Q1"),
+        (
+            "„Das wird das größte Update aller Zeiten“, zitiert die Zeitung „Tagespost“ Jens Kohl in einem Bericht.",
+            "Q2",
+        ),
+    ],
+)
+def test_the_person_zitieren_quotes_is_the_speaker_not_who_quotes_them(text, actor):
+    quotes = _quotes(text, {"Jens Kohl": "Q2", "Karla Brenner": "Q1"})
+    assert [(q.speaker_actor_id, q.speaker_text) for q in quotes] == [
+        (actor, {"Q1": "Karla Brenner", "Q2": "Jens Kohl"}[actor])
+    ]

@@ -618,6 +618,8 @@ class _Finder:
             return self._source(sentence, cue, _DOCUMENT_PREPOSITIONS, documents=True) or self._agent(cue, sentence)
         if self.english:
             return self._english_subject(cue)
+        if (quoted := self._quoted_person(cue, sentence)) is not None:
+            return quoted
         speaker = self._subject_by_word_order(cue, sentence)
         finite = self.parse.finite_of(cue)
         if (
@@ -627,6 +629,19 @@ class _Finder:
         ):
             speaker.actor = None
         return speaker
+
+    def _quoted_person(self, cue: int, sentence: _Sentence) -> _Speaker | None:
+        """Whom "zitieren" quotes: the person named after it ("…“, zitierte man Karla Brenner",
+        "…“, zitiert die Zeitung Jens Kohl"), not the medium or "man" that quotes them."""
+        if not any(form.startswith(("zitier", "gezitiert")) for form in self.parse.cue_forms(cue)):
+            return None
+        _, last = self._clause(cue, sentence)
+        for index in range(cue + 1, last):
+            named = self._name_at(index)
+            if named is not None and named.actor is not None and named.actor.label == "PER":
+                end = self._extent(index, last)
+                return self.speakers.phrase(index, end) or named
+        return None
 
     def _english_subject(self, cue: int) -> _Speaker | None:
         """English word order is fixed and the English parser finds subjects well: the cue's
