@@ -1535,3 +1535,10 @@ def test_the_person_zitieren_quotes_is_the_speaker_not_who_quotes_them(text, act
     assert [(q.speaker_actor_id, q.speaker_text) for q in quotes] == [
         (actor, {"Q1": "Karla Brenner", "Q2": "Jens Kohl"}[actor])
     ]
+
+
+def test_a_held_noun_without_a_holder_names_itself_without_the_verbs_after_it():
+    quotes = _quotes(
+        "Nach dem Spiel war bei vielen Zuschauern der Eindruck entstanden, die Gäste hätten zuerst geworfen."
+    )
+    assert [(q.text, q.speaker_text) for q in quotes] == [("die Gäste hätten zuerst geworfen", "der Eindruck")]

@@ -1509,7 +1509,7 @@ class _Finder:
             holder = (
                 self._subject_by_word_order(finite, sentence) if finite is not None and (held or governed) else None
             )
-            speaker = holder or self.speakers.phrase(first, comma)
+            speaker = holder or self.speakers.phrase(first, verbs)
             if speaker is not None:
                 return _quote(self.text, *span, speaker, False, tokens[noun].text)
         return None
