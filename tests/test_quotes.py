@@ -1542,3 +1542,9 @@ def test_a_held_noun_without_a_holder_names_itself_without_the_verbs_after_it():
         "Nach dem Spiel war bei vielen Zuschauern der Eindruck entstanden, die Gäste hätten zuerst geworfen."
     )
     assert [(q.text, q.speaker_text) for q in quotes] == [("die Gäste hätten zuerst geworfen", "der Eindruck")]
+
+
+def test_a_speech_noun_after_mit_is_held_by_the_subject():
+    text = "Jens Kohl wandte sich am Abend an seine Anhänger mit der Aufforderung, friedlich zu bleiben."
+    quotes = _quotes(text, {"Jens Kohl": "Q2"})
+    assert [(q.text, q.speaker_actor_id) for q in quotes] == [("friedlich zu bleiben", "Q2")]

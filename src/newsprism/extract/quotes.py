@@ -1504,7 +1504,11 @@ class _Finder:
             # any speech noun the clause's verb governs ("hegt den Verdacht, …", "begegnete der Kritik mit
             # dem Argument, …"): the subject holds it, not the noun
             governed = (
-                finite is not None and noun + 1 == comma and self.parse.lower(first) in ("den", "dem", "einen", "einem")
+                finite is not None
+                and noun + 1 == comma
+                and (
+                    self.parse.lower(first) in ("den", "dem", "einen", "einem") or self.parse.lower(first - 1) == "mit"
+                )
             )
             holder = (
                 self._subject_by_word_order(finite, sentence) if finite is not None and (held or governed) else None
