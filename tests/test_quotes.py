@@ -1548,3 +1548,9 @@ def test_a_speech_noun_after_mit_is_held_by_the_subject():
     text = "Jens Kohl wandte sich am Abend an seine Anhänger mit der Aufforderung, friedlich zu bleiben."
     quotes = _quotes(text, {"Jens Kohl": "Q2"})
     assert [(q.text, q.speaker_actor_id) for q in quotes] == [("friedlich zu bleiben", "Q2")]
+
+
+def test_a_verb_joined_by_und_shares_the_subject_of_a_past_verb_the_tagger_misread():
+    text = "Einer der Sprecher, Jens Kohl, dankte den Menschen für ihre Hilfe und ergänzte, der Einsatz sei gelungen."
+    quotes = _quotes(text, {"Jens Kohl": "Q2"})
+    assert [(q.text, q.speaker_actor_id) for q in quotes] == [("der Einsatz sei gelungen.", "Q2")]

@@ -440,6 +440,11 @@ def _finite(token: Token) -> bool:
     return token.pos in ("VERB", "AUX") and ("VerbForm=Fin" in token.morph or "Mood=" in token.morph)
 
 
+def _misread_past(token: Token) -> bool:
+    """A verb's past the tagger calls an adjective: "dankte" (lemma "danken")."""
+    return token.pos == "ADJ" and token.lemma.endswith("en") and token.text.endswith(("te", "ten"))
+
+
 def _nominal(token: Token) -> bool:
     return token.pos in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "X") and bool(token.text.strip())
 
@@ -767,7 +772,14 @@ class _Finder:
             return person  # "Bei einem Besuch in Genf … Karla Brenner sagte"
         if finite > start and tokens[finite - 1].text.lower() in ("und", "and", "sowie"):
             # the second of two verbs shares the first one's subject: "X sprach sich dagegen aus und sagte, …"
-            earlier = next((i for i in range(finite - 2, sentence.first - 1, -1) if _finite(tokens[i])), None)
+            earlier = next(
+                (
+                    i
+                    for i in range(finite - 2, sentence.first - 1, -1)
+                    if _finite(tokens[i]) or _misread_past(tokens[i])
+                ),
+                None,
+            )
             return self._subject_by_word_order(earlier, sentence) if earlier is not None else None
         # the clause's own start: the sentence's, or a "wie" after a comma ("…, wie X, Chef von Y, mitteilte")
         opener = next(
@@ -1000,16 +1012,10 @@ class _Finder:
         website = opener is not None and _WEBSITE.fullmatch(opener.text) is not None  # "Wie ndr.de berichtete"
         if website:
             return self.speakers.phrase(start, start + 1)
-        misread_verb = (
-            opener is not None
-            and opener.pos == "ADJ"
-            and opener.lemma.endswith("en")
-            and opener.text.endswith(("te", "ten"))
-        )
         if (
             opener is None
             or not _nominal(opener)
-            or misread_verb  # "dankte", tagged an adjective
+            or _misread_past(opener)  # "dankte", tagged an adjective
             or (opener.text.lower() in _NOT_SUBJECTS and opener.pos != "DET")
             or opener.text.lower() in _CONTRACTIONS
         ):
