@@ -1554,3 +1554,24 @@ def test_a_verb_joined_by_und_shares_the_subject_of_a_past_verb_the_tagger_misre
     text = "Einer der Sprecher, Jens Kohl, dankte den Menschen für ihre Hilfe und ergänzte, der Einsatz sei gelungen."
     quotes = _quotes(text, {"Jens Kohl": "Q2"})
     assert [(q.text, q.speaker_actor_id) for q in quotes] == [("der Einsatz sei gelungen.", "Q2")]
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        (
+            "So sagte der Koordinator der Region, Jens Kohl, gegenüber der BBC, dass nur 14 Boote im Einsatz seien.",
+            "dass nur 14 Boote im Einsatz seien.",
+        ),
+        (
+            "Am Abend erklärte die Sprecherin des Vereins, Karla Brenner, der Saal sei voll gewesen.",
+            "der Saal sei voll gewesen.",
+        ),
+        (
+            "Die Sprecherin erklärte in Genf, dem Bürgermeister, Jens Kohl, sei das Amt angeboten worden.",
+            "dem Bürgermeister, Jens Kohl, sei das Amt angeboten worden.",
+        ),
+    ],
+)
+def test_asides_after_a_subject_behind_the_cue_are_not_what_was_said(text, said):
+    assert [q.text for q in _quotes(text, {"Jens Kohl": "Q2", "Karla Brenner": "Q1"})] == [said]

@@ -1597,6 +1597,8 @@ class _Finder:
         if cue + 1 < sentence.last and self.parse.lower(cue + 1) in ("dass", "ob"):
             return tokens[cue + 1].start, sentence.end  # the comma left out: "X hoffte dass …"
         following = next((i for i in range(cue + 1, sentence.last) if tokens[i].text in (",", ":")), None)
+        if following is not None and any(t.pos in ("NOUN", "PROPN") for t in tokens[cue + 1 : following]):
+            following = self._past_asides(following, sentence)  # "sagte der Koordinator, X, gegenüber der BBC, dass …"
         coordinated = following is not None and any(_finite(t) for t in tokens[cue + 1 : following])
         relative = following is not None and (
             self._relative_clause(following + 1, sentence)
@@ -1649,6 +1651,23 @@ class _Finder:
         if tokens[preceding].text == "," and self._is_clause(sentence.first, preceding) and not adverbial:
             return sentence.start, tokens[preceding].start
         return None
+
+    def _past_asides(self, comma: int, sentence: _Sentence) -> int:
+        """The comma after the asides that follow a subject behind the cue: a name in apposition
+        ("…, Jens Kohl, …") or whom it was said to ("…, gegenüber der BBC, …"); not where the clause
+        after them opens with its verb, since then the "aside" was its first phrase."""
+        tokens = self.parse.tokens
+        start = comma
+        while True:
+            following = next(
+                (i for i in range(comma + 1, min(sentence.last, comma + 8)) if tokens[i].text == ","), None
+            )
+            aside = [t for t in tokens[comma + 1 : following] if t.text.strip()] if following is not None else []
+            named = bool(aside) and all(t.pos == "PROPN" or self.speakers.names(t) for t in aside)
+            if not (named or (aside and aside[0].text.lower() == "gegenüber")):
+                break
+            comma = following
+        return start if comma + 1 < sentence.last and _finite(tokens[comma + 1]) else comma
 
     def _reported_clause(self, span: tuple[int, int], sentence: _Sentence) -> bool:
         """A clause that says what was decided or promised: "dass"/"ob", a zu-infinitive, Konjunktiv."""
