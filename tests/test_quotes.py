@@ -1575,3 +1575,11 @@ def test_a_verb_joined_by_und_shares_the_subject_of_a_past_verb_the_tagger_misre
 )
 def test_asides_after_a_subject_behind_the_cue_are_not_what_was_said(text, said):
     assert [q.text for q in _quotes(text, {"Jens Kohl": "Q2", "Karla Brenner": "Q1"})] == [said]
+
+
+def test_a_subject_inside_a_quote_the_parser_hung_the_sentence_on_is_no_speaker():
+    text = (
+        "Der Experte des Umweltverbands, Jens Kohl, wandte sich gegen die Pläne der Regierung: "
+        "„Wo Genpflanzen wachsen, tauchen sie früher oder später auch im Essen auf.“"
+    )
+    assert [q.speaker_actor_id for q in _quotes(text, {"Jens Kohl": "Q2"})] == ["Q2"]

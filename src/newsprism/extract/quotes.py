@@ -1769,7 +1769,7 @@ class _Finder:
                         quotes.append(reported)
                 for quote, speaker in inside:
                     if speaker is None and quote.direct:
-                        own = self._root_subject(sentence) if quote.start > sentence.start + 1 else None
+                        own = self._root_subject(sentence, outside=quote) if quote.start > sentence.start + 1 else None
                         _attribute(quote, own or speaking or subject)
                 speaking = next((s for _, s in reversed(inside) if s is not None), speaking or subject)
                 follow_on = lapsed = None
@@ -1900,10 +1900,21 @@ class _Finder:
             return None
         return _quote(self.text, previous.start, previous.end, speaker, False, tokens[cue].text)
 
-    def _root_subject(self, sentence: _Sentence) -> _Speaker | None:
-        """The subject of the sentence's main verb."""
-        root = next((i for i in range(sentence.first, sentence.last) if self.parse.tokens[i].dep == "ROOT"), None)
-        return self._cue_speaker(root, sentence) if root is not None else None
+    def _root_subject(self, sentence: _Sentence, outside: Quote | None = None) -> _Speaker | None:
+        """The subject of the sentence's main verb; where the parser put that verb inside the quote
+        ``outside``, the subject of the first finite verb before it, since a subject inside the quote
+        is no speaker („…, tauchen sie … auf“)."""
+        tokens = self.parse.tokens
+        root = next((i for i in range(sentence.first, sentence.last) if tokens[i].dep == "ROOT"), None)
+        if root is None:
+            return None
+        if outside is not None and outside.start <= tokens[root].start < outside.end:
+            # the parser hung the sentence on the quote: the frame's own verb has the subject
+            frame = (i for i in range(sentence.first, sentence.last) if tokens[i].end <= outside.start)
+            root = next((i for i in frame if _finite(tokens[i])), None)
+            if root is None:
+                return None
+        return self._cue_speaker(root, sentence)
 
     def _person_subject(self, sentence: _Sentence) -> _Speaker | None:
         """The subject of the sentence's main verb when it names a person or an organisation: a
