@@ -1583,3 +1583,19 @@ def test_a_subject_inside_a_quote_the_parser_hung_the_sentence_on_is_no_speaker(
         "„Wo Genpflanzen wachsen, tauchen sie früher oder später auch im Essen auf.“"
     )
     assert [q.speaker_actor_id for q in _quotes(text, {"Jens Kohl": "Q2"})] == ["Q2"]
+
+
+def test_giving_a_reason_or_a_figure_with_angeben_is_a_speech_act():
+    quotes = _quotes("Als Grund gab die Behörde in Genf die mangelnde Sicherheit der Flugzeuge an.")
+    assert [(q.speaker_text, q.cue) for q in quotes] == [("die Behörde", "gab")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der angebliche Zünder stellte sich als Attrappe heraus.",
+        "Bei den neuen Geräten war diese Möglichkeit von Anfang an gegeben.",
+    ],
+)
+def test_neither_angeblich_nor_a_preposition_before_a_participle_makes_angeben(text):
+    assert _quotes(text) == []

@@ -94,7 +94,7 @@ _SPEECH_ACT = re.compile(
     r"^(?:(?:ge)?forder|bezeichn|nenn|nann|genannt|(?:ge)?warn|vor(?:ge)?w[aeio]rf|zurück(?:ge)?w[ie]+s|begründ|verlang|"
     r"an(?:ge)?kündig|voraus(?:ge)?sag|empfehl|empfahl|"
     r"(?:ge)?fürcht|an(?:ge)?reg|zu(?:ge)?sicher|zu(?:ge)?sag|auf(?:ge)?forder|(?:ge)?klag|beklag|(?:ge)?beton|"
-    r"riet|rät|raten$|(?:ge)?plädier|(?:ge)?bemängel)"
+    r"riet|rät|raten$|(?:ge)?plädier|(?:ge)?bemängel|an(?:ge)?g[aei]b(?!lich))"
 )
 # Verbs that report speech without a clause through a word later in theirs: a prepositional object
 # ("X berichtete von drei Toten", "X geht von Brandstiftung aus", "X verwies auf …") or a judgement of their object
@@ -199,6 +199,9 @@ _PARTICLES = {
     "bekannt", "fest", "klar", "hinzu", "hervor", "zurück", "heraus", "an", "mit", "vor", "aus", "ein", "zu", "auf",
     "hin"
 }  # fmt: skip
+# The particles that are also written apart from the verb ("bekannt gegeben", "wie X fest stellte"); a
+# short one there is a preposition ("von Anfang an gegeben").
+_APART_PARTICLES = {"bekannt", "fest", "klar", "hinzu", "hervor", "zurück", "heraus"}
 # Words that open a clause before its subject, and blanks: "wie die Polizei mitteilte".
 _CONJUNCTIONS = {"wie", "als", "as", ""}
 # Conjunctions that join two main clauses: the subject after one is its own clause's ("…, und die
@@ -307,7 +310,7 @@ class _Parse(DependencyTree):
         final = index + 1 >= len(self.tokens) or self.tokens[index + 1].text in _CLAUSE_BOUNDARIES
         if (
             before is not None
-            and before.text.lower() in _PARTICLES
+            and before.text.lower() in _APART_PARTICLES
             and (not _finite(token) or (final and before.pos != "ADP"))
         ):
             particles.append(before.text.lower())  # written apart: "hat bekannt gegeben", "wie X bekannt gab,"
