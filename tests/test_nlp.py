@@ -222,3 +222,8 @@ def test_a_known_name_replaces_one_entity_cut_short_but_not_a_coordination(repla
     doc = known(Doc(nlp.vocab, words=words, ents=tags))
     cut_short = ("Vereinigte Arabische Emirate", "LOC") if replace_parts else ("Vereinigte Arabische", "LOC")
     assert [(ent.text, ent.label_) for ent in doc.ents] == [cut_short, ("Bosnien", "LOC"), ("Herzegowina", "LOC")]
+
+
+def test_a_rulers_number_before_a_lower_case_word_ends_no_sentence(german):
+    doc = german("Die von Papst Benedikt XVI. betriebene Reform wurde kritisiert. Danach sprach Jens Kohl.")
+    assert [sentence[0].text for sentence in doc.sents] == ["Die", "Danach"]
