@@ -224,6 +224,18 @@ def test_a_known_name_replaces_one_entity_cut_short_but_not_a_coordination(repla
     assert [(ent.text, ent.label_) for ent in doc.ents] == [cut_short, ("Bosnien", "LOC"), ("Herzegowina", "LOC")]
 
 
-def test_a_rulers_number_before_a_lower_case_word_ends_no_sentence(german):
-    doc = german("Die von Papst Benedikt XVI. betriebene Reform wurde kritisiert. Danach sprach Jens Kohl.")
-    assert [sentence[0].text for sentence in doc.sents] == ["Die", "Danach"]
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("Die von Papst Benedikt XVI. betriebene Reform wurde kritisiert. Danach sprach Jens Kohl.", "Die"),
+        ("Unter dem Motto „Ein Problem?!“ hatten die Beratungsstellen eingeladen. Danach sprach Jens Kohl.", "Unter"),
+        ("Die Partei (Awoda, dt. etwa Arbeiterpartei) wurde kritisiert. Danach sprach Jens Kohl.", "Die"),
+    ],
+)
+def test_a_lower_case_word_after_a_full_stop_or_a_closing_quote_starts_no_sentence(german, text, first):
+    assert [sentence[0].text for sentence in german(text).sents] == [first, "Danach"]
+
+
+def test_a_brand_in_lower_case_after_a_full_stop_still_starts_a_sentence(german):
+    doc = german("Damals stand ein Kleid im Angebot. eBay hält es für möglich, dass der Preis steigt.")
+    assert [sentence[0].text for sentence in doc.sents] == ["Damals", "eBay"]

@@ -28,7 +28,6 @@ GERMAN_ABBREVIATIONS = frozenset(
     ).split()
 )
 _ORDINAL = re.compile(r"\d{1,4}\.?")
-_REGNAL = re.compile(r"[IVX]{1,5}\.?")  # "Benedikt XVI.", "Ludwig XIV."
 WRAP_WIDTH = 100  # text with a longer line is written a paragraph per line, not hard-wrapped
 HEADING_TOKENS = 20  # a first line this short is the title, not the start of a wrapped sentence
 
@@ -80,9 +79,10 @@ def _ends_paragraph(doc: Doc, index: int, one_per_line: bool) -> bool:
 def sentence_hints(doc: Doc) -> Doc:
     """Mark tokens that never start a sentence, before the parser decides: after an ordinal
     before a month ("am 15. Mai"), after an abbreviation ("Dr. Müller", "z. B."), a lower-case word
-    after a ruler's number ("Benedikt XVI. betriebene"), and after an opening quote or bracket; and
-    those that always do: the first after a paragraph break or a headline, which the punctuation
-    rules miss (a headline has no full stop), and a capital after a full stop and extra spaces."""
+    after a full stop, a comma or a closing quote ("Benedikt XVI. betriebene", "„…?!“ hatten"), and
+    after an opening quote or bracket; and those that always do: the first after a paragraph break
+    or a headline, which the punctuation rules miss (a headline has no full stop), and a capital
+    after a full stop and extra spaces."""
     one_per_line = max(len(line) for line in doc.text.split("\n")) > WRAP_WIDTH
     for index in range(1, len(doc)):
         token, previous = doc[index], doc[index - 1]
@@ -98,6 +98,9 @@ def sentence_hints(doc: Doc) -> Doc:
         if previous.text in ("„", "(", "[", "«", "‚"):
             token.is_sent_start = False
             continue
+        if previous.text in (",", "“", "»") and token.text[:1].islower():
+            token.is_sent_start = False  # „Ein Problem?!“ hatten …, "Benedikt XVI., schlägt": the sentence goes on
+            continue
         # the word before a full stop: "Dr." and "15." as one token, or "Dr" "." as two
         if previous.text == "." and index >= 2:
             stem = doc[index - 2].text
@@ -105,10 +108,13 @@ def sentence_hints(doc: Doc) -> Doc:
             stem = previous.text[:-1]
         else:
             continue
-        if stem.lower() in GERMAN_ABBREVIATIONS or (_ORDINAL.fullmatch(stem) and token.lower_ in GERMAN_MONTHS):
+        lower_case = token.text[:2].isalpha() and token.text[:2].islower()  # not "eBay", "iPhone"
+        if (
+            stem.lower() in GERMAN_ABBREVIATIONS
+            or (_ORDINAL.fullmatch(stem) and token.lower_ in GERMAN_MONTHS)
+            or lower_case  # "von Benedikt XVI. betriebene", "dt. etwa": a sentence opens in capitals
+        ):
             token.is_sent_start = False
-        elif _REGNAL.fullmatch(stem) and token.text[:1].islower():
-            token.is_sent_start = False  # "von Benedikt XVI. betriebene": a German sentence opens in capitals
     return doc
 
 
