@@ -1599,3 +1599,12 @@ def test_giving_a_reason_or_a_figure_with_angeben_is_a_speech_act():
 )
 def test_neither_angeblich_nor_a_preposition_before_a_participle_makes_angeben(text):
     assert _quotes(text) == []
+
+
+def test_nach_with_an_article_before_a_main_clause_is_no_relative_source():
+    text = "Karla Brenner sagte zu Jens Kohl, nach dem Spiel hätten alle Spieler dem Schiedsrichter gedankt."
+    quotes = _quotes(text, {"Karla Brenner": "Q1", "Jens Kohl": "Q2"})
+    assert [(q.text, q.speaker_actor_id) for q in quotes] == [
+        ("nach dem Spiel hätten alle Spieler dem Schiedsrichter gedankt.", "Q1")
+    ]
+    assert _quotes("Es gibt Gerüchte, nach denen der Sänger schwer krank war.")[0].speaker_text == "denen"

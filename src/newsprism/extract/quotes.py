@@ -1409,6 +1409,12 @@ class _Finder:
             antecedent = self._antecedent_phrase(comma, sentence)
             if antecedent is None or end <= clause or not self._is_clause(clause, end):
                 continue
+            if (
+                word in ("nach", "laut", "gemäß")
+                and tokens[clause].pos in ("NOUN", "PROPN")
+                and _finite(tokens[clause + 1])
+            ):
+                continue  # "…, nach dem Spiel hätten alle …": an article, and a main clause after its noun
             mention = antecedent
             if word != "wonach":
                 named = (tokens[comma + 2] if word in ("nach", "laut", "gemäß") else tokens[comma + 1]).text
