@@ -55,6 +55,8 @@ def test_builtin_knowledge_base_is_valid_and_rich(kb):
         ("Zelenskiy", "en", None, "Volodymyr Zelenskyy"),
         ("Putins", "de", None, "Vladimir Putin"),
         ("der russische Präsident", "de", date(2025, 5, 15), "Vladimir Putin"),
+        ("der Kiewer Präsident", "de", date(2025, 5, 15), "Volodymyr Zelenskyy"),
+        ("der Moskauer Präsident", "de", date(2025, 5, 15), "Vladimir Putin"),
         ("Kremlchef", "de", date(2025, 5, 15), "Vladimir Putin"),
         ("Bundeskanzler", "de", date(2023, 1, 10), "Olaf Scholz"),
         ("Bundeskanzler", "de", date(2025, 10, 1), "Friedrich Merz"),

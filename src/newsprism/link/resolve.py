@@ -184,11 +184,18 @@ class _Linker:
             return found[0] if len(found) == 1 else None
         return None
 
+    def _capital_country(self, actor_id: str) -> str:
+        """The country a capital stands for; any other actor as it is."""
+        actor = self.kb.actors.get(actor_id)
+        country = self.kb.actors.get(actor.country) if actor is not None and actor.country else None
+        return country.id if country is not None and country.capital == actor_id else actor_id
+
     def _owner_of(self, word: str) -> str | None:
-        """The country or organisation a word before a title names: "russische", "US", "UN", "Canada's"."""
+        """The country or organisation a word before a title names: "russische", "US", "UN", "Canada's",
+        and a capital for its country ("der Kiewer Präsident")."""
         country = self._country_of(word)
         if country:
-            return country
+            return self._capital_country(country)
         for form in self._forms(word):
             found = self._of_types(self.kb.by_key.get(name_key(form), ()), ("country", "organisation"))
             if len(found) == 1:
