@@ -1608,3 +1608,12 @@ def test_nach_with_an_article_before_a_main_clause_is_no_relative_source():
         ("nach dem Spiel hätten alle Spieler dem Schiedsrichter gedankt.", "Q1")
     ]
     assert _quotes("Es gibt Gerüchte, nach denen der Sänger schwer krank war.")[0].speaker_text == "denen"
+
+
+def test_a_place_that_speaks_for_its_government_is_the_speakers_actor_but_finds_no_speaker():
+    text = "Russland forderte den Abzug aller Truppen."
+    entities = [Entity(0, 8, "Russland", "LOC", "kb:russia")]
+    quotes = find_quotes(text, entities, _tokens(text), "de")
+    assert [(q.speaker_text, q.speaker_actor_id) for q in quotes] == [("Russland", "kb:russia")]
+    plain = "In Genf regnete es am Montag."
+    assert find_quotes(plain, [Entity(3, 7, "Genf", "LOC", "kb:geneva")], _tokens(plain), "de") == []

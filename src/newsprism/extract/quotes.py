@@ -468,6 +468,9 @@ class _Speakers:
 
     def __init__(self, parse: _Parse, entities: list[Entity]) -> None:
         self.parse, self.people = parse, _people(entities)
+        # a place speaks for its country or government ("Russland forderte", "von Kyiv abgelehnt"): the
+        # actor of a speaker phrase that names no one else, never a reason to find a speaker
+        self.places = [e for e in entities if e.label == "LOC" and e.actor_id]
         quoted = [match.span() for match in _QUOTES.finditer(parse.text)]
         outside = [p for p in self.people if p.label == "PER" and not any(a <= p.start < b for a, b in quoted)]
         self.subjects: list[tuple[int, Entity]] = []
@@ -517,7 +520,8 @@ class _Speakers:
         if not inside and cut:
             return _Speaker(self.parse.text[start : cut[0].end], cut[0])
         people = [p for p in inside if p.label == "PER"]  # "Der Chef der Deutschen Bank, Christian Sewing"
-        return _Speaker(text, people[-1] if people else next(iter(inside), None))
+        place = next((p for p in self.places if start <= p.start and p.end <= end), None)
+        return _Speaker(text, people[-1] if people else next(iter(inside), place))
 
     def names(self, token: Token) -> bool:
         """The token is part of a linked person's or organisation's name."""
@@ -768,7 +772,7 @@ class _Finder:
         if opening is not None:
             inverted = self._name_at(after) if after < sentence.last else None
             singular = "Number=Plur" not in tokens[finite].morph  # "Die Behörden werfen X … vor": X is no subject
-            if opening.actor is None and inverted is not None and inverted.actor.label == "PER" and singular:
+            if not _named(opening) and inverted is not None and inverted.actor.label == "PER" and singular:
                 return inverted  # "Die Einigung bezeichnete X als …": a person after the verb, not the thing before
             return self._person_before(finite, opening)
         if tokens[start].pos == "ADP" and (person := self._person_before(finite, None)) is not None:
@@ -1419,7 +1423,7 @@ class _Finder:
             if word != "wonach":
                 named = (tokens[comma + 2] if word in ("nach", "laut", "gemäß") else tokens[comma + 1]).text
                 head = tokens[comma - 1].lemma.lower()
-                if not (_SOURCE_NOUN.search(antecedent.text) or head in _SPEECH_NOUNS or antecedent.actor is not None):
+                if not (_SOURCE_NOUN.search(antecedent.text) or head in _SPEECH_NOUNS or _named(antecedent)):
                     continue  # "der Tag, nach dem …" is a time
                 mention = _Speaker(named, antecedent.actor)
             quote = _quote(self.text, tokens[clause].start, tokens[end - 1].end, mention, False, tokens[comma + 1].text)
@@ -1929,7 +1933,13 @@ class _Finder:
         """The subject of the sentence's main verb when it names a person or an organisation: a
         quote standing alone after "Der Bruder des Papstes, Georg Ratzinger, war eingeweiht." is his."""
         speaker = self._root_subject(sentence)
-        return speaker if speaker is not None and speaker.actor is not None else None
+        return speaker if speaker is not None and _named(speaker) else None
+
+
+def _named(speaker: _Speaker) -> bool:
+    """The speaker names a person or an organisation (a place may stand for a government, but does
+    not make a phrase a speaker)."""
+    return speaker.actor is not None and speaker.actor.label in ("PER", "ORG")
 
 
 def _attribute(quote: Quote, speaker: _Speaker | None) -> None:
