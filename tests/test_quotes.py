@@ -1617,3 +1617,12 @@ def test_a_place_that_speaks_for_its_government_is_the_speakers_actor_but_finds_
     assert [(q.speaker_text, q.speaker_actor_id) for q in quotes] == [("Russland", "kb:russia")]
     plain = "In Genf regnete es am Montag."
     assert find_quotes(plain, [Entity(3, 7, "Genf", "LOC", "kb:geneva")], _tokens(plain), "de") == []
+
+
+def test_a_direct_quote_inside_reported_speech_without_a_cue_goes_on_with_the_speaker_before():
+    text = (
+        "Karla Brenner sagte am Montag, sie sei enttäuscht. Die Einsicht in den Bericht der Prüfer sei ihr mit dem "
+        "Hinweis verweigert worden, sie sei „weder Gegenstand der Prüfung noch finden sich Aussagen“ zu ihr."
+    )
+    quotes = _quotes(text, {"Karla Brenner": "Q1"})
+    assert [q.speaker_actor_id for q in quotes if q.direct] == ["Q1"]

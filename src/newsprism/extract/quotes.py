@@ -1783,6 +1783,8 @@ class _Finder:
                 for quote, speaker in inside:
                     if speaker is None and quote.direct:
                         own = self._root_subject(sentence, outside=quote) if quote.start > sentence.start + 1 else None
+                        if speaking is not None and self._reported_frame(sentence, quote):
+                            own = None  # "X sagte … . Jeder Lehrer könne „…“": X goes on speaking
                         _attribute(quote, own or speaking or subject)
                 speaking = next((s for _, s in reversed(inside) if s is not None), speaking or subject)
                 follow_on = lapsed = None
@@ -1831,6 +1833,20 @@ class _Finder:
             speaking = speaker
             previous = sentence
         return sorted(quotes, key=lambda quote: quote.start)
+
+    def _reported_frame(self, sentence: _Sentence, quote: Quote) -> bool:
+        """The main clause around the quote is in Konjunktiv I and the sentence has no cue: reported
+        speech ("Die Einsicht sei ihr verweigert worden, … „…“"), not a clause after a comma
+        ("X wandte sich gegen die Behauptung, Y werde …: „…“")."""
+        tokens = self.parse.tokens
+        first_clause = []
+        for i in range(sentence.first, sentence.last):
+            if tokens[i].text in (",", ":") or quote.start <= tokens[i].start:
+                break
+            first_clause.append(tokens[i])
+        return not self._cues(sentence, (quote.start, quote.end)) and any(
+            _subjunctive(token) and token.text.lower() not in _KONJUNKTIV_II for token in first_clause
+        )
 
     def _quoted_ending(self, reported: Quote, quote: Quote) -> bool:
         """The direct quote goes on with the reported clause right before it, in its words ("…, dann
