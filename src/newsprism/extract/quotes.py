@@ -959,9 +959,9 @@ class _Finder:
 
     def _quoted_name_end(self, opening: int, limit: int) -> int | None:
         """After the closing mark of a short quoted name that opens at ``opening``, if one does: no
-        verb inside, closed within six words."""
+        verb inside, closed within a few words."""
         tokens = self.parse.tokens
-        if opening + 1 >= limit or not tokens[opening + 1].text[:1].isupper():
+        if opening == 0 or opening + 1 >= limit or not tokens[opening + 1].text[:1].isupper():
             return None
         if tokens[opening - 1].pos not in ("DET", "NOUN"):
             return None  # a name comes after its article or its kind: die „Initiative …“, die Zeitung „…“
