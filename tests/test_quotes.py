@@ -1432,8 +1432,8 @@ def test_results_the_state_of_an_inquiry_and_a_constitution_are_sources_after_na
     "text, said",
     [
         (
-            "Karla Brenner entgegnete, wenn der Nachbar drohe, solle er „prüfen, wie er das Gesetz ändern kann“.",
-            "wenn der Nachbar drohe, solle er „prüfen, wie er das Gesetz ändern kann“",
+            "Karla Brenner entgegnete, wenn der Nachbar drohe, solle er „prüfen, ob er die Regel anpassen will“.",
+            "wenn der Nachbar drohe, solle er „prüfen, ob er die Regel anpassen will“",
         ),
         (
             "Karla Brenner sagte, die Täter sollten wissen, „dass wir sie überall suchen.“",
@@ -1455,7 +1455,7 @@ def test_a_direct_quote_opening_in_capitals_after_a_reported_clause_stays_apart(
 @pytest.mark.parametrize(
     "text",
     [
-        "Zwei Wochen nach dem Urteil des Gerichts in Genf liegt nun die Begründung vor.",
+        "Drei Tage nach dem Urteil in Genf veröffentlichte das Gericht seine Gründe.",
         "Kurz nach der Veröffentlichung der Studie trat Jens Kohl zurück.",
         "In einer Erklärung nach dem Treffen dankte Jens Kohl den Helfern.",
     ],
@@ -1487,30 +1487,34 @@ def test_a_quoted_name_is_the_whole_speaker(text, speaker):
 
 
 def test_reported_speech_after_a_colon_takes_in_the_sentences_that_go_on_in_konjunktiv():
-    text = "Karla Brenner kritisierte den Kurs: Es sei bedauerlich, dass niemand rede. Das gehe zu Lasten der Bürger."
+    text = "Karla Brenner kritisierte den Plan: Er komme viel zu spät. Die Stadt habe zu lange gewartet."
     quotes = _quotes(text, {"Karla Brenner": "Q1"})
     assert [(q.text, q.speaker_actor_id, q.cue) for q in quotes] == [
-        ("Es sei bedauerlich, dass niemand rede. Das gehe zu Lasten der Bürger.", "Q1", "kritisierte")
+        ("Er komme viel zu spät. Die Stadt habe zu lange gewartet.", "Q1", "kritisierte")
     ]
 
 
 def test_reported_speech_after_a_comma_stays_apart_from_the_sentence_that_goes_on():
-    text = "Karla Brenner sagte, es sei bedauerlich, dass niemand rede. Das gehe zu Lasten der Bürger."
+    text = "Karla Brenner sagte, der Plan komme viel zu spät. Die Stadt habe zu lange gewartet."
     assert len(_quotes(text, {"Karla Brenner": "Q1"})) == 2
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Die Stadt hätte die Rückgabe der Grundstücke verlangen müssen.", "Jens Kohl wollte die Vorwürfe zurückweisen."],
+    ["Der Verein hätte die Erstattung der Kosten verlangen müssen.", "Jens Kohl wollte die Vorwürfe zurückweisen."],
 )
 def test_a_speech_act_under_a_modal_verb_was_not_done(text):
     assert _quotes(text, {"Jens Kohl": "Q2"}) == []
-    assert _quotes("Jens Kohl hat die Rückgabe der Grundstücke verlangt.", {"Jens Kohl": "Q2"})[0].cue == "verlangt"
+    assert _quotes("Jens Kohl hat die Erstattung der Kosten verlangt.", {"Jens Kohl": "Q2"})[0].cue == "verlangt"
 
 
 def test_a_demonstrative_confirmation_names_the_speaker_of_the_direct_quote_before_it():
-    quotes = _quotes("„Ja, es gibt Härten“. Das musste Jens Kohl zu Beginn der Debatte einräumen.", {"Jens Kohl": "Q2"})
-    assert [(q.text, q.speaker_actor_id, q.cue) for q in quotes] == [("Ja, es gibt Härten", "Q2", "einräumen")]
+    quotes = _quotes(
+        "„Ja, wir haben Fehler gemacht“. Das musste Jens Kohl am Ende der Sitzung einräumen.", {"Jens Kohl": "Q2"}
+    )
+    assert [(q.text, q.speaker_actor_id, q.cue) for q in quotes] == [
+        ("Ja, wir haben Fehler gemacht", "Q2", "einräumen")
+    ]
 
 
 def test_a_confirmation_refers_to_the_sentence_right_before_it_even_when_that_one_is_quoted():
@@ -1523,9 +1527,9 @@ def test_a_confirmation_refers_to_the_sentence_right_before_it_even_when_that_on
 @pytest.mark.parametrize(
     "text, actor",
     [
-        ("„Wir sind unerwünschte Zeugen“, zitierte man Karla Brenner vom Sender RTL.", "Q1"),
+        ("„Man will uns hier nicht haben“, zitierte man Karla Brenner vom Sender RTL.", "Q1"),
         (
-            "„Das wird das größte Update aller Zeiten“, zitiert die Zeitung „Tagespost“ Jens Kohl in einem Bericht.",
+            "„Diese Version ändert alles“, zitiert die Zeitung „Tagespost“ Jens Kohl in einem Bericht.",
             "Q2",
         ),
     ],
@@ -1545,31 +1549,31 @@ def test_a_held_noun_without_a_holder_names_itself_without_the_verbs_after_it():
 
 
 def test_a_speech_noun_after_mit_is_held_by_the_subject():
-    text = "Jens Kohl wandte sich am Abend an seine Anhänger mit der Aufforderung, friedlich zu bleiben."
+    text = "Jens Kohl trat am Abend vor die Presse mit der Aufforderung, ruhig zu bleiben."
     quotes = _quotes(text, {"Jens Kohl": "Q2"})
-    assert [(q.text, q.speaker_actor_id) for q in quotes] == [("friedlich zu bleiben", "Q2")]
+    assert [(q.text, q.speaker_actor_id) for q in quotes] == [("ruhig zu bleiben", "Q2")]
 
 
 def test_a_verb_joined_by_und_shares_the_subject_of_a_past_verb_the_tagger_misread():
-    text = "Einer der Sprecher, Jens Kohl, dankte den Menschen für ihre Hilfe und ergänzte, der Einsatz sei gelungen."
-    quotes = _quotes(text, {"Jens Kohl": "Q2"})
-    assert [(q.text, q.speaker_actor_id) for q in quotes] == [("der Einsatz sei gelungen.", "Q2")]
+    text = "Eine der Helferinnen, Karla Brenner, dankte der Feuerwehr und ergänzte, der Damm habe gehalten."
+    quotes = _quotes(text, {"Karla Brenner": "Q1"})
+    assert [(q.text, q.speaker_actor_id) for q in quotes] == [("der Damm habe gehalten.", "Q1")]
 
 
 @pytest.mark.parametrize(
     "text, said",
     [
         (
-            "So sagte der Koordinator der Region, Jens Kohl, gegenüber der BBC, dass nur 14 Boote im Einsatz seien.",
-            "dass nur 14 Boote im Einsatz seien.",
+            "Am Abend sagte die Leiterin des Einsatzes, Karla Brenner, gegenüber dem Radio, dass die Dämme hielten.",
+            "dass die Dämme hielten.",
         ),
         (
             "Am Abend erklärte die Sprecherin des Vereins, Karla Brenner, der Saal sei voll gewesen.",
             "der Saal sei voll gewesen.",
         ),
         (
-            "Die Sprecherin erklärte in Genf, dem Bürgermeister, Jens Kohl, sei das Amt angeboten worden.",
-            "dem Bürgermeister, Jens Kohl, sei das Amt angeboten worden.",
+            "Die Sprecherin erklärte in Genf, dem Bürgermeister, Jens Kohl, habe man den Vorsitz überlassen.",
+            "dem Bürgermeister, Jens Kohl, habe man den Vorsitz überlassen.",
         ),
     ],
 )
@@ -1580,21 +1584,21 @@ def test_asides_after_a_subject_behind_the_cue_are_not_what_was_said(text, said)
 def test_a_subject_inside_a_quote_the_parser_hung_the_sentence_on_is_no_speaker():
     text = (
         "Der Experte des Umweltverbands, Jens Kohl, wandte sich gegen die Pläne der Regierung: "
-        "„Wo Genpflanzen wachsen, tauchen sie früher oder später auch im Essen auf.“"
+        "„Was auf dem Feld wächst, landet früher oder später auch auf dem Teller.“"
     )
     assert [q.speaker_actor_id for q in _quotes(text, {"Jens Kohl": "Q2"})] == ["Q2"]
 
 
 def test_giving_a_reason_or_a_figure_with_angeben_is_a_speech_act():
-    quotes = _quotes("Als Grund gab die Behörde in Genf die mangelnde Sicherheit der Flugzeuge an.")
+    quotes = _quotes("Als Grund gab die Behörde in Genf fehlendes Personal an.")
     assert [(q.speaker_text, q.cue) for q in quotes] == [("die Behörde", "gab")]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Der angebliche Zünder stellte sich als Attrappe heraus.",
-        "Bei den neuen Geräten war diese Möglichkeit von Anfang an gegeben.",
+        "Der angebliche Zeuge erwies sich als Schauspieler.",
+        "Im neuen Bad war der Zugang für Rollstühle von Anfang an gegeben.",
     ],
 )
 def test_neither_angeblich_nor_a_preposition_before_a_participle_makes_angeben(text):
@@ -1602,12 +1606,12 @@ def test_neither_angeblich_nor_a_preposition_before_a_participle_makes_angeben(t
 
 
 def test_nach_with_an_article_before_a_main_clause_is_no_relative_source():
-    text = "Karla Brenner sagte zu Jens Kohl, nach dem Spiel hätten alle Spieler dem Schiedsrichter gedankt."
+    text = "Karla Brenner sagte zu Jens Kohl, nach dem Konzert seien alle Gäste noch lange geblieben."
     quotes = _quotes(text, {"Karla Brenner": "Q1", "Jens Kohl": "Q2"})
     assert [(q.text, q.speaker_actor_id) for q in quotes] == [
-        ("nach dem Spiel hätten alle Spieler dem Schiedsrichter gedankt.", "Q1")
+        ("nach dem Konzert seien alle Gäste noch lange geblieben.", "Q1")
     ]
-    assert _quotes("Es gibt Gerüchte, nach denen der Sänger schwer krank war.")[0].speaker_text == "denen"
+    assert _quotes("Es gibt Gerüchte, nach denen die Firma bald schließen werde.")[0].speaker_text == "denen"
 
 
 def test_a_place_that_speaks_for_its_government_is_the_speakers_actor_but_finds_no_speaker():
@@ -1621,8 +1625,8 @@ def test_a_place_that_speaks_for_its_government_is_the_speakers_actor_but_finds_
 
 def test_a_direct_quote_inside_reported_speech_without_a_cue_goes_on_with_the_speaker_before():
     text = (
-        "Karla Brenner sagte am Montag, sie sei enttäuscht. Die Einsicht in den Bericht der Prüfer sei ihr mit dem "
-        "Hinweis verweigert worden, sie sei „weder Gegenstand der Prüfung noch finden sich Aussagen“ zu ihr."
+        "Karla Brenner sagte am Montag, sie sei enttäuscht. Der Beamte am Schalter habe ihr den Zugang zu den "
+        "Akten mit den Worten „Das geht Sie nichts an“ verwehrt."
     )
     quotes = _quotes(text, {"Karla Brenner": "Q1"})
     assert [q.speaker_actor_id for q in quotes if q.direct] == ["Q1"]

@@ -468,7 +468,7 @@ class _Speakers:
 
     def __init__(self, parse: _Parse, entities: list[Entity]) -> None:
         self.parse, self.people = parse, _people(entities)
-        # a place speaks for its country or government ("Russland forderte", "von Kyiv abgelehnt"): the
+        # a place speaks for its country or government ("Frankreich forderte", "von Kyjiw zurückgewiesen"): the
         # actor of a speaker phrase that names no one else, never a reason to find a speaker
         self.places = [e for e in entities if e.label == "LOC" and e.actor_id]
         quoted = [match.span() for match in _QUOTES.finditer(parse.text)]
@@ -1276,7 +1276,7 @@ class _Finder:
         return None
 
     def _after_a_time(self, index: int) -> bool:
-        """ "Zwei Monate nach dem Urteil", "kurz nach der Veröffentlichung": "nach" is a time here."""
+        """ "Drei Tage nach dem Urteil", "kurz nach der Veröffentlichung": "nach" is a time here."""
         if index == 0:
             return False
         before = self.parse.tokens[index - 1]
@@ -1418,7 +1418,7 @@ class _Finder:
                 and tokens[clause].pos in ("NOUN", "PROPN")
                 and _finite(tokens[clause + 1])
             ):
-                continue  # "…, nach dem Spiel hätten alle …": an article, and a main clause after its noun
+                continue  # "…, nach dem Konzert seien alle …": an article, and a main clause after its noun
             mention = antecedent
             if word != "wonach":
                 named = (tokens[comma + 2] if word in ("nach", "laut", "gemäß") else tokens[comma + 1]).text
@@ -1551,7 +1551,7 @@ class _Finder:
         if "VerbForm=Inf" in tokens[cue].morph and any(
             tokens[c].dep == "aux" and tokens[c].lemma.lower() in _MODAL_VERBS for c in self.parse.children[cue]
         ):
-            return False  # "hätte die Rückgabe verlangen müssen", "wollte die Angriffe zurückweisen": not done
+            return False  # "hätte die Erstattung verlangen müssen", "wollte die Vorwürfe zurückweisen": not done
         if tokens[self._clause(cue, sentence)[0]].text.lower() in _HYPOTHETICAL or self.parse.is_so_called(cue):
             return False
         forms = self.parse.cue_forms(cue)
@@ -1611,7 +1611,7 @@ class _Finder:
             return tokens[cue + 1].start, sentence.end  # the comma left out: "X hoffte dass …"
         following = next((i for i in range(cue + 1, sentence.last) if tokens[i].text in (",", ":")), None)
         if following is not None and any(t.pos in ("NOUN", "PROPN") for t in tokens[cue + 1 : following]):
-            following = self._past_asides(following, sentence)  # "sagte der Koordinator, X, gegenüber der BBC, dass …"
+            following = self._past_asides(following, sentence)  # "sagte die Leiterin, X, gegenüber dem Radio, dass …"
         coordinated = following is not None and any(_finite(t) for t in tokens[cue + 1 : following])
         relative = following is not None and (
             self._relative_clause(following + 1, sentence)
@@ -1667,7 +1667,7 @@ class _Finder:
 
     def _past_asides(self, comma: int, sentence: _Sentence) -> int:
         """The comma after the asides that follow a subject behind the cue: a name in apposition
-        ("…, Jens Kohl, …") or whom it was said to ("…, gegenüber der BBC, …"); not where the clause
+        ("…, Jens Kohl, …") or whom it was said to ("…, gegenüber dem Radio, …"); not where the clause
         after them opens with its verb, since then the "aside" was its first phrase."""
         tokens = self.parse.tokens
         start = comma
@@ -1816,7 +1816,7 @@ class _Finder:
                 if (act := self._act_before(sentence, reported)) is not None:
                     quotes.append(act)
                 if self.text[: reported.start].rstrip().endswith(":"):
-                    follow_on = reported  # "X kritisierte den Kurs: Es sei …": what goes on in Konjunktiv joins it
+                    follow_on = reported  # "X kritisierte den Plan: Er komme …": what goes on in Konjunktiv joins it
             elif (
                 source is not None
                 and speaker is None
@@ -1836,7 +1836,7 @@ class _Finder:
 
     def _reported_frame(self, sentence: _Sentence, quote: Quote) -> bool:
         """The main clause around the quote is in Konjunktiv I and the sentence has no cue: reported
-        speech ("Die Einsicht sei ihr verweigert worden, … „…“"), not a clause after a comma
+        speech ("Der Beamte habe ihr die Akten mit den Worten „…“ verwehrt"), not a clause after a comma
         ("X wandte sich gegen die Behauptung, Y werde …: „…“")."""
         tokens = self.parse.tokens
         first_clause = []
@@ -1849,8 +1849,8 @@ class _Finder:
         )
 
     def _quoted_ending(self, reported: Quote, quote: Quote) -> bool:
-        """The direct quote goes on with the reported clause right before it, in its words ("…, dann
-        solle es „prüfen, wie …“", "…, die Täter sollten wissen, „dass …“"): it opens in lower case
+        """The direct quote goes on with the reported clause right before it, in its words ("…,
+        solle er „prüfen, ob …“", "…, die Täter sollten wissen, „dass …“"): it opens in lower case
         with nothing but its quotation mark, and perhaps a comma, after the clause. Annotators mark
         the two as one reported quote."""
         gap = self.text[reported.end : quote.start]
@@ -1909,8 +1909,8 @@ class _Finder:
     ) -> Quote | None:
         """The sentence before as reported speech when this one names its source with a demonstrative
         object before the cue ("Dies teilte ein Sprecher mit.", "Das berichtet die Agentur."), as
-        annotators mark it; where that sentence is a direct quote without a cue of its own („Ja, es gibt
-        Härten.“ Das musste X einräumen.), the source is its speaker."""
+        annotators mark it; where that sentence is a direct quote without a cue of its own („Ja, wir haben
+        Fehler gemacht.“ Das musste X einräumen.), the source is its speaker."""
         tokens = self.parse.tokens
         first = next((i for i in range(sentence.first, sentence.last) if tokens[i].text.strip()), None)
         if previous is None or first is None or tokens[first].text.lower() not in _DEMONSTRATIVES:
@@ -1932,7 +1932,7 @@ class _Finder:
     def _root_subject(self, sentence: _Sentence, outside: Quote | None = None) -> _Speaker | None:
         """The subject of the sentence's main verb; where the parser put that verb inside the quote
         ``outside``, the subject of the first finite verb before it, since a subject inside the quote
-        is no speaker („…, tauchen sie … auf“)."""
+        is no speaker („…, landet es … auf dem Teller“)."""
         tokens = self.parse.tokens
         root = next((i for i in range(sentence.first, sentence.last) if tokens[i].dep == "ROOT"), None)
         if root is None:

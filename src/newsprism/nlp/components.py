@@ -99,7 +99,7 @@ def sentence_hints(doc: Doc) -> Doc:
             token.is_sent_start = False
             continue
         if previous.text in (",", "“", "»") and token.text[:1].islower():
-            token.is_sent_start = False  # „Ein Problem?!“ hatten …, "Benedikt XVI., schlägt": the sentence goes on
+            token.is_sent_start = False  # „Ein Problem?!“ hatten …, "Ludwig XIV., baute": the sentence goes on
             continue
         # the word before a full stop: "Dr." and "15." as one token, or "Dr" "." as two
         if previous.text == "." and index >= 2:
