@@ -957,20 +957,26 @@ class _Finder:
             end += 1
         return end
 
+    def _quote_close(self, opening: int, limit: int, width: int) -> int | None:
+        """The closing mark of a short quoted name that opens at ``opening``: within ``width``
+        tokens, with no verb before it."""
+        tokens = self.parse.tokens
+        close = next((i for i in range(opening + 1, min(limit, opening + width)) if tokens[i].text in ("“", "«")), None)
+        named = close is not None and not any(t.pos in ("VERB", "AUX") for t in tokens[opening:close])
+        return close if named else None
+
     def _quoted_name_end(self, opening: int, limit: int) -> int | None:
-        """After the closing mark of a short quoted name that opens at ``opening``, if one does: no
-        verb inside, closed within a few words."""
+        """After the closing mark of a short quoted name inside a noun phrase, if one opens at
+        ``opening``: capitalised, not empty, within one clause."""
         tokens = self.parse.tokens
         if opening == 0 or opening + 1 >= limit or not tokens[opening + 1].text[:1].isupper():
             return None
         if tokens[opening - 1].pos not in ("DET", "NOUN"):
             return None  # a name comes after its article or its kind: die „Initiative …“, die Zeitung „…“
-        for i in range(opening + 1, min(limit, opening + 8)):
-            if tokens[i].text in ("“", "«"):
-                return i + 1 if i > opening + 1 else None
-            if tokens[i].pos in ("VERB", "AUX") or tokens[i].text in _CLAUSE_BOUNDARIES:
-                return None
-        return None
+        close = self._quote_close(opening, limit, 8)
+        if close is None or close == opening + 1 or any(t.text in _CLAUSE_BOUNDARIES for t in tokens[opening:close]):
+            return None
+        return close + 1
 
     def _extended_attribute(self, index: int, limit: int) -> bool:
         """A preposition inside an article's attribute, before the noun: "einer am Dienstag
@@ -1013,9 +1019,8 @@ class _Finder:
             return self.speakers.phrase(start, limit) or self.speakers.phrase(start, comma)
         opener = tokens[start] if start < limit else None
         if opener is not None and opener.text in ("„", "»"):  # a quoted name: „heise online“ berichtet
-            close = next((i for i in range(start + 1, min(limit, start + 6)) if tokens[i].text in ("“", "«")), None)
-            named = close is not None and not any(t.pos in ("VERB", "AUX") for t in tokens[start:close])
-            return self.speakers.phrase(start, close + 1) if named else None
+            close = self._quote_close(start, limit, 6)
+            return self.speakers.phrase(start, close + 1) if close is not None else None
         website = opener is not None and _WEBSITE.fullmatch(opener.text) is not None  # "Wie ndr.de berichtete"
         if website:
             return self.speakers.phrase(start, start + 1)
