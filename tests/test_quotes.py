@@ -1630,3 +1630,20 @@ def test_a_direct_quote_inside_reported_speech_without_a_cue_goes_on_with_the_sp
     )
     quotes = _quotes(text, {"Karla Brenner": "Q1"})
     assert [q.speaker_actor_id for q in quotes if q.direct] == ["Q1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Werk bekomme, wie Jens Kohl in Genf sagte, neue Maschinen aus Asien.",
+        "Die Brücke sei, wie es in einer Erklärung der Stadt hieß, marode und alt.",
+    ],
+)
+def test_a_wie_clause_inside_reported_speech_is_part_of_the_whole_sentence(text):
+    quotes = _quotes(text, {"Jens Kohl": "Q2"})
+    assert [q.text for q in quotes] == [text]
+
+
+def test_a_wie_clause_at_the_end_stays_out_of_what_it_attributes():
+    text = "Die Brücke ist seit Jahren marode, wie der Verein am Montag in Genf bekannt gab."
+    assert [(q.text, q.speaker_text) for q in _quotes(text)] == [("Die Brücke ist seit Jahren marode", "der Verein")]

@@ -342,11 +342,18 @@ class _Parse(DependencyTree):
         return index > 0 and self.lower(index - 1) == "so" and self.lower(index).startswith("genannt")
 
     def is_heisst_es(self, index: int) -> bool:
-        """ "In der Erklärung heißt es: …", "hatte es geheißen", "Aus der Regierung war zu hören, …"."""
+        """ "In der Erklärung heißt es: …", "hatte es geheißen", "…, wie es in der Erklärung hieß, …",
+        "Aus der Regierung war zu hören, …"."""
         nearby = self.tokens[max(0, index - 2) : index + 3]
         if self.tokens[index].lemma.lower() == "hören" and index > 0 and self.lower(index - 1) == "zu":
             return any(t.text.lower() in ("ist", "war", "sei") for t in self.tokens[max(0, index - 6) : index])
-        return self.tokens[index].lemma.lower() == "heißen" and any(t.text.lower() == "es" for t in nearby)
+        if self.tokens[index].lemma.lower() != "heißen":
+            return False
+        opening = index
+        while opening > 0 and self.tokens[opening - 1].text not in _CLAUSE_BOUNDARIES:
+            opening -= 1
+        as_said = self.lower(opening) == "wie" and opening + 1 < index and self.lower(opening + 1) == "es"
+        return as_said or any(t.text.lower() == "es" for t in nearby)
 
     def phrase_end(self, head: int, first: int, last: int) -> int:
         """Where a noun phrase ends: before a verb or a relative clause that its subtree takes in."""
@@ -1277,6 +1284,7 @@ class _Finder:
                     speaker = self._cue_speaker(verb, sentence)
                     if speaker is not None:
                         first, last = self.parse.contiguous(verb, sentence)
+                        first, last = min(first, i), min(last, self._clause(verb, sentence)[1])  # "wie" to its verb
                         return speaker, tokens[verb].text, tokens[first].start, tokens[last - 1].end
         return None
 
@@ -1309,7 +1317,12 @@ class _Finder:
         Angaben der Polizei gefasst", "…, die nach dessen Angaben die Bombe enthielt"), as annotators
         mark it; otherwise the longer part of the sentence beside the phrase ("Nach Angaben der
         Polizei | wurde der Mann gefasst", "Der Mann wurde gefasst, | so die Polizei")."""
-        beside = max((sentence.start, phrase_start), (phrase_end, sentence.end), key=lambda s: s[1] - s[0])
+        before, after = (sentence.start, phrase_start), (phrase_end, sentence.end)
+        if self.text[phrase_start:phrase_end].lstrip(", ").lower().startswith("wie ") and all(
+            re.search(r"\w", self.text[s:e]) for s, e in (before, after)
+        ):
+            return sentence.start, sentence.end  # "Das Werk bekomme, wie X sagte, neue Maschinen": all of it
+        beside = max(before, after, key=lambda s: s[1] - s[0])
         if cue.lower() not in _INLINE_ATTRIBUTIONS:
             return beside
         tokens = self.parse.tokens
@@ -1610,6 +1623,14 @@ class _Finder:
         if self.english and (clause := self._english_complement(cue, sentence)) is not None:
             return clause
         tokens = self.parse.tokens
+        opening, closing = self._clause(cue, sentence)
+        if (
+            not after_only
+            and self.parse.lower(opening) == "wie"
+            and opening > sentence.first + 1
+            and any(t.text.isalpha() for t in tokens[closing : sentence.last])
+        ):
+            return sentence.start, sentence.end  # "Das Werk bekomme, wie X sagte, neue Maschinen": all of it
         framing = self.parse.finite_of(cue) + 1  # "antwortete X: „…“": what follows the colon is what X said
         after_only = after_only or any(t.text == ":" for t in tokens[cue + 1 : min(sentence.last, framing + 4)])
         if cue + 1 < sentence.last and self.parse.lower(cue + 1) in ("dass", "ob"):
