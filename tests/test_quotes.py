@@ -1647,3 +1647,14 @@ def test_a_wie_clause_inside_reported_speech_is_part_of_the_whole_sentence(text)
 def test_a_wie_clause_at_the_end_stays_out_of_what_it_attributes():
     text = "Die Brücke ist seit Jahren marode, wie der Verein am Montag in Genf bekannt gab."
     assert [(q.text, q.speaker_text) for q in _quotes(text)] == [("Die Brücke ist seit Jahren marode", "der Verein")]
+
+
+def test_heisst_es_on_a_website_or_at_a_press_conference_names_it_as_the_source():
+    text = "Die Halle werde im Mai eröffnet, hieß es auf einer Pressekonferenz in Genf."
+    assert [q.speaker_text for q in _quotes(text)] == ["einer Pressekonferenz"]
+    web = "Der Preis gehe an Menschen, die Brücken bauen, heißt es auf der Website der Stiftung."
+    assert [q.speaker_text for q in _quotes(web)] == ["der Website der Stiftung"]
+
+
+def test_a_time_is_never_where_heisst_es_has_its_words_from():
+    assert [q.speaker_text for q in _quotes("Die Halle werde im Mai eröffnet, hieß es auf Nachfrage.")] == []

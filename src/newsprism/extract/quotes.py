@@ -161,7 +161,7 @@ _EMERGES = re.compile(r"^hervor(?:ge)?(?:geh|ging|gang)")
 _DOCUMENT = re.compile(
     r"(?i)(?:erklärung|mitteilung|bericht|berichten|schreiben|brief|stellungnahme|interview|urteil|studie|"
     r"beschluss|resolution|antwort|rede|ansprache|kommuniqué|botschaft|papier|gutachten|meldung|verlautbarung|"
-    r"analyse|statistik|dokumenten?|unterlagen)$"
+    r"analyse|statistik|dokumenten?|unterlagen|webseite|website|homepage|internetseite|pressekonferenz)$"
 )
 _QUOTE_MARKS = ("„", "“", "»", "«")
 _OPENING = {":", ",", '"', *_QUOTE_MARKS}
@@ -717,11 +717,13 @@ class _Finder:
         Mitteilung wird gefordert")."""
         tokens = self.parse.tokens
         for index in range(sentence.first if first is None else first, limit):
-            if tokens[index].text.lower() in prepositions:
+            word = tokens[index].text.lower()
+            if word in prepositions or word == "auf":
                 end = self._extent(index + 1, sentence.last)
                 document = any(_DOCUMENT.search(token.text) for token in tokens[index + 1 : end])
-                if end > index + 1 and (document or not documents):
-                    return self.speakers.phrase(index + 1, end)
+                when = any(_TIME.match(token.text) for token in tokens[index + 1 : end])  # "im Mai": no source
+                if end > index + 1 and not when and (document or (not documents and word != "auf")):
+                    return self.speakers.phrase(index + 1, end)  # "auf" only with a document: "auf der Website"
         return None
 
     def _subject_by_word_order(self, cue: int, sentence: _Sentence) -> _Speaker | None:
