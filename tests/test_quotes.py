@@ -1658,3 +1658,22 @@ def test_heisst_es_on_a_website_or_at_a_press_conference_names_it_as_the_source(
 
 def test_a_time_is_never_where_heisst_es_has_its_words_from():
     assert [q.speaker_text for q in _quotes("Die Halle werde im Mai eröffnet, hieß es auf Nachfrage.")] == []
+
+
+def test_a_semicolon_between_two_main_clauses_parts_what_each_says():
+    text = "Karla Brenner wandte sich im Radio an ihre Wähler, um sich zu wehren; sie habe nie Geld genommen."
+    quotes = _quotes(text, {"Karla Brenner": "Q1"})
+    assert [(q.text, q.speaker_actor_id) for q in quotes] == [("sie habe nie Geld genommen.", "Q1")]
+    listed = "Laut Jens Kohl erhielt die Partei in Genf 59 Prozent; in Basel 57 Prozent."
+    assert [q.text for q in _quotes(listed, {"Jens Kohl": "Q2"})] == [
+        "erhielt die Partei in Genf 59 Prozent; in Basel 57 Prozent."
+    ]
+
+
+def test_reported_speech_going_on_after_a_semicolon_stays_one_quote():
+    text = "Dem Gericht zufolge ist die Stadt zwar nicht schuld; sie hätte aber früher handeln müssen."
+    assert [q.text for q in _quotes(text)] == ["ist die Stadt zwar nicht schuld; sie hätte aber früher handeln müssen."]
+
+
+def test_a_speech_verb_under_a_modal_verb_is_no_speech_act_even_without_its_form_in_the_morphology():
+    assert _quotes("Die Ärztin hätte aber früher warnen müssen.") == []
