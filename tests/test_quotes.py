@@ -1677,3 +1677,21 @@ def test_reported_speech_going_on_after_a_semicolon_stays_one_quote():
 
 def test_a_speech_verb_under_a_modal_verb_is_no_speech_act_even_without_its_form_in_the_morphology():
     assert _quotes("Die Ärztin hätte aber früher warnen müssen.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Jens Kohl hat den Bischof gebeten, seine Ernennung zurückzunehmen.", "seine Ernennung zurückzunehmen."),
+        (
+            "Beide Städte hatten vereinbart, aus dem Tal bis Mai alle Soldaten zurückzuziehen.",
+            "aus dem Tal bis Mai alle Soldaten zurückzuziehen.",
+        ),
+    ],
+)
+def test_a_decision_or_a_request_with_a_zu_infinitive_written_as_one_word(text, said):
+    assert [q.text for q in _quotes(text, {"Jens Kohl": "Q2"})] == [said]
+
+
+def test_a_plural_verb_that_looks_like_its_infinitive_is_no_zu_infinitive_after_a_speech_noun():
+    assert _quotes("Die Forderungen nach mehr Geld, die Schulen und die Kitas stoßen auf wenig Gegenliebe.") == []

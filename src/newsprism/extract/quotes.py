@@ -337,7 +337,10 @@ class _Parse(DependencyTree):
         """A verb of ``lexicon``: the speech verbs, or with ``_CLAUSE_CUE`` the verbs of deciding
         and promising, which count only with their clause (``_Finder._decision``)."""
         token = self.tokens[index]
-        participle = token.pos == "ADJ" and any(self.tokens[c].dep in _AUXILIARIES for c in self.children[index])
+        participle = token.pos == "ADJ" and any(
+            self.tokens[c].dep in _AUXILIARIES or (self.tokens[c].dep == "cop" and self.tokens[c].lemma == "haben")
+            for c in self.children[index]
+        )  # "hatten vereinbart" with "haben" taken for a copula
         misread = token.pos == "ADJ" and token.dep == "ROOT" and token.lemma.endswith("en")  # "Brown schätzt, dass"
         return (
             (token.pos in ("VERB", "AUX") or participle or misread)
@@ -464,6 +467,12 @@ def _finite(token: Token) -> bool:
 def _misread_past(token: Token) -> bool:
     """A verb's past the tagger calls an adjective: "dankte" (lemma "danken")."""
     return token.pos == "ADJ" and token.lemma.endswith("en") and token.text.endswith(("te", "ten"))
+
+
+def _infixed_zu(token: Token) -> bool:
+    """A zu-infinitive written as one word: "zurückzunehmen" (zurück + zu + nehmen), "anzubieten"."""
+    word, lemma = token.text.lower(), token.lemma.lower()
+    return len(word) == len(lemma) + 2 and any(word == f"{lemma[:k]}zu{lemma[k:]}" for k in range(1, len(lemma)))
 
 
 def _nominal(token: Token) -> bool:
@@ -1728,9 +1737,7 @@ class _Finder:
         if not words:
             return False
         infinitive = any(
-            t.pos == "VERB" and (t.text.lower().replace("zu", "", 1) == t.lemma.lower() or words[i - 1].text == "zu")
-            for i, t in enumerate(words)
-            if i
+            t.pos in ("VERB", "AUX") and (_infixed_zu(t) or words[i - 1].text == "zu") for i, t in enumerate(words) if i
         )
         return words[0].text.lower() in ("dass", "ob") or infinitive or any(_subjunctive(t) for t in words)
 
