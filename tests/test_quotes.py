@@ -1695,3 +1695,10 @@ def test_a_decision_or_a_request_with_a_zu_infinitive_written_as_one_word(text, 
 
 def test_a_plural_verb_that_looks_like_its_infinitive_is_no_zu_infinitive_after_a_speech_noun():
     assert _quotes("Die Forderungen nach mehr Geld, die Schulen und die Kitas stoßen auf wenig Gegenliebe.") == []
+
+
+def test_nach_before_a_name_in_the_genitive_and_a_source_noun_attributes():
+    quotes = _quotes("Nach Kohls Meinung werden in der Stadt zu viele Fehler gemacht.", {"Jens Kohl": "Q2"})
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("werden in der Stadt zu viele Fehler gemacht.", "Kohls Meinung")
+    ]

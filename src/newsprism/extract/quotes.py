@@ -1257,7 +1257,9 @@ class _Finder:
                 (
                     j
                     for j in range(i + 1, sentence.last)
-                    if tokens[j].pos not in ("DET", "ADJ") and not tokens[j].dep.startswith("det")
+                    if tokens[j].pos not in ("DET", "ADJ")
+                    and not tokens[j].dep.startswith("det")
+                    and not self._possessive_name(j, sentence)
                 ),
                 i,
             )
@@ -1309,6 +1311,17 @@ class _Finder:
                         first, last = min(first, i), min(last, self._clause(verb, sentence)[1])  # "wie" to its verb
                         return speaker, tokens[verb].text, tokens[first].start, tokens[last - 1].end
         return None
+
+    def _possessive_name(self, index: int, sentence: _Sentence) -> bool:
+        """A name in the genitive before its noun: "Kohls" in "nach Kohls Meinung"."""
+        token = self.parse.tokens[index]
+        following = self.parse.tokens[index + 1] if index + 1 < sentence.last else None
+        return (
+            token.pos == "PROPN"
+            and token.text.endswith(("s", "’", "'"))
+            and following is not None
+            and following.pos == "NOUN"
+        )
 
     def _after_a_time(self, index: int) -> bool:
         """ "Drei Tage nach dem Urteil", "kurz nach der Veröffentlichung": "nach" is a time here."""
