@@ -1702,3 +1702,17 @@ def test_nach_before_a_name_in_the_genitive_and_a_source_noun_attributes():
     assert [(q.text, q.speaker_text) for q in quotes] == [
         ("werden in der Stadt zu viele Fehler gemacht.", "Kohls Meinung")
     ]
+
+
+@pytest.mark.parametrize(
+    ("following", "said"),
+    [
+        ("Danach verzeichnet die Stadt einen Verlust von zwei Millionen Euro.", True),
+        ("Danach setzten sich alle an den Tisch.", False),
+        ("Danach werden die Kassen über die Kosten beraten.", False),
+    ],
+)
+def test_danach_in_the_present_after_a_report_says_what_the_report_says(following, said):
+    text = f"Karla Brenner legte heute ihren Bericht vor. {following}"
+    quotes = _quotes(text, {"Karla Brenner": "Q1"})
+    assert [(q.speaker_text, q.speaker_actor_id) for q in quotes] == ([("Danach", "Q1")] if said else [])

@@ -1963,9 +1963,17 @@ class _Finder:
         if first is None or first + MIN_CLAUSE_WORDS >= sentence.last:
             return None
         word = self.parse.lower(first)
-        reported = any(_subjunctive(t) for t in tokens[first + 1 : sentence.last])
+        verb = tokens[first + 1]
+        present = (
+            "Tense=Pres" in verb.morph
+            and (verb.text.lower() == verb.lemma.lower() or verb.text.endswith("t"))  # not "fingen", "setzten"
+            and verb.lemma.lower() != "werden"  # not "Danach werden sie beraten"
+        )
+        reported = present or any(_subjunctive(t) for t in tokens[first + 1 : sentence.last])
         if word != "demnach" and not (word == "danach" and reported and source is not None):
-            return None  # "Danach" is a time unless the sentence reports: "Danach hätte es sich um … gehandelt"
+            # "Danach" is a time unless the sentence reports in the present or in Konjunktiv: "Danach hätte
+            # es sich um … gehandelt", "Danach verzeichnet die Bank Verluste" (after a report it names)
+            return None
         mention = _Speaker(tokens[first].text, source.actor if source is not None else None)
         return _quote(self.text, tokens[first + 1].start, sentence.end, mention, False, tokens[first].text)
 
