@@ -1716,3 +1716,8 @@ def test_danach_in_the_present_after_a_report_says_what_the_report_says(followin
     text = f"Karla Brenner legte heute ihren Bericht vor. {following}"
     quotes = _quotes(text, {"Karla Brenner": "Q1"})
     assert [(q.speaker_text, q.speaker_actor_id) for q in quotes] == ([("Danach", "Q1")] if said else [])
+
+
+def test_a_cue_in_a_fronted_subordinate_clause_says_nothing_of_the_main_clause_after_it():
+    text = "Als Karla Brenner sagte, dass die Schule schließe, meinte sie damit nur den Altbau."
+    assert [q.text for q in _quotes(text, {"Karla Brenner": "Q1"})] == ["dass die Schule schließe"]

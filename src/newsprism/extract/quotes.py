@@ -1702,7 +1702,9 @@ class _Finder:
             and not resumed
             and self._is_clause(following + 1, sentence.last)
         ):
-            return tokens[following + 1].start, sentence.end
+            return tokens[following + 1].start, self._main_clause_resumes(
+                following + 1, sentence, opener
+            ) or sentence.end
         if after_only or opener.text.lower() in _CONDITIONS:  # "…, wenn die Gespräche scheitern" cues nothing before
             return None
         finite = self.parse.finite_of(cue)
@@ -1724,6 +1726,17 @@ class _Finder:
         # not "Nachdem …, forderte X": a time, not what was said
         if tokens[preceding].text == "," and self._is_clause(sentence.first, preceding) and not adverbial:
             return sentence.start, tokens[preceding].start
+        return None
+
+    def _main_clause_resumes(self, first: int, sentence: _Sentence, opener: Token) -> int | None:
+        """Where the main clause takes over after a cue's clause in a fronted subordinate clause
+        ("Während X erklärte, …, räumte Y ein, …"): the comma before its finite verb."""
+        tokens = self.parse.tokens
+        if opener.text.lower() not in _SUBORDINATORS - {"wie", "dass", "ob"} or opener.start != sentence.start:
+            return None
+        for index in range(first, sentence.last - 1):
+            if tokens[index].text == "," and _finite(tokens[index + 1]) and "Mood=Ind" in tokens[index + 1].morph:
+                return tokens[index].start
         return None
 
     def _past_asides(self, comma: int, sentence: _Sentence) -> int:
