@@ -1721,3 +1721,10 @@ def test_danach_in_the_present_after_a_report_says_what_the_report_says(followin
 def test_a_cue_in_a_fronted_subordinate_clause_says_nothing_of_the_main_clause_after_it():
     text = "Als Karla Brenner sagte, dass die Schule schließe, meinte sie damit nur den Altbau."
     assert [q.text for q in _quotes(text, {"Karla Brenner": "Q1"})] == ["dass die Schule schließe"]
+
+
+def test_a_quotation_listed_after_a_quoted_title_is_a_title_too():
+    text = "Die Schauspielerin Karla Brenner spielte in „Der lange Weg“ oder „Jeder kommt einmal nach Hause“ mit."
+    assert _quotes(text, {"Karla Brenner": "Q1"}) == []
+    said = "Jens Kohl sagte: „Wir kommen wieder“, und „wir bleiben lange hier“."
+    assert [q.text for q in _quotes(said, {"Jens Kohl": "Q2"})] == ["Wir kommen wieder", "wir bleiben lange hier"]

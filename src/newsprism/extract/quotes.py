@@ -180,6 +180,8 @@ _TITLED = re.compile(
     r"beinamen|spitznamen|stamms|sendung|fernsehsendung))"
     r"\s+(?:(?:der|die|das|des|dem|den)\s+)?[„“»«\"]?$"
 )
+# What joins quoted titles in a list: "in „A“, „B“ oder „C“".
+_LISTED = re.compile(r"\s*(?:,|und|oder|sowie|bzw\.)\s*")
 _CONTRACTIONS = {"am", "im", "zum", "zur", "beim", "vom", "ins"}  # a preposition, whatever the tagger says
 # Clause-initial words the tagger takes for nouns or pronouns, which are never a speaker.
 _NOT_SUBJECTS = _CONTRACTIONS | {
@@ -1109,6 +1111,7 @@ class _Finder:
 
     def direct(self) -> list[tuple[Quote, _Speaker | None]]:
         found = []
+        title_end = -1  # where the last quoted title ended: "in „A“ oder „B“" lists two titles
         for match in _QUOTES.finditer(self.text):
             group = next(name for name in "abcde" if match.group(name) is not None)
             start, end = match.span(group)
@@ -1136,8 +1139,12 @@ class _Finder:
                 re.match(r"^(?:[,.]\s*[–-]?\s*(?:so\b|\w+te\b)|\s+so\s)", after) is not None
                 and not self._so_opens_a_clause(match.end(), sentence)
             )
-            if not (self._is_speech(start, end) or framed) or _TITLED.search(self.text[: match.start()]):
+            listed = title_end >= 0 and _LISTED.fullmatch(self.text[title_end : match.start()]) is not None
+            if listed or _TITLED.search(self.text[: match.start()]):
+                title_end = match.end()
                 continue  # a quoted title or name
+            if not (self._is_speech(start, end) or framed):
+                continue
             speaker, cue_text = self._direct_speaker(match.start(), match.end(), sentence, end_sentence, cues)
             if cues and speaker is not None:
                 speaker = self._relayed(speaker, end_sentence, (match.start(), match.end()))
