@@ -1359,12 +1359,9 @@ class _Finder:
         Angaben der Polizei gefasst", "…, die nach dessen Angaben die Bombe enthielt"), as annotators
         mark it; otherwise the longer part of the sentence beside the phrase ("Nach Angaben der
         Polizei | wurde der Mann gefasst", "Der Mann wurde gefasst, | so die Polizei")."""
-        before, after = (sentence.start, phrase_start), (phrase_end, sentence.end)
-        if self.text[phrase_start:phrase_end].lstrip(", ").lower().startswith("wie ") and all(
-            re.search(r"\w", self.text[s:e]) for s, e in (before, after)
-        ):
-            return sentence.start, sentence.end  # "Das Werk bekomme, wie X sagte, neue Maschinen": all of it
-        beside = max(before, after, key=lambda s: s[1] - s[0])
+        if self._wie_aside(sentence, phrase_start, phrase_end):
+            return sentence.start, sentence.end
+        beside = max((sentence.start, phrase_start), (phrase_end, sentence.end), key=lambda s: s[1] - s[0])
         if cue.lower() not in _INLINE_ATTRIBUTIONS:
             return beside
         tokens = self.parse.tokens
@@ -1666,13 +1663,8 @@ class _Finder:
             return clause
         tokens = self.parse.tokens
         opening, closing = self._clause(cue, sentence)
-        if (
-            not after_only
-            and self.parse.lower(opening) == "wie"
-            and opening > sentence.first + 1
-            and any(t.text.isalpha() for t in tokens[closing : sentence.last])
-        ):
-            return sentence.start, sentence.end  # "Das Werk bekomme, wie X sagte, neue Maschinen": all of it
+        if not after_only and self._wie_aside(sentence, tokens[opening].start, tokens[closing - 1].end):
+            return sentence.start, sentence.end
         framing = self.parse.finite_of(cue) + 1  # "antwortete X: „…“": what follows the colon is what X said
         after_only = after_only or any(t.text == ":" for t in tokens[cue + 1 : min(sentence.last, framing + 4)])
         if cue + 1 < sentence.last and self.parse.lower(cue + 1) in ("dass", "ob"):
@@ -1734,6 +1726,14 @@ class _Finder:
         if tokens[preceding].text == "," and self._is_clause(sentence.first, preceding) and not adverbial:
             return sentence.start, tokens[preceding].start
         return None
+
+    def _wie_aside(self, sentence: _Sentence, start: int, end: int) -> bool:
+        """A "wie" clause inside the sentence it attributes, with words on both sides: annotators mark
+        the whole sentence as the quote ("Das Werk bekomme, wie X sagte, neue Maschinen"); one at the
+        end stays out of it ("…, wie X mitteilte.")."""
+        sides = (self.text[sentence.start : start], self.text[end : sentence.end])
+        aside = self.text[start:end].lstrip(", ").lower().startswith("wie ")
+        return aside and all(re.search(r"\w", side) for side in sides)
 
     def _main_clause_resumes(self, first: int, sentence: _Sentence, opener: Token) -> int | None:
         """Where the main clause takes over after a cue's clause in a fronted subordinate clause
