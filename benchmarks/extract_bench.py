@@ -79,6 +79,10 @@ def _analyse(text: str, language: str, published: str | None, kb: KnowledgeBase)
     return article
 
 
+# Every quote; direct speech only; the rest (indirect, free indirect, reported), each scored apart.
+QUOTE_KINDS = ("all", "direct", "indirect")
+
+
 def quotes(data: Path, kb: KnowledgeBase, split: str = "dev") -> None:
     registry = ActorRegistry(kb)
     counts: Counter[str] = Counter()
@@ -91,9 +95,9 @@ def quotes(data: Path, kb: KnowledgeBase, split: str = "dev") -> None:
         system = article.quotes
         gold = _gold(document)
         used: set[int] = set()
-        for kind in ("all", "direct"):
-            chosen = [g for g in gold if kind == "all" or g[3] == "Direct"]
-            predicted = [q for q in system if kind == "all" or q.direct]
+        for kind in QUOTE_KINDS:
+            chosen = [g for g in gold if kind == "all" or (g[3] == "Direct") == (kind == "direct")]
+            predicted = [q for q in system if kind == "all" or q.direct == (kind == "direct")]
             counts[f"{kind}_gold"] += len(chosen)
             counts[f"{kind}_system"] += len(predicted)
             used = set()
@@ -113,10 +117,10 @@ def quotes(data: Path, kb: KnowledgeBase, split: str = "dev") -> None:
                     counts[f"{kind}_speaker"] += _speaker_ok(quote.speaker_text, chosen[best[0]][2])
     print(f"quotes: WikiNews quotations, {split} split, {len(documents)} articles")
     print("  (simplified metric: span overlap ≥ 50 %; not the official GermEval 2023 SpkAtt scorer)")
-    for kind in ("all", "direct"):
+    for kind in QUOTE_KINDS:
         gold, system = counts[f"{kind}_gold"], counts[f"{kind}_system"]
         for name, hits in (("quote", counts[f"{kind}_match"]), ("quote+speaker", counts[f"{kind}_speaker"])):
-            print(f"  {kind:<7} {name:<14} {_prf(hits, system, gold)}")
+            print(f"  {kind:<8} {name:<14} {_prf(hits, system, gold)}")
 
 
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
