@@ -1635,7 +1635,7 @@ def test_a_direct_quote_inside_reported_speech_without_a_cue_goes_on_with_the_sp
 @pytest.mark.parametrize(
     "text",
     [
-        "Das Werk bekomme, wie Jens Kohl in Genf sagte, neue Maschinen aus Asien.",
+        "Der Markt ziehe, wie Jens Kohl in Genf sagte, im Herbst in die alte Halle um.",
         "Die Brücke sei, wie es in einer Erklärung der Stadt hieß, marode und alt.",
     ],
 )
@@ -1661,7 +1661,7 @@ def test_a_time_is_never_where_heisst_es_has_its_words_from():
 
 
 def test_a_semicolon_between_two_main_clauses_parts_what_each_says():
-    text = "Karla Brenner wandte sich im Radio an ihre Wähler, um sich zu wehren; sie habe nie Geld genommen."
+    text = "Karla Brenner trat am Abend vor die Presse; sie habe nie Geld genommen."
     quotes = _quotes(text, {"Karla Brenner": "Q1"})
     assert [(q.text, q.speaker_actor_id) for q in quotes] == [("sie habe nie Geld genommen.", "Q1")]
     listed = "Laut Jens Kohl erhielt die Partei in Genf 59 Prozent; in Basel 57 Prozent."
@@ -1671,8 +1671,10 @@ def test_a_semicolon_between_two_main_clauses_parts_what_each_says():
 
 
 def test_reported_speech_going_on_after_a_semicolon_stays_one_quote():
-    text = "Dem Gericht zufolge ist die Stadt zwar nicht schuld; sie hätte aber früher handeln müssen."
-    assert [q.text for q in _quotes(text)] == ["ist die Stadt zwar nicht schuld; sie hätte aber früher handeln müssen."]
+    text = "Laut dem Gutachten trägt die Stadt keine Schuld; der Bauherr habe aber die Risse übersehen."
+    assert [q.text for q in _quotes(text)] == [
+        "trägt die Stadt keine Schuld; der Bauherr habe aber die Risse übersehen."
+    ]
 
 
 def test_a_speech_verb_under_a_modal_verb_is_no_speech_act_even_without_its_form_in_the_morphology():
@@ -1682,10 +1684,10 @@ def test_a_speech_verb_under_a_modal_verb_is_no_speech_act_even_without_its_form
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ("Jens Kohl hat den Bischof gebeten, seine Ernennung zurückzunehmen.", "seine Ernennung zurückzunehmen."),
+        ("Jens Kohl hat den Vorstand gebeten, die Kündigung zurückzunehmen.", "die Kündigung zurückzunehmen."),
         (
-            "Beide Städte hatten vereinbart, aus dem Tal bis Mai alle Soldaten zurückzuziehen.",
-            "aus dem Tal bis Mai alle Soldaten zurückzuziehen.",
+            "Die beiden Vereine hatten vereinbart, ihre Klagen bis Juni zurückzuziehen.",
+            "ihre Klagen bis Juni zurückzuziehen.",
         ),
     ],
 )
@@ -1694,22 +1696,20 @@ def test_a_decision_or_a_request_with_a_zu_infinitive_written_as_one_word(text, 
 
 
 def test_a_plural_verb_that_looks_like_its_infinitive_is_no_zu_infinitive_after_a_speech_noun():
-    assert _quotes("Die Forderungen nach mehr Geld, die Schulen und die Kitas stoßen auf wenig Gegenliebe.") == []
+    assert _quotes("Der Wunsch nach mehr Grün, die Parks und die Gärten finden im Rat wenig Gehör.") == []
 
 
 def test_nach_before_a_name_in_the_genitive_and_a_source_noun_attributes():
-    quotes = _quotes("Nach Kohls Meinung werden in der Stadt zu viele Fehler gemacht.", {"Jens Kohl": "Q2"})
-    assert [(q.text, q.speaker_text) for q in quotes] == [
-        ("werden in der Stadt zu viele Fehler gemacht.", "Kohls Meinung")
-    ]
+    quotes = _quotes("Nach Kohls Meinung fehlt der Stadt ein klarer Plan.", {"Jens Kohl": "Q2"})
+    assert [(q.text, q.speaker_text) for q in quotes] == [("fehlt der Stadt ein klarer Plan.", "Kohls Meinung")]
 
 
 @pytest.mark.parametrize(
     ("following", "said"),
     [
-        ("Danach verzeichnet die Stadt einen Verlust von zwei Millionen Euro.", True),
-        ("Danach setzten sich alle an den Tisch.", False),
-        ("Danach werden die Kassen über die Kosten beraten.", False),
+        ("Danach fehlen der Stadt zwei Millionen Euro.", True),
+        ("Danach gingen alle nach Hause.", False),
+        ("Danach werden die Kassen eine Lösung suchen.", False),
     ],
 )
 def test_danach_in_the_present_after_a_report_says_what_the_report_says(following, said):
@@ -1719,12 +1719,12 @@ def test_danach_in_the_present_after_a_report_says_what_the_report_says(followin
 
 
 def test_a_cue_in_a_fronted_subordinate_clause_says_nothing_of_the_main_clause_after_it():
-    text = "Als Karla Brenner sagte, dass die Schule schließe, meinte sie damit nur den Altbau."
+    text = "Als Karla Brenner erklärte, dass die Schule schließe, lachten im Saal viele Eltern."
     assert [q.text for q in _quotes(text, {"Karla Brenner": "Q1"})] == ["dass die Schule schließe"]
 
 
 def test_a_quotation_listed_after_a_quoted_title_is_a_title_too():
-    text = "Die Schauspielerin Karla Brenner spielte in „Der lange Weg“ oder „Jeder kommt einmal nach Hause“ mit."
+    text = "Die Schauspielerin Karla Brenner spielte in „Der lange Weg“ oder „Wir sehen uns in Genf“ mit."
     assert _quotes(text, {"Karla Brenner": "Q1"}) == []
     said = "Jens Kohl sagte: „Wir kommen wieder“, und „wir bleiben lange hier“."
     assert [q.text for q in _quotes(said, {"Jens Kohl": "Q2"})] == ["Wir kommen wieder", "wir bleiben lange hier"]

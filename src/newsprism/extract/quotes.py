@@ -284,8 +284,8 @@ class _Parse(DependencyTree):
 
     def _clause_semicolons(self, first: int, last: int) -> list[int]:
         """Where a semicolon parts two main clauses, each with its finite verb ("X bestritt das; Y
-        sagte, …"), each of which says or reports on its own; not one in a list ("A 59 Prozent; B
-        57 Prozent")."""
+        sagte, …"), each of which says or reports on its own; not one in a list ("A 40 Prozent; B
+        35 Prozent")."""
         marks = [i for i in range(first, last) if self.tokens[i].text == ";"]
         bounds = [first - 1, *marks, last]
         verbal = [any(_finite(t) for t in self.tokens[a + 1 : b]) for a, b in itertools.pairwise(bounds)]
@@ -1729,7 +1729,7 @@ class _Finder:
 
     def _wie_aside(self, sentence: _Sentence, start: int, end: int) -> bool:
         """A "wie" clause inside the sentence it attributes, with words on both sides: annotators mark
-        the whole sentence as the quote ("Das Werk bekomme, wie X sagte, neue Maschinen"); one at the
+        the whole sentence as the quote ("Der Markt ziehe, wie X sagte, im Herbst um"); one at the
         end stays out of it ("…, wie X mitteilte.")."""
         sides = (self.text[sentence.start : start], self.text[end : sentence.end])
         aside = self.text[start:end].lstrip(", ").lower().startswith("wie ")
@@ -1737,7 +1737,7 @@ class _Finder:
 
     def _main_clause_resumes(self, first: int, sentence: _Sentence, opener: Token) -> int | None:
         """Where the main clause takes over after a cue's clause in a fronted subordinate clause
-        ("Während X erklärte, …, räumte Y ein, …"): the comma before its finite verb."""
+        ("Als X erklärte, dass …, lachten viele"): the comma before its finite verb."""
         tokens = self.parse.tokens
         if opener.text.lower() not in _SUBORDINATORS - {"wie", "dass", "ob"} or opener.start != sentence.start:
             return None
@@ -1899,8 +1899,8 @@ class _Finder:
                 parted = self.text[sentence.start : sentence.end].endswith(";")
                 semicolon = parted and not self.text[reported.end : sentence.end].strip(' ;"“”»«')
                 if colon or semicolon:
-                    # "X kritisierte den Plan: Er komme …", "X sei nicht schuld; sie habe aber …": what goes on in
-                    # Konjunktiv joins it
+                    # "X kritisierte den Plan: Er komme …", "Laut X trägt die Stadt keine Schuld; der Bauherr
+                    # habe …": what goes on in Konjunktiv joins it
                     follow_on = reported
             elif (
                 source is not None
@@ -1987,12 +1987,12 @@ class _Finder:
         present = (
             "Tense=Pres" in verb.morph
             and (verb.text.lower() == verb.lemma.lower() or verb.text.endswith("t"))  # not "fingen", "setzten"
-            and verb.lemma.lower() != "werden"  # not "Danach werden sie beraten"
+            and verb.lemma.lower() != "werden"  # not "Danach werden sie eine Lösung suchen"
         )
         reported = present or any(_subjunctive(t) for t in tokens[first + 1 : sentence.last])
         if word != "demnach" and not (word == "danach" and reported and source is not None):
             # "Danach" is a time unless the sentence reports in the present or in Konjunktiv: "Danach hätte
-            # es sich um … gehandelt", "Danach verzeichnet die Bank Verluste" (after a report it names)
+            # es sich um … gehandelt", "Danach fehlen der Stadt zwei Millionen" (after a report it names)
             return None
         mention = _Speaker(tokens[first].text, source.actor if source is not None else None)
         return _quote(self.text, tokens[first + 1].start, sentence.end, mention, False, tokens[first].text)
