@@ -143,6 +143,8 @@ _MEDIUM = re.compile(
 # the frame of the clause before it ("Sie drohen mit Sanktionen, wenn die Gespräche scheitern").
 _CONDITIONS = {"wenn", "falls", "weil", "da", "nachdem", "bevor", "obwohl", "ob", "sobald", "solange", "damit", "bis"}
 _SUBORDINATORS = _CONDITIONS | {"wie", "als", "dass", "während", "sodass"}
+# Of those, the ones whose clause is a time, a cause or a condition, never what was said.
+_ADVERBIAL_SUBORDINATORS = _SUBORDINATORS - {"dass", "ob", "wie"}
 # Of those, the ones whose speech act has not happened: "…, wenn der Notenbankchef spricht".
 _HYPOTHETICAL = {"wenn", "falls", "sobald", "solange"}
 # Subordinators whose clause says when, despite what or what for, never what was said (unlike "wenn":
@@ -744,7 +746,7 @@ class _Finder:
                 end = self._extent(index + 1, sentence.last)
                 document = any(_DOCUMENT.search(token.text) for token in tokens[index + 1 : end])
                 when = any(_TIME.match(token.text) for token in tokens[index + 1 : end])  # "im Mai": no source
-                if end > index + 1 and not when and (document or (not documents and word != "auf")):
+                if end > index + 1 and not when and (document or (not documents and word in prepositions)):
                     return self.speakers.phrase(index + 1, end)  # "auf" only with a document: "auf der Website"
         return None
 
@@ -1662,8 +1664,8 @@ class _Finder:
         if self.english and (clause := self._english_complement(cue, sentence)) is not None:
             return clause
         tokens = self.parse.tokens
-        opening, closing = self._clause(cue, sentence)
-        if not after_only and self._wie_aside(sentence, tokens[opening].start, tokens[closing - 1].end):
+        clause_first, clause_end = self._clause(cue, sentence)
+        if not after_only and self._wie_aside(sentence, tokens[clause_first].start, tokens[clause_end - 1].end):
             return sentence.start, sentence.end
         framing = self.parse.finite_of(cue) + 1  # "antwortete X: „…“": what follows the colon is what X said
         after_only = after_only or any(t.text == ":" for t in tokens[cue + 1 : min(sentence.last, framing + 4)])
@@ -1683,7 +1685,7 @@ class _Finder:
         )  # "X meldete den Flug, nachdem …", "…, um … zu": a time or a purpose, not what was said
         # after a cue in a relative clause, a clause opening with a finite verb goes on with the main
         # clause ("Ein Hacker, der Geld forderte, sagte, …"): it is not what the cue says
-        opener = tokens[self._clause(cue, sentence)[0]]
+        opener = tokens[clause_first]
         resumed = (
             following is not None
             and following + 1 < sentence.last
@@ -1714,7 +1716,7 @@ class _Finder:
             preceding -= 1  # "…, das teilte X mit": the demonstrative stands for the clause before
         opening = self.parse.lower(sentence.first)
         adverbial = (
-            opening in _SUBORDINATORS - {"dass", "ob", "wie"}
+            opening in _ADVERBIAL_SUBORDINATORS
             and (tokens[sentence.first].pos == "SCONJ" or opening not in ("bis", "während", "da", "als"))
             and not any(tokens[i].text in _CLAUSE_BOUNDARIES for i in range(sentence.first, preceding))
         )  # the clause before is only a subordinate one, not "Bis zu …" or "Während des Spiels …"
@@ -1739,7 +1741,7 @@ class _Finder:
         """Where the main clause takes over after a cue's clause in a fronted subordinate clause
         ("Als X erklärte, dass …, lachten viele"): the comma before its finite verb."""
         tokens = self.parse.tokens
-        if opener.text.lower() not in _SUBORDINATORS - {"wie", "dass", "ob"} or opener.start != sentence.start:
+        if opener.text.lower() not in _ADVERBIAL_SUBORDINATORS or opener.start != sentence.start:
             return None
         for index in range(first, sentence.last - 1):
             if tokens[index].text == "," and _finite(tokens[index + 1]) and "Mood=Ind" in tokens[index + 1].morph:
