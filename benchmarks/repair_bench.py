@@ -39,7 +39,8 @@ from glue_noise import DOC_SIZE, Sentence, boundary_kind, corrupt_article, read_
 
 def evaluate(sentences: list[Sentence], language: str, seed: int) -> dict[str, object]:
     began = time.perf_counter()
-    repair_text("Lexika laden: Putinhat, Cosconund Lindnerist.", language)  # load word lists, outside the timing
+    # load the word lists and the dictionary, outside the timing
+    repair_text("Lexika laden: Putinhat, Cosconund Lindnerist, Dollarverbuchte.", language)
     load_seconds = time.perf_counter() - began
     rng = random.Random(seed)
     names = name_memory(KnowledgeBase.load())  # as newsprism analyze starts it

@@ -35,6 +35,7 @@ from newsprism.repair.lexicon import (
     WORD_PREFIXES,
     YEAR_PREPOSITIONS,
     best_zipf,
+    dictionary_lowercase,
     ending_count,
     is_common_noun,
     is_known_name,
@@ -203,7 +204,9 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
             while run_end < len(word) and word[run_end].islower():
                 run_end += 1
             run = word[index + 1 : run_end]
-            points.append(index + 1 if _lowercase_word(run, language) or _acronym_tail(run, language) else index)
+            points.append(
+                index + 1 if _lowercase_word(run, language) or _acronym_tail(run, language, standalone) else index
+            )
         elif (
             index >= 2
             and current.islower()
@@ -215,7 +218,8 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
             run_end = index
             while run_end < len(word) and word[run_end].islower():
                 run_end += 1
-            if run_end - index >= 3 and _tail_kind(word[index:run_end], language) in ("function", "lower"):
+            run = word[index:run_end]
+            if len(run) >= 3 and _tail_kind(run, language, standalone.final) in ("function", "lower"):
                 points.append(index)
     points = sorted(set(points) - protected)
     accepted = [point for point in points if point in edges]
@@ -236,10 +240,10 @@ def _article_then_capital(word: str, language: str) -> bool:
     return found is not None and found.group(1) in _GLUE_HEADS[language]
 
 
-def _acronym_tail(tail: str, language: str) -> bool:
+def _acronym_tail(tail: str, language: str, standalone: _Seen) -> bool:
     """A word that may follow an acronym it was glued to: a function word, a preposition or "ist"
     ("FDA|in", "EADS|ist"), or a word written in lowercase."""
-    return _tail_kind(tail, language) in ("function", "short", "lower")
+    return _tail_kind(tail, language, standalone.final) in ("function", "short", "lower")
 
 
 def _word_like(part: str, standalone: _Seen) -> bool:
@@ -255,7 +259,7 @@ def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bo
             return zipf(head, language) >= COMMON_WORD
         return len(tail) >= 3 and (standalone[tail] > 0 or best_zipf(tail) >= WEAK_HEAD)
     if _ACRONYM.fullmatch(head) and tail.islower():  # "SPDund", "EADSist"; never "PKWs", "EUweit"
-        return _acronym_tail(tail, language)
+        return _acronym_tail(tail, language, standalone)
     if not _CAPITALISED.fullmatch(tail):
         return False
     if _ACRONYM.fullmatch(head):
@@ -345,7 +349,7 @@ def _lowercase_word(tail: str, language: str) -> bool:
     return zipf(tail, language) >= 3.0 and not is_known_name(tail)
 
 
-def _tail_kind(tail: str, language: str) -> str | None:
+def _tail_kind(tail: str, language: str, dictionary: bool) -> str | None:
     """What ``tail`` is as the end of a glued token.
 
     "function": a closed-class word ("hat", "von", "oder"); "lower": a word attested in lowercase
@@ -370,9 +374,19 @@ def _tail_kind(tail: str, language: str) -> str | None:
         return "lower"
     if profile is False:
         return "noun" if len(tail) >= 5 else None
+    if dictionary and _dictionary_verb_or_adjective(tail, language):
+        return "lower"  # a form the corpora never showed: "verbucht", "zusammengetragen"
     if len(tail) >= 6 and zipf(tail, language) >= 1.5:
         return "unattested"
     return "stem" if _attested_lowercase(tail) else None
+
+
+def _dictionary_verb_or_adjective(tail: str, language: str) -> bool:
+    """Is ``tail`` a German form of some length and frequency that the dictionary has in lowercase
+    only ("verbucht", "meldete")? Then no noun ends so, even where the corpora never showed it."""
+    if language != "de" or len(tail) < 6 or zipf(tail, language) < WEAK_HEAD:
+        return False
+    return bool(dictionary_lowercase(tail))
 
 
 def _misread_in(head: str, tail: str, language: str) -> bool:
@@ -453,7 +467,7 @@ def _name_tail_split(
         tail = word[point:]
         if decided and tail not in _CLOSED_TAILS[language]:
             continue
-        kind = _tail_kind(tail, language)
+        kind = _tail_kind(tail, language, standalone.final)
         if kind is None:
             continue
         head = word[:point]
@@ -485,14 +499,18 @@ def _never_compounded(word: str, point: int, standalone: _Seen, language: str) -
     an adjective or adverb is written in lowercase ("umweltfreundlich"), or capitalised only as a
     nominalised adjective with an ending ("Umweltfreundliche") or verb ("Revolutionsfeiern",
     "Stummsein"); so a tail without such an ending, and not a noun's genitive ("Strom|mangels"),
-    after a known word is another word: "Zentimeter|betrug", "Einzelzimmer|deutlich"."""
+    after a known word is another word: "Zentimeter|betrug", "Einzelzimmer|deutlich". A tail with
+    such an ending that the dictionary has in lowercase only is no nominalisation either
+    ("Konzern|meldete"; "Beauftragte", "Versicherte" are listed as nouns)."""
     head, tail = word[:point], word[point:]
     return (
         len(head) >= 4
         and len(tail) >= 4
         and lowercase_profile(head) is not True
         and best_zipf(head) >= KNOWN_WHOLE
-        and not tail.endswith(_NOMINAL_ENDINGS)
+        and (
+            not tail.endswith(_NOMINAL_ENDINGS) or (standalone.final and _dictionary_verb_or_adjective(tail, language))
+        )
         and not (tail.endswith("s") and lowercase_profile(tail[:-1]) is False)
         and tail not in COMPOUND_TAILS
         and not _rival_split(word, point, standalone, language)
@@ -733,11 +751,14 @@ def standalone_words(text: str) -> Counter[str]:
 
 
 class _Seen:
-    """Standalone words of this document, then names remembered from the corpus."""
+    """Standalone words of this document, then names remembered from the corpus; and whether this is
+    the final judgement (`glue_edits`), which adds the checks made after the boundary model was
+    trained: the dictionary's lowercase forms and the first elements of hyphenated compounds."""
 
-    def __init__(self, document: Counter[str], corpus: Collection[str]) -> None:
+    def __init__(self, document: Counter[str], corpus: Collection[str], final: bool = False) -> None:
         self.document = document
         self.corpus = corpus
+        self.final = final
 
     def __getitem__(self, word: str) -> int:
         return self.document[word] or (1 if word in self.corpus else 0)
@@ -780,12 +801,12 @@ LEARNED_SPLIT = "learned split"  # the kind of a split the boundary model made, 
 
 
 def _rule_pass(
-    text: str, language: str, names: Collection[str]
+    text: str, language: str, names: Collection[str], final: bool = False
 ) -> tuple[list[TextEdit], Counter[str], list[tuple[int, str, bool]]]:
     """The rules' splits in ``text``, its standalone words, and every word without inner capitals
     (offset, word, sentence start): what the boundary model is asked about once the rules are done."""
     document = standalone_words(text)
-    standalone = _Seen(document, names)
+    standalone = _Seen(document, names, final)
     edits: list[TextEdit] = []
     plain_words: list[tuple[int, str, bool]] = []
     for offset, core, sentence_start, after_name in _glue_tokens(text, language):
@@ -799,6 +820,7 @@ def _rule_pass(
         for part in _WORD.finditer(core):
             word = part.group(0)
             inner_capitals = any(char.isupper() for char in word[1:])
+            compound_part = core[part.end() : part.end() + 1] == "-"
             if not inner_capitals:
                 plain_words.append((offset + part.start(), word, sentence_start and not part.start()))
             cuts = _case_splits(word, standalone, language) if inner_capitals else []
@@ -807,6 +829,8 @@ def _rule_pass(
                 piece = word[bounds[index] : bounds[index + 1]]
                 if piece.islower():
                     splits = _lowercase_split(piece, language, document[piece] > 1)
+                elif final and compound_part and index == len(bounds) - 2:
+                    splits = []  # a compound's first element: "Pizzabestell-Service", not glue
                 else:
                     at_start = sentence_start and part.start() == 0 and index == 0
                     named = after_name and part.start() == 0 and index == 0
@@ -843,16 +867,18 @@ def glue_edits(
     names: Collection[str] = frozenset(),
     *,
     learned: bool = False,
-    compounds_kept: bool = False,
+    final: bool = False,
 ) -> list[TextEdit]:
     """Space insertions that separate glued words in ``text``; ``names`` are known from the corpus.
     Where the rules find nothing and ``learned`` is set, the boundary model's splits (kind
-    ``LEARNED_SPLIT``, at most one per word), from the same pass over the text. With
-    ``compounds_kept``, no split cuts a German compound's last part off (`_compound_tail`): part
-    of the final judgement, left out when the model's training data is made, as it was then."""
+    ``LEARNED_SPLIT``, at most one per word), from the same pass over the text. ``final`` adds the
+    checks made after the committed model was trained, left out when its training data is made, as
+    they were then (so `make boundaries` gives the committed file): no split cuts a German
+    compound's last part off (`_compound_tail`), the dictionary vouches for lowercase tails, and a
+    word before a hyphen is left whole."""
     language = language if language in ("de", "en") else "de"
-    edits, document, plain_words = _rule_pass(text, language, names)
-    kept = compounds_kept and language == "de"
+    edits, document, plain_words = _rule_pass(text, language, names, final)
+    kept = final and language == "de"
     edits = [edit for edit in edits if not (kept and _compound_tail(text, edit))]
     model = boundary_model(language) if learned and not edits else None
     if model is None:
