@@ -380,3 +380,21 @@ def test_seeds_are_one_story_with_agreed_and_single_source_facts(tmp_path, seeds
 )
 def test_a_disaster_that_claims_lives_is_no_demand(text, kb):
     assert events_of(text, "de", kb) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Genf, 3. Mai 2025 – Der Stadtrat kritisierte die Pläne der Regierung."),
+        ("de", "GENF (dpa) – Der Stadtrat kritisierte die Pläne der Regierung."),
+        ("en", "GENEVA, May 3 (Reuters) - The council criticised the government's plans."),
+    ],
+)
+def test_a_dateline_is_not_the_source(language, text, kb):
+    (event,) = events_of(text, language, kb)
+    assert event.source_text in ("Der Stadtrat", "The council"), event
+
+
+def test_a_day_the_parser_takes_for_the_subject_is_not_the_source(kb):
+    events = events_of("Am Mittwoch kritisierte der Stadtrat die Pläne der Regierung.", "de", kb)
+    assert events and all(e.source_text != "Mittwoch" and "Mittwoch" not in (e.source_text or "") for e in events)

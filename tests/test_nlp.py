@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from newsprism.nlp import load, parse_texts
-from newsprism.nlp.components import KnownNames
+from newsprism.nlp.components import KnownNames, entity_consistency
 from newsprism.pipeline import run_analysis
 from newsprism.repair import repair_text
 
@@ -61,6 +61,32 @@ def test_a_full_stop_before_extra_spaces_ends_the_sentence(german):
     text = "Verletzt wurde niemand, da er nicht im Haus war.  Nach Angaben der Polizei ist die Ursache unklar."
     starts = [sentence[0].text for sentence in german(text).sents if not sentence[0].is_space]
     assert starts == ["Verletzt", "Nach"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "first"),
+    [
+        ("de", "Genf, 3. Mai 2025 – Der Stadtrat kritisierte die Pläne.", "Der"),
+        ("de", "Titel der Meldung\n\nGENF (dpa) - Der Stadtrat kritisierte die Pläne.", "Der"),
+        ("en", "GENEVA, May 3 (Reuters) - The council criticised the plans.", "The"),
+    ],
+)
+def test_a_dateline_is_a_sentence_of_its_own(language, text, first):
+    sentences = [sentence for sentence in load(language)(text).sents if sentence.text.strip()]
+    assert sentences[-1][0].text == first and sentences[-2][-1].text in ("–", "-")
+
+
+def test_a_name_and_a_dash_are_no_dateline(german):
+    doc = german("Karla Brenner – die neue Ministerin – sagte das am Montag.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_a_surname_taken_for_a_place_is_the_person_named_in_full():
+    nlp = spacy.blank("de")
+    words = "Karla Brenner kam . Brenner sagte , sie fahre in Brenner vorbei .".split()
+    tags = ["B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "O", "O", "O", "B-LOC", "O", "O"]
+    doc = entity_consistency(Doc(nlp.vocab, words=words, ents=tags))
+    assert [(ent.start, ent.label_) for ent in doc.ents] == [(0, "PER"), (4, "PER"), (10, "LOC")]
 
 
 def test_an_english_headline_is_a_sentence_of_its_own():

@@ -537,6 +537,9 @@ def test_a_von_phrase_right_before_the_passive_cue_is_its_speaker_after_a_noun_t
         # "Das" opening the sentence is no relative pronoun, whatever the morphologizer says
         ("Die Enten waren mit dem Virus infiziert. Das erklärte gestern ein Sprecher des Ministeriums.",
          "ein Sprecher des Ministeriums", "erklärte"),
+        # an announcement too, which would otherwise be a reported act of its own
+        ("Die Stadt baut im Herbst eine neue Brücke. Das kündigte die Bürgermeisterin am Dienstag an.",
+         "die Bürgermeisterin", "kündigte"),
     ],
 )  # fmt: skip
 def test_a_sentence_that_names_its_source_reports_the_one_before_it(text, speaker, cue):

@@ -346,7 +346,7 @@ class _Finder:
         parse = self.parse
         subject_of = self._clause_head(index)
         passive = [] if self._misread_passive(index) else parse.kids(index, PASSIVE_SUBJECT_DEPS)
-        subjects = self._subjects(subject_of)
+        subjects = [s for s in self._subjects(subject_of) if not self._is_time(s)]  # "Am Mittwoch" misparsed
         agents = [parse.noun_of(a) for a in parse.kids(index, OBLIQUE_DEPS | {"agent"})
                   if parse.tokens[a].dep == "agent" or parse.preposition(a) in AGENT_PREPOSITIONS]  # fmt: skip
         source = subjects[0] if subjects else (agents[0] if passive and agents else None)

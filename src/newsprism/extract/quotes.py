@@ -14,7 +14,8 @@ Sprecher der Polizei"), found by German word order since the parser often mispla
   Rücktritt", "Sie kündigte Klage an", "Sie berichtete von Schüssen", "Sie wertete das als Erfolg",
   "Sie hält es für möglich"), a passive cue with who spoke in its "von" phrase ("Von der Opposition
   wurde der Plan kritisiert"), the sentence before one that names its source ("… Dies teilte ein
-  Sprecher mit.", "… Das geht aus dem Bericht hervor."), and the sentences in Konjunktiv that go on
+  Sprecher mit.", "… Das geht aus dem Bericht hervor.", "… Das kündigte X an." too, though
+  "X kündigte Y an" is a speech act of its own), and the sentences in Konjunktiv that go on
   with the same speaker, or with the person or organisation the sentence before was about ("Er
   sagte, er werde kommen. Die Gespräche seien gut verlaufen."), one quote for the run of them.
 """
@@ -1889,9 +1890,18 @@ class _Finder:
             resumed = source is None and lapsed is not None and self.continues(sentence, False)
             if resumed:
                 source = lapsed  # "X zufolge seien … . Es handelte sich um Attrappen. Nie habe Gefahr bestanden."
-            confirmed = self._confirmation(sentence, previous, quotes, unattributed) if reported is None else None
+            points_back = (
+                reported is not None and reported.start == sentence.start and self._demonstrative_start(sentence)
+            )
+            confirmed = (
+                self._confirmation(sentence, previous, quotes, unattributed)
+                if reported is None or points_back
+                else None
+            )
             if confirmed is not None:
                 quotes.append(confirmed)
+                if points_back:  # "Das kündigte X an": what X announced is the sentence before, not this one
+                    reported = speaker = None
             if reported is not None:
                 quotes.append(reported)
                 if (act := self._act_before(sentence, reported)) is not None:
@@ -1998,6 +2008,16 @@ class _Finder:
             return None
         mention = _Speaker(tokens[first].text, source.actor if source is not None else None)
         return _quote(self.text, tokens[first + 1].start, sentence.end, mention, False, tokens[first].text)
+
+    def _demonstrative_start(self, sentence: _Sentence) -> bool:
+        """Does the sentence open with "Das" or "Dies" before its finite verb ("Das kündigte X an")?"""
+        tokens = self.parse.tokens
+        first = next((i for i in range(sentence.first, sentence.last) if tokens[i].text.strip()), None)
+        return (
+            first is not None
+            and tokens[first].text.lower() in _DEMONSTRATIVES
+            and self.parse.finite_of(first + 1) == first + 1
+        )
 
     def _confirmation(
         self, sentence: _Sentence, previous: _Sentence | None, quotes: list[Quote], unattributed: list[Quote]

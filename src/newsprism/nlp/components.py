@@ -75,6 +75,37 @@ def _ends_paragraph(doc: Doc, index: int, one_per_line: bool) -> bool:
     return 0 < len(first_line) <= HEADING_TOKENS and not any("\n" in token.text for token in first_line)
 
 
+ENGLISH_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+DASHES = frozenset({"–", "—", "-", "--"})
+DATELINE_TOKENS = 12  # a dateline is short: "WASHINGTON/BERLIN, 12. März 2026 (dpa) –"
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The dash ending a dateline at ``start`` ("Berlin, 12. März 2026 –", "BERLIN (dpa) –",
+    "London, March 12 (AP) —"), if one is there: places in capitals, then a date after a comma or
+    an agency in brackets, with no lowercase word. The parser would otherwise take the place for
+    the subject of the sentence that follows."""
+    comma = dated = bracketed = False
+    for index in range(start, min(len(doc), start + DATELINE_TOKENS)):
+        text = doc[index].text
+        if text in DASHES:
+            capitals = len(doc[start].text) > 1 and doc[start].text.isupper()
+            return index if index > start and (dated or bracketed or capitals) else None
+        month = text.lower().rstrip(".") in GERMAN_MONTHS | ENGLISH_MONTHS
+        if text in ("(", ")"):
+            bracketed = True
+        elif month or _ORDINAL.fullmatch(text):
+            dated = dated or comma
+        elif text == ",":
+            comma = True
+        elif not (text in ("/", ".") or text[:1].isupper() or (bracketed and text.isalpha())):
+            return None  # a lowercase word or a line break: a sentence, not a dateline
+    return None
+
+
 @Language.component("newsprism_sentence_hints")
 def sentence_hints(doc: Doc) -> Doc:
     """Mark tokens that never start a sentence, before the parser decides: after an ordinal
@@ -84,6 +115,7 @@ def sentence_hints(doc: Doc) -> Doc:
     or a headline, which the punctuation rules miss (a headline has no full stop), and a capital
     after a full stop and extra spaces."""
     one_per_line = max(len(line) for line in doc.text.split("\n")) > WRAP_WIDTH
+    _split_dateline(doc, 0)
     for index in range(1, len(doc)):
         token, previous = doc[index], doc[index - 1]
         if token.is_space:
@@ -91,6 +123,7 @@ def sentence_hints(doc: Doc) -> Doc:
             continue
         if previous.is_space and "\n" in previous.text and _ends_paragraph(doc, index - 1, one_per_line):
             token.is_sent_start = True
+            _split_dateline(doc, index)
             continue
         if previous.is_space and index >= 2 and doc[index - 2].text in (".", "!", "?") and token.text[:1].isupper():
             token.is_sent_start = True  # "… aufhielt.  Nach …": extra spaces hide the full stop from the parser
@@ -116,6 +149,13 @@ def sentence_hints(doc: Doc) -> Doc:
         ):
             token.is_sent_start = False
     return doc
+
+
+def _split_dateline(doc: Doc, start: int) -> None:
+    """A paragraph that opens with a dateline: its sentence starts after the dash."""
+    end = _dateline_end(doc, start) if len(doc) else None
+    if end is not None and end + 1 < len(doc):
+        doc[end + 1].is_sent_start = True
 
 
 @cache
@@ -207,17 +247,39 @@ _MAX_NAME_TOKENS = 4
 
 
 def _known_names(doc: Doc) -> dict[tuple[str, ...], str]:
-    """Names the NER found in ``doc`` (and the surnames of its people), where unambiguous."""
+    """Names the NER found in ``doc`` (and the surnames of its people), where unambiguous; a
+    surname of a person named in full is that person's, though the NER took it alone for a place
+    once ("Karla Brenner" … "Brenner sagte", Brenner also being a pass)."""
     labels: dict[tuple[str, ...], set[str]] = {}
+    surnames: set[tuple[str, ...]] = set()
     for ent in doc.ents:
         if ent.label_ not in _CONSISTENT_LABELS or not ent.text[:1].isupper():
             continue
         forms = [tuple(token.text for token in ent)]
         if ent.label_ == "PER" and len(ent) > 1 and ent[-1].text[:1].isupper() and len(ent[-1].text) > 2:
             forms.append((ent[-1].text,))
+            surnames.add((ent[-1].text,))
         for form in forms:
             labels.setdefault(form, set()).add(ent.label_)
-    return {form: next(iter(found)) for form, found in labels.items() if len(found) == 1}
+    return {
+        form: next(iter(found)) if len(found) == 1 else "PER"
+        for form, found in labels.items()
+        if len(found) == 1 or form in surnames
+    }
+
+
+# Words before a place, not a person: "in Brenner" is the pass, "Brenner sagte" the minister.
+_PLACE_PREPOSITIONS = frozenset("in im nach aus bei am vom zum zur über durch into from to at near".split())
+
+
+def _person_again(ent: Span, names: dict[tuple[str, ...], str]) -> Span:
+    """A one-word place or organisation that is the surname of a person named in full in the
+    article is that person again, unless a preposition of place stands before it."""
+    if len(ent) != 1 or ent.label_ == "PER" or names.get((ent.text,)) != "PER":
+        return ent
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS:
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="PER")
 
 
 def _genitive_person(ent: Span, names: dict[tuple[str, ...], str]) -> Span:
@@ -236,7 +298,7 @@ def entity_consistency(doc: Doc) -> Doc:
     names = _known_names(doc)
     if not names:
         return doc
-    doc.ents = [_genitive_person(ent, names) for ent in doc.ents]
+    doc.ents = [_person_again(_genitive_person(ent, names), names) for ent in doc.ents]
     covered = {token.i for ent in doc.ents for token in ent}
     words = [token.text for token in doc]  # read once: slicing the Doc per position costs 10x the rest
     first_words = {form[0] for form in names}
