@@ -398,3 +398,8 @@ def test_a_dateline_is_not_the_source(language, text, kb):
 def test_a_day_the_parser_takes_for_the_subject_is_not_the_source(kb):
     events = events_of("Am Mittwoch kritisierte der Stadtrat die Pläne der Regierung.", "de", kb)
     assert events and all(e.source_text != "Mittwoch" and "Mittwoch" not in (e.source_text or "") for e in events)
+
+
+def test_an_attributive_participle_is_no_event(kb):
+    events = events_of("The struggling steel industry in Duisburg will get new loans.", "en", kb)
+    assert "ASSAULT" not in [event.type for event in events], events

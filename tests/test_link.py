@@ -311,3 +311,13 @@ def test_the_end_of_a_title_is_no_organisation(kb):
     article.entities = [Entity(state, state + 5, "State", "ORG"), Entity(brenner, brenner + 13, "Karla Brenner", "PER")]
     link_article(article, kb, ActorRegistry(kb))
     assert "State" not in {entity.text for entity in article.entities}
+
+
+def test_a_dateline_city_in_capitals_tagged_as_an_organisation_is_the_city(kb):
+    text = "BERLIN (Reuters) - The council met. NATO said nothing."
+    entities = [Entity(0, 6, "BERLIN", "ORG"), Entity(36, 40, "NATO", "ORG")]
+    article = Article(id="a", path="a", format="text", raw_text=text, text=text, language="en", entities=entities)
+    link_article(article, kb, ActorRegistry(kb))
+    berlin, nato = article.entities[0], next(e for e in article.entities if e.text == "NATO")
+    assert (berlin.label, berlin.actor_id) == ("LOC", "kb:berlin")
+    assert nato.label == "ORG"

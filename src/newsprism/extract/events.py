@@ -498,7 +498,7 @@ class _Finder:
             for index in sorted(range(*sentence), key=self._depth):
                 token = self.parse.tokens[index]
                 found: tuple[str, list[int]] | None = None
-                if token.pos == "VERB":
+                if token.pos == "VERB" and token.dep != "amod":  # "the struggling industry" fights no one
                     found = self._verb_type(index)
                 elif (noun_type := self._noun_type(index)) is not None:
                     found = (noun_type, [index])

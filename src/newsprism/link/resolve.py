@@ -134,6 +134,10 @@ class _Linker:
     def resolve(self, entity: Entity) -> str | None:
         text = entity.text
         single = len(fold(text).split()) == 1
+        if entity.label in ("ORG", "MISC") and single and len(text) > 3 and text.isupper():
+            place = self._exact(text, ("place",))  # a dateline's city in capitals, tagged ORG: "BERLIN (Reuters) -"
+            if place is not None:
+                entity.label = "LOC"
         if entity.label == "PER" and single:
             known = self.people.get(name_key(without_genitive(text)))
             if known:
