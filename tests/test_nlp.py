@@ -76,9 +76,11 @@ def test_a_dateline_is_a_sentence_of_its_own(language, text, first):
     assert sentences[-1][0].text == first and sentences[-2][-1].text in ("–", "-")
 
 
-def test_a_name_and_a_dash_are_no_dateline(german):
-    doc = german("Karla Brenner – die neue Ministerin – sagte das am Montag.")
-    assert len(list(doc.sents)) == 1
+@pytest.mark.parametrize(
+    "text", ["Karla Brenner – die neue Ministerin – sagte das am Montag.", "EU – und damit Genf – muss handeln."]
+)
+def test_a_name_and_a_dash_are_no_dateline(german, text):
+    assert len(list(german(text).sents)) == 1
 
 
 def test_a_surname_taken_for_a_place_is_the_person_named_in_full():

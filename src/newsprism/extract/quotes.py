@@ -1987,11 +1987,16 @@ class _Finder:
             if tokens[i].text == quote.cue and not quote.start <= tokens[i].start < quote.end
         ]
 
+    def _first_word(self, sentence: _Sentence) -> int | None:
+        """The sentence's first token that is not a line break."""
+        tokens = self.parse.tokens
+        return next((i for i in range(sentence.first, sentence.last) if tokens[i].text.strip()), None)
+
     def _accordingly(self, sentence: _Sentence, source: _Speaker | None) -> Quote | None:
         """ "Demnach …" reports what the source before it says: the adverb is the speaker's mention,
         as annotators mark it (like a pronoun), and stands for that source's actor."""
         tokens = self.parse.tokens
-        first = next((i for i in range(sentence.first, sentence.last) if tokens[i].text.strip()), None)
+        first = self._first_word(sentence)
         if first is None or first + MIN_CLAUSE_WORDS >= sentence.last:
             return None
         word = self.parse.lower(first)
@@ -2012,7 +2017,7 @@ class _Finder:
     def _demonstrative_start(self, sentence: _Sentence) -> bool:
         """Does the sentence open with "Das" or "Dies" before its finite verb ("Das kündigte X an")?"""
         tokens = self.parse.tokens
-        first = next((i for i in range(sentence.first, sentence.last) if tokens[i].text.strip()), None)
+        first = self._first_word(sentence)
         return (
             first is not None
             and tokens[first].text.lower() in _DEMONSTRATIVES
@@ -2027,7 +2032,7 @@ class _Finder:
         annotators mark it; where that sentence is a direct quote without a cue of its own („Ja, wir haben
         Fehler gemacht.“ Das musste X einräumen.), the source is its speaker."""
         tokens = self.parse.tokens
-        first = next((i for i in range(sentence.first, sentence.last) if tokens[i].text.strip()), None)
+        first = self._first_word(sentence)
         if previous is None or first is None or tokens[first].text.lower() not in _DEMONSTRATIVES:
             return None
         named = (

@@ -93,7 +93,8 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
         text = doc[index].text
         if text in DASHES:
             capitals = len(doc[start].text) > 1 and doc[start].text.isupper()
-            return index if index > start and (dated or bracketed or capitals) else None
+            opens = index + 1 < len(doc) and doc[index + 1].text[:1].isupper()  # not "EU – und damit …"
+            return index if index > start and opens and (dated or bracketed or capitals) else None
         month = text.lower().rstrip(".") in GERMAN_MONTHS | ENGLISH_MONTHS
         if text in ("(", ")"):
             bracketed = True
