@@ -1731,3 +1731,9 @@ def test_a_quotation_listed_after_a_quoted_title_is_a_title_too():
     assert _quotes(text, {"Karla Brenner": "Q1"}) == []
     said = "Jens Kohl sagte: „Wir kommen wieder“, und „wir bleiben lange hier“."
     assert [q.text for q in _quotes(said, {"Jens Kohl": "Q2"})] == ["Wir kommen wieder", "wir bleiben lange hier"]
+
+
+def test_english_word_order_left_by_machine_translation_keeps_its_speaker():
+    # "After the meeting, the minister said …", translated word for word with the article's capital
+    (quote,) = _quotes("Nach dem Treffen Der Minister sagte, dass die Gespräche schwierig gewesen seien.")
+    assert (quote.speaker_text, quote.text) == ("Der Minister", "dass die Gespräche schwierig gewesen seien.")

@@ -200,6 +200,7 @@ _ARTICLES = {"der", "die", "das", "den", "dem", "des"}
 _RELATIVE_WORDS = {"der", "die", "das", "den", "dem", "dessen", "deren", "denen"}
 # What stands for the sentence before as the object of a cue: "Dies teilte ein Sprecher mit."
 _DEMONSTRATIVES = {"dies", "das", "dieses"}
+_CAPITALISED_ARTICLES = {"Der", "Die", "Das", "Ein", "Eine"}
 # Separable particles, which end the clause of their verb ("gab … bekannt,", "teilte … mit.").
 _PARTICLES = {
     "bekannt", "fest", "klar", "hinzu", "hervor", "zurück", "heraus", "an", "mit", "vor", "aus", "ein", "zu", "auf",
@@ -674,6 +675,21 @@ class _Finder:
             speaker.actor = None
         return speaker
 
+    def _subject_after_fronted_phrase(self, start: int, finite: int) -> _Speaker | None:
+        """Machine translation keeps English word order and capitals: "Nach dem Treffen Der Minister
+        sagte, …" ("After the meeting, the minister said"). A noun phrase that opens with a
+        capitalised article inside the clause, after a fronted prepositional phrase, and runs up to
+        the finite verb is its subject; not a name such as a newspaper's ("Die Welt")."""
+        tokens = self.parse.tokens
+        if tokens[start].pos != "ADP":
+            return None
+        for index in range(start + 2, finite):
+            if tokens[index].text in _CAPITALISED_ARTICLES and tokens[index - 1].text not in ("„", "»", ":", '"'):
+                if self._name_at(index) is not None or self._extent(index, finite) != finite:
+                    return None
+                return self._noun_phrase(index, finite)
+        return None
+
     def _quoted_person(self, cue: int, sentence: _Sentence) -> _Speaker | None:
         """Whom "zitieren" quotes: the person named after it ("…“, zitierte man Karla Brenner",
         "…“, zitiert die Zeitung Jens Kohl"), not the medium or "man" that quotes them."""
@@ -775,6 +791,9 @@ class _Finder:
             if tokens[start].dep.startswith("nsubj"):
                 return None  # the subject of another verb
             start += 1  # the pronoun is the object: "die Gerhard Schröder … erklärt hatte"
+        translated = self._subject_after_fronted_phrase(start, finite)
+        if translated is not None:
+            return translated
         focused = start + 1 < finite and (self._extent(start + 1, finite) == finite or start + 2 == finite)
         if tokens[start].text.lower() in _FOCUS_PARTICLES and focused:
             start += 1  # "Auch der Außenminister sagte"
