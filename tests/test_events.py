@@ -403,3 +403,8 @@ def test_a_day_the_parser_takes_for_the_subject_is_not_the_source(kb):
 def test_an_attributive_participle_is_no_event(kb):
     events = events_of("The struggling steel industry in Duisburg will get new loans.", "en", kb)
     assert "ASSAULT" not in [event.type for event in events], events
+
+
+def test_a_light_verb_finds_its_object_anywhere_in_the_middle_field(kb):
+    text = "Karla Brenner hat am Donnerstag in Genf Gespräche mit dem iranischen Außenminister Abbas Araghchi geführt."
+    assert "CONSULT" in [event.type for event in events_of(text, "de", kb)]

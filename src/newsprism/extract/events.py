@@ -218,13 +218,19 @@ class _Finder:
     def _nouns_beside(self, index: int) -> list[int]:
         """Nouns next to the verb in its clause (up to REACH words away, no comma or verb between):
         the object where the parser misplaced it ("würde die Gespräche überspringen", parsed with
-        the talks as subject)."""
+        the talks as subject). Before a German participle or infinitive, which ends its clause, the
+        whole middle field back to the finite verb ("hat … Gespräche mit dem Minister geführt")."""
         tokens, found = self.parse.tokens, []
+        morph = tokens[index].morph
+        clause_final = self.german and ("VerbForm=Part" in morph or "VerbForm=Inf" in morph)
         for step in (-1, 1):
             position = index + step
-            while 0 <= position < len(tokens) and abs(position - index) <= REACH:
+            middle_field = clause_final and step == -1  # back to the finite verb that opens it
+            while 0 <= position < len(tokens) and (middle_field or abs(position - index) <= REACH):
                 token = tokens[position]
                 if token.pos in ("PUNCT", "VERB", "SPACE") or token.sentence_start:
+                    break
+                if middle_field and (token.pos == "AUX" or "VerbForm=Fin" in token.morph):
                     break
                 if token.pos == "NOUN":
                     found.append(position)
