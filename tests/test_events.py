@@ -408,3 +408,8 @@ def test_an_attributive_participle_is_no_event(kb):
 def test_a_light_verb_finds_its_object_anywhere_in_the_middle_field(kb):
     text = "Karla Brenner hat am Donnerstag in Genf Gespräche mit dem iranischen Außenminister Abbas Araghchi geführt."
     assert "CONSULT" in [event.type for event in events_of(text, "de", kb)]
+
+
+def test_taking_part_is_a_meeting_whether_the_parser_makes_part_a_particle_or_an_object(kb):
+    (event,) = events_of("Trump did not take part in the talks in Geneva.", "en", kb)
+    assert (event.type, event.negated) == ("CONSULT", True)
