@@ -413,3 +413,8 @@ def test_a_light_verb_finds_its_object_anywhere_in_the_middle_field(kb):
 def test_taking_part_is_a_meeting_whether_the_parser_makes_part_a_particle_or_an_object(kb):
     (event,) = events_of("Trump did not take part in the talks in Geneva.", "en", kb)
     assert (event.type, event.negated) == ("CONSULT", True)
+
+
+def test_the_object_nearest_the_verb_decides_among_the_nouns_of_the_middle_field(kb):
+    events = events_of("Die Regierung hat im Krieg lange Verhandlungen mit den Rebellen geführt.", "de", kb)
+    assert [event.type for event in events][:1] == ["CONSULT"], events

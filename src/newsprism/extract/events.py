@@ -253,16 +253,22 @@ class _Finder:
         """The event type of a verb and the tokens of its trigger, or None."""
         parse = self.parse
         arguments = self._arguments(index)
-        nouns = [parse.tokens[a] for a in [*arguments, *self._nouns_beside(index)]]
-        keys = {token.lemma.lower() for token in nouns}
-        if self.german:  # the German lemmatizer mangles some nouns ("Menschenleben" → "Menschenlebe")
-            keys |= {token.text.lower() for token in nouns}
-        keys |= {f"@{p}" for a in arguments if (p := parse.preposition(a))}
+        # the parser's objects first (without a preposition, nearest the verb first), then the nouns
+        # nearest the verb: "hat im Krieg Verhandlungen geführt" is about the negotiations
+        objects = sorted(arguments, key=lambda a: (parse.preposition(a) is not None, abs(a - index)))
+        beside = sorted(self._nouns_beside(index), key=lambda position: abs(position - index))
+        nouns = [parse.tokens[a] for a in [*objects, *beside]]
+        keys: dict[str, None] = {}
+        for token in nouns:
+            keys[token.lemma.lower()] = None
+            if self.german:  # the German lemmatizer mangles some nouns ("Menschenleben" → "Menschenlebe")
+                keys[token.text.lower()] = None
+        keys.update(dict.fromkeys(f"@{p}" for a in arguments if (p := parse.preposition(a))))
         for lemma, spelling in self._verb_lemmas(index):
             entries = self.lexicon.verbs.get(lemma)
             if entries is None or self._existential(index, lemma):
                 continue
-            chosen = next((entries[key] for key in sorted(keys) if key in entries), entries.get(NO_EVENT))
+            chosen = next((entries[key] for key in keys if key in entries), entries.get(NO_EVENT))
             if chosen is not None:
                 return None if chosen == NO_EVENT else (chosen, spelling)
         for argument in parse.kids(index, OBJECT_DEPS):  # a light verb: "verhängte Sanktionen", "held talks"
