@@ -200,3 +200,11 @@ def test_one_speakers_reported_statement_in_two_sources_is_an_agreed_quote(tmp_p
     (story,) = corpus.stories
     quotes = [(fact.statement.split(":")[0], fact.status) for fact in story.facts if fact.kind == "quote"]
     assert quotes == [("Olaf Scholz", "agreed")]  # Merz's statement is left to the sentences
+
+
+def test_a_date_or_an_abbreviation_ends_no_sentence_of_a_story():
+    text = "Genf, 12. März 2026 – Die Stadt baut eine Brücke. Dr. Karla Brenner sagte das z. B. am Montag."
+    assert [text[start:end] for start, end in sentence_spans(text)] == [
+        "Genf, 12. März 2026 – Die Stadt baut eine Brücke.",
+        "Dr. Karla Brenner sagte das z. B. am Montag.",
+    ]

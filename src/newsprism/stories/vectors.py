@@ -14,6 +14,12 @@ from newsprism.stories.embed import DIMENSIONS, LEAD_DIMENSIONS, embed, embed_le
 MAX_SENTENCES = 80
 MIN_SENTENCE_CHARS = 20
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"“”»«]?\s+(?=[\"„“»«‚(]?[A-ZÄÖÜ0-9])|\n+")
+# Full stops that end no sentence: a German ordinal before a month ("Berlin, 12. März"), "Dr.", "z. B."
+_ORDINAL_BEFORE = re.compile(r"(?:^|\W)\d{1,2}\.$")
+_MONTH_AFTER = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
+)
+_ABBREVIATION_BEFORE = re.compile(r"(?:^|\W)(?:Dr|Prof|Nr|St|ca|vgl|bzw|z|u)\.$")
 
 
 @dataclass(slots=True)
@@ -27,7 +33,7 @@ class ArticleVectors:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence worth comparing, at most MAX_SENTENCES."""
     spans, start = [], 0
-    for match in [*_SENTENCE_END.finditer(text), None]:
+    for match in [*(m for m in _SENTENCE_END.finditer(text) if _ends_sentence(text, m)), None]:
         end = match.start() if match else len(text)
         piece = text[start:end]
         stripped = piece.strip()
@@ -36,6 +42,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             spans.append((offset, offset + len(stripped)))
         start = match.end() if match else end
     return spans[:MAX_SENTENCES]
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    before = text[max(0, match.start() - 8) : match.start()]
+    if _ORDINAL_BEFORE.search(before) and _MONTH_AFTER.match(text, match.end()):
+        return False
+    return not _ABBREVIATION_BEFORE.search(before)
 
 
 def vectorize(articles: list[Article]) -> list[ArticleVectors]:
