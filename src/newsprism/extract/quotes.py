@@ -1909,9 +1909,8 @@ class _Finder:
             resumed = source is None and lapsed is not None and self.continues(sentence, False)
             if resumed:
                 source = lapsed  # "X zufolge seien … . Es handelte sich um Attrappen. Nie habe Gefahr bestanden."
-            points_back = (
-                reported is not None and reported.start == sentence.start and self._demonstrative_start(sentence)
-            )
+            # a speech act reported as its whole sentence may stand for the one before: "Das kündigte X an"
+            points_back = reported is not None and reported.start == sentence.start
             confirmed = (
                 self._confirmation(sentence, previous, quotes, unattributed)
                 if reported is None or points_back
@@ -1919,7 +1918,7 @@ class _Finder:
             )
             if confirmed is not None:
                 quotes.append(confirmed)
-                if points_back:  # "Das kündigte X an": what X announced is the sentence before, not this one
+                if points_back:  # what X announced is the sentence before, not this one
                     reported = speaker = None
             if reported is not None:
                 quotes.append(reported)
@@ -2032,16 +2031,6 @@ class _Finder:
             return None
         mention = _Speaker(tokens[first].text, source.actor if source is not None else None)
         return _quote(self.text, tokens[first + 1].start, sentence.end, mention, False, tokens[first].text)
-
-    def _demonstrative_start(self, sentence: _Sentence) -> bool:
-        """Does the sentence open with "Das" or "Dies" before its finite verb ("Das kündigte X an")?"""
-        tokens = self.parse.tokens
-        first = self._first_word(sentence)
-        return (
-            first is not None
-            and tokens[first].text.lower() in _DEMONSTRATIVES
-            and self.parse.finite_of(first + 1) == first + 1
-        )
 
     def _confirmation(
         self, sentence: _Sentence, previous: _Sentence | None, quotes: list[Quote], unattributed: list[Quote]
