@@ -321,3 +321,33 @@ def test_a_dateline_city_in_capitals_tagged_as_an_organisation_is_the_city(kb):
     berlin, nato = article.entities[0], next(e for e in article.entities if e.text == "NATO")
     assert (berlin.label, berlin.actor_id) == ("LOC", "kb:berlin")
     assert nato.label == "ORG"
+
+
+def _linked_titles(kb, text: str, language: str, people: list[str]) -> dict[str, str | None]:
+    """Link ``text`` (dated 2026-03-02) with ``people`` marked as PER; the title mentions the linker adds."""
+    article = Article(id="t", path="t", format="text", raw_text=text, text=text, language=language)
+    article.published = "2026-03-02"
+    article.entities = [Entity(text.index(p), text.index(p) + len(p), p, "PER") for p in people]
+    link_article(article, kb, ActorRegistry(kb))
+    named = {entity.text: entity.actor_id for entity in article.entities if entity.text in people}
+    return {"people": named, "titles": [e.actor_id for e in article.entities if e.text not in people]}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Der ägyptische Außenminister Samir Haddad kam nach Genf. Dort drohte der Außenminister mit Abreise.", "de"),
+        ("Egypt's Foreign Minister Samir Haddad came to Geneva. There the foreign minister threatened to leave.", "en"),
+    ],
+)
+def test_a_bare_title_is_the_person_the_article_gave_it_to(kb, text, language):
+    found = _linked_titles(kb, text, language, ["Samir Haddad"])
+    assert found["titles"] == [found["people"]["Samir Haddad"]]  # not the knowledge base's German minister
+
+
+def test_a_bare_title_two_people_of_the_article_hold_is_nobodys(kb):
+    text = (
+        "Der ägyptische Außenminister Samir Haddad und der sudanesische Außenminister Omar Tahir kamen nach Genf. "
+        "Dort drohte der Außenminister mit Abreise."
+    )
+    assert _linked_titles(kb, text, "de", ["Samir Haddad", "Omar Tahir"])["titles"] == []

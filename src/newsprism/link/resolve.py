@@ -28,6 +28,7 @@ _COMPATIBLE = {
 FUZZY_SCORE = 92
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüßÀ-ÿ][\w-]*")
 _GERMAN_ENDINGS = ("en", "er", "es", "em", "e", "")
+_CLAUSE_END = re.compile(r"[,;.:!?()„“\"]")
 _DETERMINERS = frozenset("der die das den dem des the".split())
 _LEADING = _DETERMINERS | frozenset("im am vom zum zur beim ins in at of".split())
 _TITLE_WORD = re.compile(
@@ -49,6 +50,7 @@ class _Linker:
         self.when = _when(article)
         self.people: dict[str, str] = {}  # surname key → actor id, from full names in this article
         self._words: frozenset[str] | None = None  # the article's words, read when first needed
+        self._titles: list[tuple[str, set[str]]] | None = None  # (person, title words) named here
 
     def _forms(self, text: str) -> list[str]:
         """Forms of a mention to look up: as written, without a possessive, without a leading title
@@ -207,7 +209,7 @@ class _Linker:
         return None
 
     def _title_at(self, words: list[re.Match[str]], index: int, mentioned: frozenset[str]) -> tuple[str, int] | None:
-        """A title or epithet starting at ``words[index]``: (its holder, how many words it takes;
+        """A title or epithet starting at ``words[index]``: (its holder's actor id, how many words it takes;
         a title without a country is first that of one of the ``mentioned`` knowledge-base actors).
 
         "russische Präsident" → Putin in 2025, "US-Präsident", "Prime Minister", "Kremlchef".
@@ -219,7 +221,7 @@ class _Linker:
             phrase = " ".join(m.group(0) for m in words[index : index + length])
             if index + length <= len(words) and fold(phrase) in self.kb.epithets:
                 holder = self.kb.epithet_holder(phrase, self.when)
-                return (holder, length) if holder else None
+                return (self.registry.kb_actor(holder), length) if holder else None
         title, country, length = word, None, 1
         for size in (4, 3, 2):
             phrase = " ".join(m.group(0) for m in words[index : index + size])
@@ -241,8 +243,35 @@ class _Linker:
             country = self._owner_of(words[previous].group(0))
         if country is None and previous >= 0 and fold(words[previous].group(0)) not in _DETERMINERS:
             return None  # "Präsident Putin": a title before a name, which the NER and roles handle
+        if country is None:
+            local = self._titled_here(" ".join(m.group(0) for m in words[index : index + length]))
+            if local is not None:
+                return (local, length) if local else None
         holder = self.kb.holder(title, country, self.when, mentioned)
-        return (holder, length) if holder else None
+        return (self.registry.kb_actor(holder), length) if holder else None
+
+    def _titled_here(self, title: str) -> str | None:
+        """The person this article gives ``title`` ("der ägyptische Außenminister Karim Mansour", "Egypt's
+        foreign minister, Karim Mansour"): a bare "der Außenminister" later is that person, not the
+        knowledge base's German one. None if nobody here has the title, "" if several do."""
+        if self._titles is None:
+            self._titles, text = [], self.article.text
+            for entity in self.article.entities:
+                if entity.label != "PER" or not entity.actor_id:
+                    continue
+                before = title_before(text, entity.start)
+                if before:  # with the capitalised words of an English title: "Foreign Minister Samir Haddad"
+                    before += " " + " ".join(
+                        _CLAUSE_END.split(text[max(0, entity.start - 60) : entity.start])[-1].split()[-3:]
+                    )
+                for found in (before, title_after(text, entity.end)):
+                    if found:
+                        self._titles.append((entity.actor_id, {without_genitive(fold(w)) for w in found.split()}))
+        words = {without_genitive(fold(word)) for word in title.split()}
+        holders = {actor for actor, title_words in self._titles if words <= title_words}
+        if not holders:
+            return None
+        return next(iter(holders)) if len(holders) == 1 else ""
 
     def _in_apposition(self, start: int, end: int) -> bool:
         """Does the title at ``start``..``end`` stand beside a named person, set off by a comma
@@ -279,7 +308,7 @@ class _Linker:
             owned = owner >= 0 and self._owner_of(words[owner].group(0)) is not None
             if self._in_apposition(words[owner].start() if owned else start, last.end()):
                 continue
-            found.append(Entity(start, last.end(), text[start : last.end()], "PER", self.registry.kb_actor(holder)))
+            found.append(Entity(start, last.end(), text[start : last.end()], "PER", holder))
             taken.update(range(first, index + length))
         for index, match in enumerate(words):
             word = match.group(0)
