@@ -208,3 +208,22 @@ def test_a_date_or_an_abbreviation_ends_no_sentence_of_a_story():
         "Genf, 12. März 2026 – Die Stadt baut eine Brücke.",
         "Dr. Karla Brenner sagte das z. B. am Montag.",
     ]
+
+
+def test_counts_of_months_and_volumes_are_compared_across_languages_and_eras(tmp_path):
+    texts = {  # the mandate differs (18 / 24 months), the demand agrees (40 billion m³); 1962's figure is history
+        "a.txt": "Quelle: Blatt A\nDatum: 2026-03-03\n\nWasserstreit am Rhein: Kommission in Genf vereinbart\n\n"
+        "Die Schweiz und Frankreich haben sich am Dienstag in Genf auf eine gemeinsame Wasserkommission geeinigt. "
+        "Ihr Mandat ist auf 18 Monate befristet. Frankreich verlangt mindestens 40 Milliarden Kubikmeter Wasser "
+        "pro Jahr.",
+        "b.txt": "Source: Wire B\nDate: 2026-03-03\n\nRhine water dispute: commission agreed in Geneva\n\n"
+        "Switzerland and France agreed in Geneva on Tuesday to set up a joint water commission. The commission "
+        "will have a mandate of 24 months. France is demanding at least 40 billion cubic metres of water a year. "
+        "A treaty signed in 1962 had allotted 55 billion cubic metres a year to France.",
+    }
+    corpus = _analysed(tmp_path, texts)
+    (story,) = corpus.stories
+    counts = {tuple(sorted(m.text for m in f.mentions)): f.status for f in story.facts if f.kind == "count"}
+    assert counts[("18 Monate", "24 months")] == "conflict"
+    assert counts[("40 Milliarden Kubikmeter", "40 billion cubic metres")] == "agreed"
+    assert counts[("55 billion cubic metres",)] == "single"  # the treaty's year sets it apart from today's demand

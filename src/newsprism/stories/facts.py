@@ -51,32 +51,63 @@ NOT_HAPPENED = "did not happen"
 
 UNIT_WORDS: dict[str, str] = {
     **dict.fromkeys("menschen personen leute anwohner anwohnerinnen einwohner bewohner people persons residents "
-                    "inhabitants civilians zivilisten".split(), "people"),
+                    "inhabitants civilians zivilisten demonstranten demonstrantinnen protesters demonstrators".split(),
+                    "people"),
     **dict.fromkeys("einsatzkräfte helfer helferinnen feuerwehrleute rettungskräfte workers firefighters "
                     "volunteers rescuers responders".split(), "emergency workers"),
+    **dict.fromkeys("polizisten polizistinnen polizeibeamte police officers policemen".split(), "police"),
     **dict.fromkeys("tote todesopfer dead killed deaths".split(), "dead"),
     **dict.fromkeys("verletzte injured wounded".split(), "injured"),
     **dict.fromkeys("soldaten soldiers troops".split(), "soldiers"),
-    **dict.fromkeys("gefangene gefangenen prisoners captives".split(), "prisoners"),
+    **dict.fromkeys("gefangene gefangenen häftlinge prisoners captives detainees inmates".split(), "prisoners"),
+    **dict.fromkeys("geiseln hostages".split(), "hostages"),
+    **dict.fromkeys("flüchtlinge geflüchtete migranten refugees migrants".split(), "refugees"),
+    **dict.fromkeys("beschäftigte mitarbeiter mitarbeiterinnen employees staff".split(), "employees"),
+    **dict.fromkeys("arbeitsplätze jobs".split(), "jobs"),
+    **dict.fromkeys("haushalte households".split(), "households"),
+    **dict.fromkeys("häuser gebäude wohnungen homes houses buildings".split(), "buildings"),
     **dict.fromkeys("schiffe ships vessels frachter".split(), "ships"),
+    **dict.fromkeys("panzer tanks".split(), "tanks"),
+    **dict.fromkeys("raketen marschflugkörper missiles rockets".split(), "missiles"),
+    **dict.fromkeys("drohnen drones".split(), "drones"),
     **dict.fromkeys("mitglieder mitgliedsstaaten members states staaten länder countries".split(), "members"),
+    **dict.fromkeys("stimmen votes".split(), "votes"),
+    **dict.fromkeys("sitze seats".split(), "seats"),
     **dict.fromkeys("euro euros eur €".split(), "euros"),
     **dict.fromkeys("dollar dollars usd $".split(), "dollars"),
     **dict.fromkeys("meter metern metres meters".split(), "metres"),
     **dict.fromkeys("kilometer kilometern kilometres kilometers km".split(), "kilometres"),
+    **dict.fromkeys(["quadratkilometer", "quadratkilometern", "km²", "square kilometres", "square kilometers"],
+                    "square kilometres"),
+    **dict.fromkeys("hektar hectares".split(), "hectares"),
+    **dict.fromkeys(["kubikmeter", "kubikmetern", "m³", "cubic metres", "cubic meters"], "cubic metres"),
+    **dict.fromkeys("liter litern litres liters".split(), "litres"),
+    **dict.fromkeys("barrel barrels".split(), "barrels"),
+    **dict.fromkeys("tonnen tonnes tons".split(), "tonnes"),
+    **dict.fromkeys("kilogramm kilo kilograms kg".split(), "kilograms"),
+    **dict.fromkeys("minuten minutes".split(), "minutes"),
     **dict.fromkeys("stunden stündige stündigen stündiger stündiges hours hour".split(), "hours"),
     **dict.fromkeys("tage tagen tägige tägigen tägiger tägiges days day".split(), "days"),
-    **dict.fromkeys("wochen weeks week".split(), "weeks"),
+    **dict.fromkeys("wochen wöchige wöchigen weeks week".split(), "weeks"),
+    **dict.fromkeys("monate monaten monatige monatigen monatiger monatiges months month".split(), "months"),
+    **dict.fromkeys("jahre jahren jährige jährigen jähriger jähriges years year".split(), "years"),
     **dict.fromkeys("prozent percent %".split(), "percent"),
 }  # fmt: skip
 MULTIPLIERS = {"tausend": 1e3, "thousand": 1e3, "millionen": 1e6, "million": 1e6, "mio": 1e6, "milliarden": 1e9,
-               "billion": 1e9, "mrd": 1e9}  # fmt: skip
+               "billion": 1e9, "bn": 1e9, "mrd": 1e9, "billionen": 1e12}  # fmt: skip
 NUMBER_WORDS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
                 "zehn": 10, "elf": 11, "zwölf": 12, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12}  # fmt: skip
-_NUMBER = r"(?P<number>\d{1,3}(?:[.,]\d{3})+(?![\d])|\d+(?:[.,]\d{1,2})?(?![\d.,]\d)|" + "|".join(NUMBER_WORDS) + ")"
+# a number glued to letters is part of a word ("1990er Jahre", "zweite"), not a count
+_NUMBER = (
+    r"(?P<number>\d{1,3}(?:[.,]\d{3})+(?![\d])|\d+(?:[.,]\d{1,2})?(?![\d.,]\d)|"
+    + "|".join(NUMBER_WORDS)
+    + r")(?![^\W\d])"
+)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year in a count's sentence sets when the count holds
+_MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 _COUNT = re.compile(
-    rf"(?i)(?<![\w.,-]){_NUMBER}(?:\s*(?P<mult>{'|'.join(MULTIPLIERS)})\.?)?\s*(?:-\s*)?"
+    rf"(?i)(?<![\w.,-]){_NUMBER}(?:\s*(?P<mult>{_MULTIPLIER})\b\.?)?\s*(?:-\s*)?"
     rf"(?:(?:[^\W\d]+\s+){{0,2}}?)(?P<unit>{'|'.join(sorted(map(re.escape, UNIT_WORDS), key=len, reverse=True))})"
     r"(?![\w])"
 )
@@ -108,6 +139,14 @@ def _number(match: re.Match[str]) -> float:
     else:
         value = float(raw.replace(",", "."))
     return value * MULTIPLIERS.get((match.group("mult") or "").lower(), 1)
+
+
+def _readable(value: float) -> str:
+    """A count as people read it: "31 billion", "1.5 million", "1200"."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            return f"{value / size:g} {word}"
+    return f"{value:g}"
 
 
 def _clip(text: str) -> str:
@@ -153,15 +192,19 @@ def _value_claims(article: Article, sentences: _Sentences) -> list[_Claim]:
     """Counts and dates, each with the vector of its sentence."""
     claims: list[_Claim] = []
     source = _source(article)
+    published = article.published_day
     for match in _COUNT.finditer(article.text):
         index = sentences.at(match.start())
         if index is None:
             continue
         unit = UNIT_WORDS[match.group("unit").lower()]
-        value = f"{_number(match):g}"
         mention = Mention(article.id, match.start(), match.end(), match.group(0))
-        claims.append(_Claim("count", source, value, mention, sentences.vectors[index], unit,
-                             _in_sentence(mention, sentences.text(index))))  # fmt: skip
+        claim = _Claim("count", source, _readable(_number(match)), mention, sentences.vectors[index], unit,
+                       _in_sentence(mention, sentences.text(index)))  # fmt: skip
+        claim.extra["years"] = " ".join(
+            sorted(set(_YEAR.findall(sentences.text(index))) - {str(published and published.year)})
+        )
+        claims.append(claim)
     for found in find_dates(article.text, article.published_day):
         index = sentences.at(found.start)
         if index is None:
@@ -445,6 +488,9 @@ def compare_story(
         scores = _similarities(group, SAME_VALUE_BONUS, penalty)
         if kind == "date":
             scores = np.where(_name_other_actors(group) & (_similarities(group) < DATE_ALONE_MATCH), -np.inf, scores)
+        else:  # "the 1959 agreement allocated 55.5 billion" is another count than today's demand of 40 billion
+            years = np.array([claim.extra["years"] for claim in group], dtype=object)
+            scores = np.where(years[:, None] == years[None, :], scores, -np.inf)
         keep(kind, _group(group, scores, SENTENCE_MATCH), lambda c: c.value)
     for chosen in _event_groups(_event_claims(articles, names)):
         dates = {c.extra["date"] for c in chosen if c.extra["date"]}
