@@ -92,6 +92,24 @@ def test_pronoun_speaker_is_the_subject_of_the_previous_sentence():
     assert [(q.speaker_text, q.speaker_actor_id) for q in quotes] == [("er", "a:wiik")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the last sentence's person is a man, so "Sie" is the woman named before him
+        (
+            "Die Außenministerin Karla Brenner sprach am Morgen. Der Minister für Handel, Jens Kohl, traf am "
+            "Mittag ein. Sie sagte, die Gespräche seien schwierig.",
+            "a:brenner",
+        ),
+        ("Die Ghanaerin Karla Brenner sprach am Morgen. Er sagte, die Gespräche seien schwierig.", None),
+        ("Herr Jens Kohl sprach am Morgen. Er sagte, die Gespräche seien schwierig.", "a:kohl"),
+    ],
+)
+def test_a_pronoun_is_no_person_the_text_marks_with_the_other_sex(text, speaker):
+    quotes = _quotes(text, {"Karla Brenner": "a:brenner", "Jens Kohl": "a:kohl"})
+    assert [q.speaker_actor_id for q in quotes] == [speaker]
+
+
 def test_reported_speech_and_attribution_phrases():
     text = (
         "Karla Brenner sagte, die Deiche würden halten. "

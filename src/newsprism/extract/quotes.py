@@ -135,6 +135,20 @@ _SOURCE_NOUN = re.compile(
     r"umfragen|(?:end)?ergebnis(?:sen)?|erfahrungen|verfassung|urteil|stand)$"
 )
 _PRONOUNS = {"er", "sie", "he", "she"}
+_FEMININE_PRONOUNS = {"sie", "she"}
+# What the words right before a name say of the person's sex: a feminine role noun ("die Ghanaerin",
+# "Außenministerin", "Präsidentin") or "Frau"/"Mrs"; "Herr"/"Mr", or a German title without the
+# feminine ending ("Außenminister", "der Sprecher"), is a man.
+_FEMININE_BEFORE = re.compile(r"(?:\b(?:Frau|Mrs|Ms|Madam)\.?|[A-ZÄÖÜ][\w-]*(?:erin|istin|entin|antin|ärin))\W*$")
+_MALE_TITLE = (
+    r"(?=[A-ZÄÖÜ])(?i:[\w-]*(?:minister|präsident|kanzler|sprecher|berater|botschafter|gesandter|beauftragter|chef|"
+    r"direktor|leiter))\b"
+)
+_MASCULINE_BEFORE = re.compile(  # "der Außenminister X", "Der Minister für Wasser und Energie, X"
+    rf"(?:\b(?:Herr|Mr)\.?|\b[Dd](?:er|em|es|en)\s+(?:[a-zäöü]\w*\s+)?{_MALE_TITLE}"
+    r"|\b[Dd]er\s+(?:[a-zäöü]\w*\s+)?" + _MALE_TITLE + r"\s+(?:für|des|der|von|vom)\s[^,.;:!?]{0,40}"
+    r"|\b[Dd]er\s+(?:[a-zäöü]\w*\s+)?" + _MALE_TITLE + r"[^,.;:!?]{0,40},)\W*$"
+)
 # News media a speaker talks to ("sagte ein Sprecher der Nachrichtenagentur dpa").
 _MEDIUM = re.compile(
     r"(?i)(?:nachrichtenagentur|presse-?agentur|zeitung|sender|nachrichtenmagazin|magazin|blatt|fernsehen|rundfunk|radio)$"
@@ -547,7 +561,7 @@ class _Speakers:
         start, end = tokens[0].start, tokens[-1].end
         text = self.parse.text[start:end]
         if text.lower() in _PRONOUNS:
-            return _Speaker(text, self._antecedent(start))
+            return _Speaker(text, self._antecedent(start, text))
         inside = self.inside(start, end)
         cut = [p for p in self.people if start <= p.start < end < p.end]  # "… Mohammed" | "bin Abdulrahman Al Thani"
         if not inside and cut:
@@ -594,11 +608,28 @@ class _Speakers:
         first, last = self.parse.contiguous(noun, sentence)
         return self.phrase(first, self.parse.phrase_end(noun, first, last))
 
-    def _antecedent(self, position: int) -> Entity | None:
+    def _antecedent(self, position: int, pronoun: str) -> Entity | None:
         """The first person named outside quotation marks in the last sentence that names one: in
-        "„Ich werde mit Putin sprechen“, sagte er", "er" is not Putin."""
+        "„Ich werde mit Putin sprechen“, sagte er", "er" is not Putin. A person the text marks as a
+        woman is no "er", a man no "sie" (then the sentence before is asked)."""
+        feminine = pronoun.lower() in _FEMININE_PRONOUNS
         earlier = [entity for start, entity in self.subjects if start < position]
-        return earlier[-1] if earlier else None
+        for entity in reversed(earlier[-3:]):
+            if self._sex(entity) != ("m" if feminine else "f"):
+                return entity
+        return None
+
+    def _sex(self, person: Entity) -> str | None:
+        """ "f" or "m" where the words before one of the person's mentions say it, else None."""
+        text = self.parse.text
+        for mention in self.people:
+            if mention.actor_id == person.actor_id and mention.label == "PER":
+                before = text[max(0, mention.start - 50) : mention.start]
+                if _FEMININE_BEFORE.search(before):
+                    return "f"
+                if _MASCULINE_BEFORE.search(before):
+                    return "m"
+        return None
 
 
 def _quote(text: str, start: int, end: int, speaker: _Speaker | None, direct: bool, cue: str | None) -> Quote:
