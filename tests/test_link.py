@@ -351,3 +351,37 @@ def test_a_bare_title_two_people_of_the_article_hold_is_nobodys(kb):
         "Dort drohte der Außenminister mit Abreise."
     )
     assert _linked_titles(kb, text, "de", ["Samir Haddad", "Omar Tahir"])["titles"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "parts"),
+    [
+        # an organisation's name run into a person named again later
+        (
+            "Die Gesandte der Afrikanischen Union Karla Brenner sprach. Karla Brenner reiste ab.",
+            "Afrikanischen Union Karla Brenner",
+            "ORG",
+            [("Afrikanischen Union", "ORG"), ("Karla Brenner", "PER"), ("Karla Brenner", "PER")],
+        ),
+        # a place run into a name the NER took for a person
+        (
+            "Der Beauftragte für Afrika Jens Kohl reiste ab.",
+            "Afrika Jens Kohl",
+            "PER",
+            [("Afrika", "LOC"), ("Jens Kohl", "PER")],
+        ),
+        # nouns after the known name, named as no person anywhere
+        ("Der EU Kommission Chef sprach.", "EU Kommission Chef", "ORG", [("EU Kommission Chef", "ORG")]),
+        # a known name after the known one
+        ("Der Flughafen Berlin Brandenburg öffnete.", "Berlin Brandenburg", "ORG", [("Berlin Brandenburg", "ORG")]),
+    ],
+)
+def test_a_span_run_from_a_known_name_into_a_person_is_split(kb, text, span, label, parts):
+    article = Article(id="t", path="t", format="text", raw_text=text, text=text, language="de")
+    start = text.index(span)
+    article.entities = [Entity(start, start + len(span), span, label)]
+    again = text.find("Karla Brenner", start + len(span))
+    if again > 0:
+        article.entities.append(Entity(again, again + len("Karla Brenner"), "Karla Brenner", "PER"))
+    link_article(article, kb, ActorRegistry(kb))
+    assert [(e.text, e.label) for e in article.entities if e.label != "MISC"] == parts

@@ -348,6 +348,44 @@ def _split_fused_people(entities: list[Entity], kb: KnowledgeBase) -> list[Entit
     return result
 
 
+def _split_known_prefix(entities: list[Entity], kb: KnowledgeBase, registry: ActorRegistry) -> list[Entity]:
+    """Split a span the NER ran from a known place or organisation into a name after it, where a
+    text without commas puts them side by side ("der Sondergesandte der Afrikanischen Union Grace
+    Adjei-Mensah", "Horn von Afrika Lukas Brandstetter"): the known name keeps its type, the two or
+    three capitalised words after it, none of them known, are a person. Only where the NER took the
+    span for a person, or the words after the known name are a person named elsewhere (in the
+    article or the corpus so far): German capitalises nouns, and "EU Kommission Chef" is no one."""
+    people = {fold(e.text) for e in entities if e.label == "PER"}
+
+    def person(name: str) -> bool:
+        return fold(name) in people or registry.find_new(name, "person") is not None
+
+    result = []
+    for entity in entities:
+        words = list(re.finditer(r"\S+", entity.text))
+        split = None
+        for cut in range(len(words) - 2, 0, -1):
+            head, rest = words[:cut], words[cut:]
+            head_text = entity.text[: head[-1].end()]
+            known = [kb.actors[i].type for i in kb.by_key.get(name_key(head_text), ())]
+            if (
+                known
+                and len(rest) <= 3
+                and all(w.group(0)[:1].isupper() and not kb.by_key.get(name_key(w.group(0))) for w in rest)
+                and (entity.label == "PER" or person(entity.text[rest[0].start() :]))
+            ):
+                split = (cut, "ORG" if known[0] == "organisation" else "LOC")
+                break
+        if split is None:
+            result.append(entity)
+            continue
+        cut, label = split
+        end, start = entity.start + words[cut - 1].end(), entity.start + words[cut].start()
+        result.append(Entity(entity.start, end, entity.text[: words[cut - 1].end()], label))
+        result.append(Entity(start, entity.end, entity.text[words[cut].start() :], "PER"))
+    return result
+
+
 def _without_title_ends(entities: list[Entity], text: str, kb: KnowledgeBase) -> list[Entity]:
     """Drop a non-person entity that ends a title ("Secretary of State", "Minister of State"): the
     title is a person's, and "State" no organisation."""
@@ -364,7 +402,8 @@ def _without_title_ends(entities: list[Entity], text: str, kb: KnowledgeBase) ->
 
 def link_article(article: Article, kb: KnowledgeBase, registry: ActorRegistry) -> None:
     """Give every entity of ``article`` its ``actor_id``, add title and demonym mentions, record roles."""
-    article.entities = _split_fused_people(_without_title_ends(article.entities, article.text, kb), kb)
+    entities = _split_known_prefix(_without_title_ends(article.entities, article.text, kb), kb, registry)
+    article.entities = _split_fused_people(entities, kb)
     taken = {position for entity in article.entities for position in range(entity.start, entity.end)}
     missed = [Entity(start, end, name, "PER") for start, end, name in titled_names(article.text, taken)]
     article.entities = sorted([*article.entities, *missed], key=lambda entity: entity.start)
