@@ -418,3 +418,11 @@ def test_taking_part_is_a_meeting_whether_the_parser_makes_part_a_particle_or_an
 def test_the_object_nearest_the_verb_decides_among_the_nouns_of_the_middle_field(kb):
     events = events_of("Die Regierung hat im Krieg lange Verhandlungen mit den Rebellen geführt.", "de", kb)
     assert [event.type for event in events][:1] == ["CONSULT"], events
+
+
+def test_a_name_right_after_the_finite_verb_of_a_clause_with_no_subject_is_the_source(kb):
+    text = (
+        "Samir Haddad sprach in Genf. Später wies Haddad zurück, dass die Regierung jemals mit Sanktionen gedroht habe."
+    )
+    rejections = [event for event in events_of(text, "de", kb) if event.type == "REJECT"]
+    assert rejections and rejections[0].source_text == "Haddad" and rejections[0].target_text is None, rejections

@@ -358,17 +358,23 @@ class _Finder:
         parse = self.parse
         subject_of = self._clause_head(index)
         passive = [] if self._misread_passive(index) else parse.kids(index, PASSIVE_SUBJECT_DEPS)
-        subjects = [s for s in self._subjects(subject_of) if not self._is_time(s)]  # "Am Mittwoch" misparsed
+        subjects = [  # "Am Mittwoch", "Später": a time or an adverb the parser took for the subject
+            s for s in self._subjects(subject_of) if not self._is_time(s) and parse.tokens[s].pos not in ("ADV", "ADP")
+        ]
         agents = [parse.noun_of(a) for a in parse.kids(index, OBLIQUE_DEPS | {"agent"})
                   if parse.tokens[a].dep == "agent" or parse.preposition(a) in AGENT_PREPOSITIONS]  # fmt: skip
         source = subjects[0] if subjects else (agents[0] if passive and agents else None)
+        inverted = self._inverted_subject(subject_of) if source is None and not passive else None
+        if inverted is not None:
+            source = inverted
         controller = self._demanded_of(index)
         if controller is not None:  # "forderte Russland auf, abzuziehen": Russia is to withdraw
             source = controller
         targets = passive + [
             argument
             for argument in self._arguments(index)
-            if parse.preposition(argument)
+            if argument != inverted
+            and parse.preposition(argument)
             not in LOCATION_PREPOSITIONS | TIME_PREPOSITIONS | AGENT_PREPOSITIONS | ATTRIBUTION_PREPOSITIONS
             and not self._is_time(argument)
         ]
@@ -392,6 +398,25 @@ class _Finder:
             target_text, target_id = self._actor(objects[0], sentence_start)
         return {"source_text": source_text, "source_actor_id": source_id,
                 "target_text": target_text, "target_actor_id": target_id}  # fmt: skip
+
+    def _inverted_subject(self, index: int) -> int | None:
+        """A German main clause with something else in front puts its subject right after the
+        finite verb ("Später wies Mansour zurück, dass …"), and the parser, seeing no case on a
+        name, often makes it the object. Such an object, a person or organisation right after the
+        finite verb of a clause with no subject, is the subject."""
+        if not self.german:
+            return None
+        parse, tokens = self.parse, self.parse.tokens
+        verbs = [index, *parse.kids(index, frozenset({"aux"}))]
+        finite = next((i for i in verbs if "VerbForm=Fin" in tokens[i].morph), None)
+        if finite is None or finite == 0 or finite + 1 >= len(tokens) or tokens[finite - 1].pos == "PUNCT":
+            return None  # the verb opens the clause: a question or a verb-first headline
+        for obj in parse.kids(index, frozenset({"obj"})):
+            start, _ = parse.span(parse.subtree(obj))
+            entity = parse.entity_in(obj, ("PER", "ORG"))
+            if entity is not None and start == tokens[finite + 1].start:
+                return obj
+        return None
 
     def _is_time(self, index: int) -> bool:
         token = self.parse.tokens[index]
