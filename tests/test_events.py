@@ -426,3 +426,9 @@ def test_a_name_right_after_the_finite_verb_of_a_clause_with_no_subject_is_the_s
     )
     rejections = [event for event in events_of(text, "de", kb) if event.type == "REJECT"]
     assert rejections and rejections[0].source_text == "Haddad" and rejections[0].target_text is None, rejections
+
+
+def test_an_english_verb_and_its_particle_are_no_german_compound(kb):
+    # "set up" had been looked up as "upset", a PROTEST
+    events = events_of("France and Switzerland agreed to set up a joint water commission.", "en", kb)
+    assert "PROTEST" not in {event.type for event in events}, events

@@ -192,11 +192,12 @@ class _Finder:
         particles = parse.kids(index, PARTICLE_DEPS | {"prep"})
         if self.german and not particles and (last := self._clause_final_particle(index)) is not None:
             particles = [last]
-        joined = [(parse.lower(p) + lemma, sorted([index, p])) for p in particles if parse.lower(p).isalpha()]
+        if self.german:  # "gaben … ab" is abgeben, not geben; English "set up" is no "upset"
+            joined = [(parse.lower(p) + lemma, sorted([index, p])) for p in particles if parse.lower(p).isalpha()]
+            if joined:
+                return joined
         phrasal = [(f"{lemma} {parse.lower(p)}", sorted([index, p])) for p in particles]  # call for
-        if self.german and joined:  # "gaben … ab" is abgeben, not geben
-            return joined
-        return [*joined, *phrasal, (lemma, [index])]
+        return [*phrasal, (lemma, [index])]
 
     def _clause_final_particle(self, index: int) -> int | None:
         """A separable particle closing the clause of a finite verb, where the parser hung it
