@@ -1437,6 +1437,21 @@ def test_a_quoted_nickname_is_no_quote():
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "About 300 people, most of them members of the Polish diaspora, protested peacefully outside the town "
+            'hall on Monday, police said, carrying banners reading "Peace is possible".',
+            "en",
+        ),
+        ("Rund 300 Menschen protestierten, sagte die Polizei, und trugen Transparente „Hände weg vom See“.", "de"),
+    ],
+)
+def test_a_slogan_on_a_banner_is_no_quote(text, language):
+    assert [q.text for q in _quotes(text, language=language) if q.direct] == []
+
+
+@pytest.mark.parametrize(
     ("text", "source"),
     [
         ("Nach dem vorläufigen Endergebnis erreichte die Partei 45 Prozent.", "dem vorläufigen Endergebnis"),

@@ -188,13 +188,15 @@ _OPENING = {":", ",", '"', *_QUOTE_MARKS}
 _NOMINATIVE_PRONOUNS = {"er", "ich", "wir"}
 # Pronouns that head a speaker with the group after them: "Einer der Feuerwehrleute sagte".
 _PARTITIVES = {"einer", "eine", "eines", "keiner", "jeder", "viele", "einige", "mehrere", "manche", "beide"}
-# What a quoted title or name follows: "unter dem Motto „…“", "die Fernsehserie „…“", "in „…“", "die „…“".
+# What a quoted title, name or slogan follows: "unter dem Motto „…“", "die Fernsehserie „…“", "in „…“", "die „…“",
+# "banners reading "…"".
 _TITLED = re.compile(
     r"(?i)(?:\b(?:in|im|unter|namens|der|die|das|des|dem|den|ein|eine|einer|eines|einem)|"
     r"(?:motto|titel|lied|song|film|buch|roman|serie|partei|unternehmen|firma|gruppe|zeitung|zeitschrift|magazin|blatt|programm|aktion|kampagne|slogan|album|stück|sendung|show|schiff|"
     r"marke|modell|projekt|initiative|organisation|verein|bündnis|band|werk|ausstellung|festival|preis|typ|"
     r"operation|aufschrift|schlagzeile|überschrift|stiftung|gesetz|plan|studie|bericht|buches|films|liedes|"
-    r"beinamen|spitznamen|stamms|sendung|fernsehsendung))"
+    r"beinamen|spitznamen|stamms|sendung|fernsehsendung|transparent|transparenten|plakat|plakaten|"
+    r"reading|titled|entitled|dubbed|nicknamed|banner|banners|placard|placards|headline))"
     r"\s+(?:(?:der|die|das|des|dem|den)\s+)?[„“»«\"]?$"
 )
 # What joins quoted titles in a list: "in „A“, „B“ oder „C“".
