@@ -432,3 +432,9 @@ def test_an_english_verb_and_its_particle_are_no_german_compound(kb):
     # "set up" had been looked up as "upset", a PROTEST
     events = events_of("France and Switzerland agreed to set up a joint water commission.", "en", kb)
     assert "PROTEST" not in {event.type for event in events}, events
+
+
+def test_a_name_the_parser_cut_into_subject_and_object_is_the_source_alone(kb):
+    text = "Er drohte mit Abreise, sollte Addis Abeba keinen verbindlichen Mechanismus akzeptieren."
+    agree = [event for event in events_of(text, "de", kb) if event.type == "AGREE"]
+    assert agree and (agree[0].source_text, agree[0].target_text) == ("Addis Abeba", None), agree

@@ -126,7 +126,9 @@ class _Parse(DependencyTree):
             and e.label in labels
             and not _ATTRIBUTED.search(self.text[max(0, e.start - 60) : e.start])  # who reported it
         ]
-        covering = [e for e in inside if e.start <= head.start < e.end]
+        covering = [e for e in inside if e.start <= head.start < e.end] or [
+            e for e in self.entities if e.start <= head.start < e.end and e.label in labels
+        ]  # a name the parser cut in two ("sollte Addis Abeba … akzeptieren": "Addis" the object)
         appositions = [
             self.tokens[i].start for i in phrase if self.tokens[i].dep == "appos" and self.tokens[i].head == index
         ]
@@ -397,6 +399,8 @@ class _Finder:
         ]  # "hätten sich beraten": meeting each other names no one
         if target_text is None and objects and parse.tokens[objects[0]].pos in ("NOUN", "PROPN", "PRON"):
             target_text, target_id = self._actor(objects[0], sentence_start)
+            if (target_text, target_id) == (source_text, source_id) and source_id:
+                target_text, target_id = None, None  # one name the parser cut into subject and object
         return {"source_text": source_text, "source_actor_id": source_id,
                 "target_text": target_text, "target_actor_id": target_id}  # fmt: skip
 
