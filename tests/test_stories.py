@@ -227,3 +227,17 @@ def test_counts_of_months_and_volumes_are_compared_across_languages_and_eras(tmp
     assert counts[("18 Monate", "24 months")] == "conflict"
     assert counts[("40 Milliarden Kubikmeter", "40 billion cubic metres")] == "agreed"
     assert counts[("55 billion cubic metres",)] == "single"  # the treaty's year sets it apart from today's demand
+
+
+def test_what_one_source_announces_and_another_reports_done_is_no_conflict(tmp_path):
+    texts = {
+        "a.txt": "Quelle: Blatt A\nDatum: 2026-03-02\n\nStreit um Wasserabkommen in Genf\n\nIn Genf wird seit Montag "
+        "über ein Wasserabkommen für den Rhein verhandelt. Frankreich wird das Abkommen nicht unterzeichnen, "
+        "sagte ein Diplomat.",
+        "b.txt": "Source: Wire B\nDate: 2026-03-04\n\nRhine water deal in Geneva\n\nTalks on a water agreement for "
+        "the Rhine continued in Geneva. France signed the agreement on Wednesday.",
+    }
+    corpus = _analysed(tmp_path, texts)
+    (story,) = corpus.stories
+    agree = [fact for fact in story.facts if fact.kind == "event" and fact.statement.startswith("France: AGREE")]
+    assert len(agree) == 2 and {fact.status for fact in agree} == {"single"}, [(f.statement, f.status) for f in agree]

@@ -524,7 +524,10 @@ class _Finder:
         auxiliaries = [parse.tokens[c] for c in parse.kids(index, frozenset({"aux", "aux:pass"}))]
         if any(a.text.lower() in FUTURE_AUXILIARIES for a in auxiliaries):
             return True
-        return "VerbForm=Inf" in token.morph and any(a.lemma.lower() == "werden" for a in auxiliaries)
+        # the morphologizer leaves some infinitives bare ("wird keine Vereinbarung unterzeichnen"): a
+        # lexicon verb written as its own infinitive is one
+        infinitive = "VerbForm=Inf" in token.morph or self.forms.get(token.text.lower()) == token.text.lower()
+        return infinitive and any(a.lemma.lower() == "werden" for a in auxiliaries)
 
     # -- all together ----------------------------------------------------------------------------
     def _depth(self, index: int) -> int:

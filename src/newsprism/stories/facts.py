@@ -250,7 +250,10 @@ def _event_claims(articles: list[Article], names: dict[str, str]) -> list[_Claim
             value = NOT_HAPPENED if event.negated else "happened"
             claim = _Claim("event", _source(article), value, mention, None, detail, f"{who}: {event.type}{whom}")
             claim.extra.update(
-                date=event.date or "", act=f"{event.type}:{event.source_actor_id}", target=event.target_actor_id or ""
+                date=event.date or "",
+                act=f"{event.type}:{event.source_actor_id}",
+                target=event.target_actor_id or "",
+                announced="yes" if event.future or event.modality == "intended" else "",
             )
             claims.append(claim)
     return claims
@@ -274,6 +277,18 @@ def _event_groups(claims: list[_Claim]) -> list[list[_Claim]]:
             targeted[0].append(vague)
             del groups[detail]
     return _absences_joined(list(groups.values()))
+
+
+def _by_tense(group: list[_Claim]) -> list[list[_Claim]]:
+    """What one source announces ("Egypt will not sign an agreement") and what another reports
+    as done ("Egypt agreed in Vienna") are two facts, not a conflict: split a group whose values
+    differ where the announced and the reported claims each agree among themselves."""
+    announced = [claim for claim in group if claim.extra["announced"]]
+    reported = [claim for claim in group if not claim.extra["announced"]]
+    values = [{claim.value for claim in part} for part in (announced, reported)]
+    if announced and reported and len(values[0]) == len(values[1]) == 1 and values[0] != values[1]:
+        return [announced, reported]
+    return [group]
 
 
 def _absences_joined(groups: list[list[_Claim]]) -> list[list[_Claim]]:
@@ -492,7 +507,7 @@ def compare_story(
             years = np.array([claim.extra["years"] for claim in group], dtype=object)
             scores = np.where(years[:, None] == years[None, :], scores, -np.inf)
         keep(kind, _group(group, scores, SENTENCE_MATCH), lambda c: c.value)
-    for chosen in _event_groups(_event_claims(articles, names)):
+    for chosen in [part for group in _event_groups(_event_claims(articles, names)) for part in _by_tense(group)]:
         dates = {c.extra["date"] for c in chosen if c.extra["date"]}
         dated = len({c.source for c in chosen if c.extra["date"]}) >= 2 and len(dates) > 1
         keep("event", [chosen], lambda c, dated=dated: c.value + (f" {c.extra['date']}" if dated else ""))
