@@ -159,6 +159,12 @@ def _analysed(tmp_path, texts: dict[str, str]):
     return run_analysis([tmp_path], db=tmp_path / "x.db").corpus
 
 
+def _one_story(tmp_path, texts: dict[str, str]):
+    """The one story ``texts`` make (they must make exactly one)."""
+    (story,) = _analysed(tmp_path, texts).stories
+    return story
+
+
 def test_a_number_read_before_the_pair_it_contradicts_joins_their_conflict(tmp_path):
     texts = {  # read in this order: the 45 days come between the two accounts of 40, and match only the second
         "a.txt": "Source: Wire A\nDate: 2024-05-07\n\nBlinken arrives in Cairo\n\nUS Secretary of State Antony "
@@ -182,8 +188,7 @@ def test_one_actors_absence_told_with_different_targets_is_one_agreed_fact(tmp_p
         "b.txt": "Quelle: Blatt B\nDatum: 2025-03-04\n\nKein Besuch in Paris\n\nOlaf Scholz wird am Freitag nicht "
         "zu den Gesprächen über die Zölle nach Frankreich reisen, teilte ein Sprecher mit.",
     }
-    corpus = _analysed(tmp_path, texts)
-    (story,) = corpus.stories
+    story = _one_story(tmp_path, texts)
     events = [(fact.statement, fact.status) for fact in story.facts if fact.kind == "event"]
     assert events == [("Olaf Scholz: CONSULT — did not happen", "agreed")]
 
@@ -196,8 +201,7 @@ def test_one_speakers_reported_statement_in_two_sources_is_an_agreed_quote(tmp_p
         "b.txt": "Quelle: Blatt B\nDatum: 2025-03-04\n\nScholz: Stahlzölle fallen\n\nOlaf Scholz erklärte, dass die "
         "Stahlzölle bis Ende des Monats abgeschafft werden sollen.",
     }
-    corpus = _analysed(tmp_path, texts)
-    (story,) = corpus.stories
+    story = _one_story(tmp_path, texts)
     quotes = [(fact.statement.split(":")[0], fact.status) for fact in story.facts if fact.kind == "quote"]
     assert quotes == [("Olaf Scholz", "agreed")]  # Merz's statement is left to the sentences
 
@@ -221,8 +225,7 @@ def test_counts_of_months_and_volumes_are_compared_across_languages_and_eras(tmp
         "will have a mandate of 24 months. France is demanding at least 40 billion cubic metres of water a year. "
         "A treaty signed in 1962 had allotted 55 billion cubic metres a year to France.",
     }
-    corpus = _analysed(tmp_path, texts)
-    (story,) = corpus.stories
+    story = _one_story(tmp_path, texts)
     counts = {tuple(sorted(m.text for m in f.mentions)): f.status for f in story.facts if f.kind == "count"}
     assert counts[("18 Monate", "24 months")] == "conflict"
     assert counts[("40 Milliarden Kubikmeter", "40 billion cubic metres")] == "agreed"
@@ -237,7 +240,6 @@ def test_what_one_source_announces_and_another_reports_done_is_no_conflict(tmp_p
         "b.txt": "Source: Wire B\nDate: 2026-03-04\n\nRhine water deal in Geneva\n\nTalks on a water agreement for "
         "the Rhine continued in Geneva. France signed the agreement on Wednesday.",
     }
-    corpus = _analysed(tmp_path, texts)
-    (story,) = corpus.stories
+    story = _one_story(tmp_path, texts)
     agree = [fact for fact in story.facts if fact.kind == "event" and fact.statement.startswith("France: AGREE")]
     assert len(agree) == 2 and {fact.status for fact in agree} == {"single"}, [(f.statement, f.status) for f in agree]
