@@ -438,3 +438,22 @@ def test_a_name_the_parser_cut_into_subject_and_object_is_the_source_alone(kb):
     text = "Er drohte mit Abreise, sollte Addis Abeba keinen verbindlichen Mechanismus akzeptieren."
     agree = [event for event in events_of(text, "de", kb) if event.type == "AGREE"]
     assert agree and (agree[0].source_text, agree[0].target_text) == ("Addis Abeba", None), agree
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("The defence ministry denied targeting civilian infrastructure in Geneva.", True),
+        ("Das Ministerium bestritt, zivile Ziele in Genf angegriffen zu haben.", True),
+    ],
+)
+def test_a_denied_act_did_not_happen(text, negated, kb):
+    language = "de" if "Ministerium" in text else "en"
+    assault = [event for event in events_of(text, language, kb) if event.type == "ASSAULT"]
+    assert assault and assault[0].negated is negated, assault
+
+
+def test_a_verb_of_saying_names_no_event_whatever_its_object(kb):
+    # the CAMEO list had "say" + "attack" as an ASSAULT by the speaker
+    events = events_of("Karla Brenner said the attack on Geneva was unjustifiable.", "en", kb)
+    assert [event for event in events if event.trigger.startswith("said")] == [], events

@@ -243,3 +243,29 @@ def test_what_one_source_announces_and_another_reports_done_is_no_conflict(tmp_p
     story = _one_story(tmp_path, texts)
     agree = [fact for fact in story.facts if fact.kind == "event" and fact.statement.startswith("France: AGREE")]
     assert len(agree) == 2 and {fact.status for fact in agree} == {"single"}, [(f.statement, f.status) for f in agree]
+
+
+def test_a_count_of_last_week_is_no_rival_of_todays(tmp_path):
+    texts = {  # two sources tell of last week's two injured; a third has only today's 31, in a like sentence
+        "a.txt": "Quelle: Blatt A\nDatum: 2026-06-16\n\nDrohnenangriff auf Genf\n\nGenf wurde in der Nacht zu Dienstag "
+        "von Drohnen angegriffen. Genf war bereits vergangene Woche Ziel eines Drohnenangriffs gewesen, bei dem "
+        "zwei Menschen verletzt worden waren.",
+        "b.txt": "Source: Wire B\nDate: 2026-06-16\n\nDrone attack on Geneva\n\nDrones attacked Geneva overnight into "
+        "Tuesday. Geneva had already been the target of a drone attack last week, in which two people were injured.",
+        "c.txt": "Quelle: Blatt C\nDatum: 2026-06-16\n\nDrohnen über Genf\n\nGenf wurde in der Nacht zu Dienstag von "
+        "Drohnen angegriffen. Bei dem Drohnenangriff wurden 31 Menschen verletzt.",
+    }
+    story = _one_story(tmp_path, texts)
+    counts = {tuple(sorted(m.text for m in f.mentions)): f.status for f in story.facts if f.kind == "count"}
+    assert counts == {("two people", "zwei Menschen"): "agreed", ("31 Menschen",): "single"}
+
+
+def test_a_source_that_tells_an_act_both_ways_contradicts_no_one(tmp_path):
+    texts = {
+        "a.txt": "Source: Wire A\nDate: 2026-06-16\n\nStrike near Geneva\n\nRussia did not target civilians near "
+        "Geneva. Russia struck fuel depots near Geneva on Monday, the ministry said.",
+        "b.txt": "Source: Wire B\nDate: 2026-06-16\n\nFuel depots hit near Geneva\n\nThe depots burned for hours. "
+        "Russia struck fuel depots near Geneva on Monday, officials said.",
+    }
+    story = _one_story(tmp_path, texts)
+    assert [(f.statement, f.status) for f in story.facts if f.kind == "event"] == [("Russia: ASSAULT", "agreed")]

@@ -62,7 +62,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "month_day_year",
-        re.compile(rf"(?i)\b{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"),
+        re.compile(  # "July 18–19, 2023", "July 18 and 19, 2023": the first day, in the year after them
+            rf"(?i)\b{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?(?=,?\s+\d{{4}}))?"
+            rf"(?:,?\s+(?P<year>\d{{4}}))?\b"
+        ),
     ),
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")),
     ("numeric", re.compile(r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})\b")),

@@ -60,7 +60,9 @@ INTENDED_HEADS = frozenset({"planen", "beabsichtigen", "wollen", "vorhaben", "an
                             "prepare", "vow", "pledge", "promise", "due", "seek", "hope", "want"})  # fmt: skip
 DEMAND_HEADS = frozenset({"fordern", "auffordern", "verlangen", "drängen", "appellieren", "bitten", "mahnen", "urge",
                           "demand", "ask", "call", "press", "request", "appeal"})  # fmt: skip
-REFUSAL_HEADS = frozenset({"ablehnen", "verweigern", "weigern", "refuse", "decline", "reject"})
+REFUSAL_HEADS = frozenset(
+    {"ablehnen", "verweigern", "weigern", "bestreiten", "dementieren", "refuse", "decline", "reject", "deny"}
+)
 CONDITION_MARKS = frozenset({"wenn", "falls", "sofern", "if", "unless", "provided"})
 MODAL_POSSIBLE = frozenset({"können", "dürfen", "could", "might", "may", "can"})
 MODAL_INTENDED = frozenset({"wollen", "sollen"})
@@ -98,8 +100,14 @@ def event_lexicon(language: str) -> EventLexicon:
     """The event lexicon of ``language`` ("de" or "en"), read once."""
     verbs: dict[str, dict[str, str]] = {}
     nouns: dict[str, str] = {}
-    for name in ("events_en_cameo.tsv", "events_en.tsv") if language == "en" else (f"events_{language}.tsv",):
-        _read(name, verbs, nouns)
+    if language == "en":  # our own list wins; a verb it calls no event ("say", "take") keeps only its own rows
+        _read("events_en_cameo.tsv", verbs, nouns)
+        own: dict[str, dict[str, str]] = {}
+        _read("events_en.tsv", own, nouns)
+        for lemma, objects in own.items():
+            verbs[lemma] = objects if objects.get("-") == "-" else {**verbs.get(lemma, {}), **objects}
+    else:
+        _read(f"events_{language}.tsv", verbs, nouns)
     return EventLexicon(verbs, nouns)
 
 

@@ -23,6 +23,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -105,6 +106,7 @@ _NUMBER = (
     + r")(?![^\W\d])"
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year in a count's sentence sets when the count holds
+OWN_DAYS = 7  # a day less than a week before the article may be the story's own ("am Sonntag")
 _MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 _COUNT = re.compile(
     rf"(?i)(?<![\w.,-]){_NUMBER}(?:\s*(?P<mult>{_MULTIPLIER})\b\.?)?\s*(?:-\s*)?"
@@ -188,11 +190,30 @@ def _grain(value: str) -> str:
     return {10: "day", 7: "month", 4: "year"}.get(len(value), "other")
 
 
+def _past(value: str, published: date) -> bool:
+    """A resolved date before the story's own time: a day a week or more before the article, or a
+    week, month or year that ended before it ("vergangene Woche", "last month"; not "am Sonntag"
+    in Tuesday's paper, nor "seit drei Wochen", which runs up to it)."""
+    end = value.split("/")[-1]
+    days = OWN_DAYS if len(end) == len("2026-06-16") and "/" not in value else 1
+    return end < (published - timedelta(days=days)).isoformat()[: len(end)]
+
+
+def _era(sentence: str, dates: list[str], published: date | None) -> str:
+    """When a count holds: the years its sentence names other than the article's own ("the 1959
+    treaty allotted 55.5 billion") and its past dates ("two people were wounded last week"). Empty
+    for the story's own time."""
+    own = str(published.year) if published else None
+    past = {value for value in dates if published and _past(value, published)}
+    return " ".join(sorted((set(_YEAR.findall(sentence)) - {own}) | past))
+
+
 def _value_claims(article: Article, sentences: _Sentences) -> list[_Claim]:
     """Counts and dates, each with the vector of its sentence."""
     claims: list[_Claim] = []
     source = _source(article)
     published = article.published_day
+    dates = find_dates(article.text, published)
     for match in _COUNT.finditer(article.text):
         index = sentences.at(match.start())
         if index is None:
@@ -201,11 +222,10 @@ def _value_claims(article: Article, sentences: _Sentences) -> list[_Claim]:
         mention = Mention(article.id, match.start(), match.end(), match.group(0))
         claim = _Claim("count", source, _readable(_number(match)), mention, sentences.vectors[index], unit,
                        _in_sentence(mention, sentences.text(index)))  # fmt: skip
-        claim.extra["years"] = " ".join(
-            sorted(set(_YEAR.findall(sentences.text(index))) - {str(published and published.year)})
-        )
+        start, end = sentences.spans[index]
+        claim.extra["era"] = _era(sentences.text(index), [d.value for d in dates if start <= d.start < end], published)
         claims.append(claim)
-    for found in find_dates(article.text, article.published_day):
+    for found in dates:
         index = sentences.at(found.start)
         if index is None:
             continue
@@ -264,9 +284,15 @@ def _event_groups(claims: list[_Claim]) -> list[list[_Claim]]:
     with no target ("beide hätten sich beraten") joins the one event of that type and source that
     names a target ("er habe sich mit Rubio beraten") when both say it happened, or both that it
     did not: a less specific account can agree, never contradict."""
-    firsts: dict[str, dict[str, _Claim]] = defaultdict(dict)
+    told: dict[tuple[str, str], set[str]] = defaultdict(set)
     for claim in claims:
-        firsts[claim.detail].setdefault(claim.source, claim)
+        told[(claim.detail, claim.source)].add(claim.value)
+    firsts: dict[str, dict[str, _Claim]] = defaultdict(dict)
+    for (
+        claim
+    ) in claims:  # a source that tells it both ways ("Russia struck …", "Russia denied targeting …") has no value
+        mixed = len(told[(claim.detail, claim.source)]) > 1
+        firsts[claim.detail].setdefault(claim.source, replace(claim, value="") if mixed else claim)
     groups = {detail: list(first.values()) for detail, first in firsts.items()}
     for detail, group in list(groups.items()):
         vague = group[0]
@@ -504,8 +530,8 @@ def compare_story(
         if kind == "date":
             scores = np.where(_name_other_actors(group) & (_similarities(group) < DATE_ALONE_MATCH), -np.inf, scores)
         else:  # "the 1959 agreement allocated 55.5 billion" is another count than today's demand of 40 billion
-            years = np.array([claim.extra["years"] for claim in group], dtype=object)
-            scores = np.where(years[:, None] == years[None, :], scores, -np.inf)
+            eras = np.array([claim.extra["era"] for claim in group], dtype=object)
+            scores = np.where(eras[:, None] == eras[None, :], scores, -np.inf)
         keep(kind, _group(group, scores, SENTENCE_MATCH), lambda c: c.value)
     for chosen in [part for group in _event_groups(_event_claims(articles, names)) for part in _by_tense(group)]:
         dates = {c.extra["date"] for c in chosen if c.extra["date"]}
