@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from newsprism.link.kb import PARTICLES, KnowledgeBase
 from newsprism.link.names import fold, name_key, surname_key, without_genitive
 from newsprism.link.registry import KB_PREFIX, LABEL_TYPES, ActorRegistry
-from newsprism.link.roles import title_after, title_before, titled_names
+from newsprism.link.roles import is_title_word, title_after, title_before, titled_names
 from newsprism.model import Article, Entity, Role
 
 _COMPATIBLE = {
@@ -250,6 +250,25 @@ class _Linker:
         holder = self.kb.holder(title, country, self.when, mentioned)
         return (self.registry.kb_actor(holder), length) if holder else None
 
+    def _local_title(self, words: list[re.Match[str]], index: int) -> tuple[str, int] | None:
+        """A title the knowledge base does not know, after an article, is still that of the person the
+        article gave it: "Gouverneur Oleh Tarasenko" … "sagte der Gouverneur"."""
+        word = words[index].group(0)
+        if not (index > 0 and fold(words[index - 1].group(0)) in _DETERMINERS and is_title_word(word)):
+            return None
+        if _followed_by_name(words, index):
+            return None  # "der Gouverneur Oleh Tarasenko": the title before the name
+        holder = self._titled_here(word)
+        text, end = self.article.text, words[index].end()
+        apposed = any(  # "Der Gouverneur des Gebiets, Oleh Tarasenko": the name's own title, not a mention
+            e.actor_id == holder
+            and 0 < e.start - end <= 80
+            and not re.search(r"[.!?]", text[end : e.start])
+            and text[end : e.start].rstrip().endswith(",")
+            for e in self.article.entities
+        )
+        return (holder, 1) if holder and not apposed else None
+
     def _titled_here(self, title: str) -> str | None:
         """The person this article gives ``title`` ("der ägyptische Außenminister Karim Mansour", "Egypt's
         foreign minister, Karim Mansour"): a bare "der Außenminister" later is that person, not the
@@ -264,7 +283,7 @@ class _Linker:
                     before += " " + " ".join(
                         _CLAUSE_END.split(text[max(0, entity.start - 60) : entity.start])[-1].split()[-3:]
                     )
-                for found in (before, title_after(text, entity.end)):
+                for found in (before, title_after(text, entity.end), _title_set_off_before(text, entity.start)):
                     if found:
                         self._titles.append((entity.actor_id, {without_genitive(fold(w)) for w in found.split()}))
         words = {without_genitive(fold(word)) for word in title.split()}
@@ -297,7 +316,7 @@ class _Linker:
         for index in range(len(words)):
             if not free[index]:
                 continue
-            title = self._title_at(words, index, mentioned)
+            title = self._title_at(words, index, mentioned) or self._local_title(words, index)
             if title is None:
                 continue
             holder, length = title
@@ -321,6 +340,20 @@ class _Linker:
                 if country and self.kb.actors[country].type in ("country", "place"):
                     found.append(Entity(match.start(), match.end(), word, "MISC", self.registry.kb_actor(country)))
         return sorted(found, key=lambda entity: entity.start)
+
+
+def _title_set_off_before(text: str, start: int) -> str | None:
+    """The title a comma sets before a name: "Der Gouverneur des Gebiets Odessa, Oleh Tarasenko"."""
+    before = text[max(0, start - 80) : start].rstrip()
+    if not before.endswith(","):
+        return None
+    clause = _CLAUSE_END.split(before[:-1])[-1].split()[-6:]
+    return " ".join(clause) if any(is_title_word(word) for word in clause) else None
+
+
+def _followed_by_name(words: list[re.Match[str]], index: int) -> bool:
+    """Is the word after ``words[index]`` capitalised and right beside it ("Gouverneur Tarasenko")?"""
+    return index + 1 < len(words) and words[index + 1].group(0)[:1].isupper() and _adjacent(words, index)
 
 
 def _owner_position(words: list[re.Match[str]], index: int) -> int:

@@ -28,6 +28,11 @@ _BEFORE_STOPS = frozenset("und oder sowie and or".split())
 MAX_WORDS = 7
 
 
+def is_title_word(word: str) -> bool:
+    """A word that is a title by its head: "Gouverneur", "Verteidigungsminister", "spokesman"."""
+    return bool(_HEAD.match(word))
+
+
 def _clean(words: list[str]) -> str | None:
     """A title from its words, adjectives in the nominative ("stellvertretenden" → "stellvertretender")."""
     while words and words[0].lower() in _ARTICLES:
