@@ -381,17 +381,15 @@ def _split_fused_people(entities: list[Entity], kb: KnowledgeBase) -> list[Entit
     return result
 
 
-def _split_known_prefix(entities: list[Entity], kb: KnowledgeBase, registry: ActorRegistry) -> list[Entity]:
+def _split_known_prefix(entities: list[Entity], kb: KnowledgeBase) -> list[Entity]:
     """Split a span the NER ran from a known place or organisation into a name after it, where a
     text without commas puts them side by side ("der Sondergesandte der Afrikanischen Union Grace
     Adjei-Mensah", "Horn von Afrika Lukas Brandstetter"): the known name keeps its type, the two or
     three capitalised words after it, none of them known, are a person. Only where the NER took the
-    span for a person, or the words after the known name are a person named elsewhere (in the
-    article or the corpus so far): German capitalises nouns, and "EU Kommission Chef" is no one."""
+    span for a person, or the words after the known name are a person named elsewhere in the article
+    (not the corpus: what an article is must not depend on what was read before it): German
+    capitalises nouns, and "EU Kommission Chef" is no one."""
     people = {fold(e.text) for e in entities if e.label == "PER"}
-
-    def person(name: str) -> bool:
-        return fold(name) in people or registry.find_new(name, "person") is not None
 
     result = []
     for entity in entities:
@@ -405,7 +403,7 @@ def _split_known_prefix(entities: list[Entity], kb: KnowledgeBase, registry: Act
                 known
                 and len(rest) <= 3
                 and all(w.group(0)[:1].isupper() and not kb.by_key.get(name_key(w.group(0))) for w in rest)
-                and (entity.label == "PER" or person(entity.text[rest[0].start() :]))
+                and (entity.label == "PER" or fold(entity.text[rest[0].start() :]) in people)
             ):
                 split = (cut, "ORG" if known[0] == "organisation" else "LOC")
                 break
@@ -435,7 +433,7 @@ def _without_title_ends(entities: list[Entity], text: str, kb: KnowledgeBase) ->
 
 def link_article(article: Article, kb: KnowledgeBase, registry: ActorRegistry) -> None:
     """Give every entity of ``article`` its ``actor_id``, add title and demonym mentions, record roles."""
-    entities = _split_known_prefix(_without_title_ends(article.entities, article.text, kb), kb, registry)
+    entities = _split_known_prefix(_without_title_ends(article.entities, article.text, kb), kb)
     article.entities = _split_fused_people(entities, kb)
     taken = {position for entity in article.entities for position in range(entity.start, entity.end)}
     missed = [Entity(start, end, name, "PER") for start, end, name in titled_names(article.text, taken)]
