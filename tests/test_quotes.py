@@ -110,6 +110,13 @@ def test_a_pronoun_is_no_person_the_text_marks_with_the_other_sex(text, speaker)
     assert [q.speaker_actor_id for q in quotes] == [speaker]
 
 
+def test_it_as_a_speaker_is_the_body_named_before():
+    text = "The Geneva city council rejected the plan. In a statement, it said the costs were too high."
+    entities = [Entity(4, 23, "Geneva city council", "ORG", "a:council")]
+    quotes = find_quotes(text, entities, _tokens(text, "en"), "en")
+    assert [(q.speaker_text, q.speaker_actor_id) for q in quotes] == [("it", "a:council")]
+
+
 def test_reported_speech_and_attribution_phrases():
     text = (
         "Karla Brenner sagte, die Deiche würden halten. "

@@ -521,12 +521,20 @@ class _Speakers:
         # actor of a speaker phrase that names no one else, never a reason to find a speaker
         self.places = [e for e in entities if e.label == "LOC" and e.actor_id]
         quoted = [match.span() for match in _QUOTES.finditer(parse.text)]
-        outside = [p for p in self.people if p.label == "PER" and not any(a <= p.start < b for a, b in quoted)]
-        self.subjects: list[tuple[int, Entity]] = []
+        unquoted = sorted(
+            (e for e in [*self.people, *self.places] if not any(a <= e.start < b for a, b in quoted)),
+            key=lambda e: e.start,
+        )
+        self.subjects: list[tuple[int, Entity]] = []  # the first person of each sentence
+        self.bodies: list[tuple[int, Entity]] = []  # the first organisation or country of each sentence
         for sentence in parse.sentences:
-            first = next((p for p in outside if sentence.start <= p.start < sentence.end), None)
-            if first is not None:
-                self.subjects.append((first.start, first))
+            inside = [e for e in unquoted if sentence.start <= e.start < sentence.end]
+            person = next((e for e in inside if e.label == "PER"), None)
+            body = next((e for e in inside if e.label != "PER"), None)
+            if person is not None:
+                self.subjects.append((person.start, person))
+            if body is not None:
+                self.bodies.append((body.start, body))
 
     def phrase(self, first: int, last: int) -> _Speaker | None:
         """The speaker a span of tokens names, without the punctuation around it (but with the
@@ -564,6 +572,9 @@ class _Speakers:
         text = self.parse.text[start:end]
         if text.lower() in _PRONOUNS:
             return _Speaker(text, self._antecedent(start, text))
+        if text.lower() == "it":  # "Russia's defence ministry denied it. In a statement, it said …"
+            earlier = [body for position, body in self.bodies if position < start]
+            return _Speaker(text, earlier[-1]) if earlier else None
         inside = self.inside(start, end)
         cut = [p for p in self.people if start <= p.start < end < p.end]  # "… Mohammed" | "bin Abdulrahman Al Thani"
         if not inside and cut:
