@@ -117,6 +117,15 @@ def test_it_as_a_speaker_is_the_body_named_before():
     assert [(q.speaker_text, q.speaker_actor_id) for q in quotes] == [("it", "a:council")]
 
 
+def test_an_english_sentence_without_a_cue_does_not_go_on_with_the_speech_before():
+    text = (
+        "Karla Brenner said the aid would arrive on Friday. "
+        "Geneva was also hit by a storm last week, in which two people were hurt."
+    )
+    quotes = _quotes(text, {"Karla Brenner": "a:brenner"}, "en")
+    assert [q.text for q in quotes] == ["the aid would arrive on Friday"]
+
+
 def test_reported_speech_and_attribution_phrases():
     text = (
         "Karla Brenner sagte, die Deiche würden halten. "

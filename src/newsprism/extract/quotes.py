@@ -1892,6 +1892,8 @@ class _Finder:
         modal ("könnte", "müsste", "dürfte"), which speculates far more often than it reports. So
         does "soll"/"sollen" alone, which there reports a plan ("X sagte, die Reform komme im
         Herbst. Jeder Schüler soll um 16 Uhr …")."""
+        if self.english:
+            return False  # English has no mood that marks reported speech: "Odesa was also hit" is the reporter's
         tokens = self.parse.tokens[sentence.first : sentence.last]
         words = [token.text.lower() for token in tokens]
         said = [t for t in tokens if t.text.lower() in ("soll", "sollen")]
