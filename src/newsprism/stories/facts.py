@@ -288,9 +288,8 @@ def _event_groups(claims: list[_Claim]) -> list[list[_Claim]]:
     for claim in claims:
         told[(claim.detail, claim.source)].add(claim.value)
     firsts: dict[str, dict[str, _Claim]] = defaultdict(dict)
-    for (
-        claim
-    ) in claims:  # a source that tells it both ways ("Russia struck …", "Russia denied targeting …") has no value
+    # a source that tells it both ways ("Russia struck …", "Russia did not target …") gives it no value
+    for claim in claims:
         mixed = len(told[(claim.detail, claim.source)]) > 1
         firsts[claim.detail].setdefault(claim.source, replace(claim, value="") if mixed else claim)
     groups = {detail: list(first.values()) for detail, first in firsts.items()}
