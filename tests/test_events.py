@@ -457,3 +457,15 @@ def test_a_verb_of_saying_names_no_event_whatever_its_object(kb):
     # the CAMEO list had "say" + "attack" as an ASSAULT by the speaker
     events = events_of("Karla Brenner said the attack on Geneva was unjustifiable.", "en", kb)
     assert [event for event in events if event.trigger.startswith("said")] == [], events
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The strike on Geneva killed seven people, officials said."),
+        ("de", "Der Angriff auf Genf tötete sieben Menschen."),
+    ],
+)
+def test_the_place_an_act_is_aimed_at_is_not_its_actor(language, text, kb):
+    events = events_of(text, language, kb)
+    assert events and all(event.source_text != "Geneva" and event.source_text != "Genf" for event in events), events

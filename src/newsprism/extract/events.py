@@ -46,6 +46,8 @@ _ATTRIBUTED = re.compile(
     r"\s+(?:\S+\s+){0,3}$"
 )
 _LOCATED = re.compile(r"(?i)\b(?:in|im|at|aus|from)\s+(?:der\s+|dem\s+|the\s+)?$")
+# what an act is aimed at, inside the phrase of its actor: "The strike on Odesa killed …" is no act of Odesa's
+_AIMED_AT = re.compile(r"(?i)\b(?:on|against|auf|gegen)\s+(?:die\s+|den\s+|das\s+|the\s+)?$")
 SENTENCE_NEGATIONS = frozenset({"nicht", "nie", "niemals", "not", "never"})
 NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "weder", "not", "n't",
                        "never", "no", "neither", "nor"})  # fmt: skip
@@ -118,7 +120,9 @@ class _Parse(DependencyTree):
         super().__init__(text, tokens)
         self.entities = sorted(entities, key=lambda entity: entity.start)
 
-    def entity_in(self, index: int, labels: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")) -> Entity | None:
+    def entity_in(
+        self, index: int, labels: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC"), actor: bool = False
+    ) -> Entity | None:
         """The entity at the head of ``index``'s phrase, else the person the head is the title of,
         right after it or in apposition (not the country or firm before: "Israels Regierungschef
         Benjamin Netanjahu", "Der Chef der Deutschen Bank, Christian Sewing"), else the first entity
@@ -150,7 +154,15 @@ class _Parse(DependencyTree):
         # the places a head is in or comes from are not the actor: "Die Opposition in Paris" is not
         # Paris, "Die Delegationen aus Moskau und Kiew" neither city
         places = (e.start for e in inside if e.label == "LOC")
-        located = next((start for start in places if _LOCATED.search(self.text[max(0, start - 12) : start])), None)
+        located = next(
+            (
+                start
+                for start in places
+                if _LOCATED.search(self.text[max(0, start - 12) : start])
+                or (actor and _AIMED_AT.search(self.text[max(0, start - 12) : start]))
+            ),
+            None,
+        )
         unplaced = [e for e in inside if located is None or e.label != "LOC" or e.start < located]
         return (covering or titled or unplaced or [None])[0]
 
@@ -317,19 +329,19 @@ class _Finder:
             return token.head
         return index
 
-    def _actor(self, index: int, sentence_start: int) -> tuple[str | None, str | None]:
+    def _actor(self, index: int, sentence_start: int, acting: bool = False) -> tuple[str | None, str | None]:
         parse = self.parse
         token = parse.tokens[index]
         verb = parse.tokens[token.head]
         if token.text.lower() in RELATIVE_PRONOUNS and verb.dep in ("relcl", "acl:relcl") and verb.head != token.head:
-            return self._actor(verb.head, sentence_start)  # "Zelensky, who did not attend": Zelensky
+            return self._actor(verb.head, sentence_start, acting)  # "Zelensky, who did not attend": Zelensky
         if token.text.lower() in THING_PRONOUNS:  # "Russia said it would …"; "es gibt" is no one
             antecedent = self._governing(index, ("ORG", "LOC"))
             return (token.text, antecedent.actor_id) if antecedent else (token.text, None)
         if token.lemma.lower() in PRONOUNS or token.text.lower() in PRONOUNS:
             antecedent = self._governing(index, ("PER",)) or self._antecedent(sentence_start)
             return (token.text, antecedent.actor_id) if antecedent else (token.text, None)
-        entity = parse.entity_in(index)
+        entity = parse.entity_in(index, actor=acting)
         if entity is not None:
             return entity.text, entity.actor_id
         phrase = parse.subtree(index)
@@ -389,7 +401,9 @@ class _Finder:
             not in LOCATION_PREPOSITIONS | TIME_PREPOSITIONS | AGENT_PREPOSITIONS | ATTRIBUTION_PREPOSITIONS
             and not self._is_time(argument)
         ]
-        source_text, source_id = self._actor(source, sentence_start) if source is not None else (None, None)
+        source_text, source_id = (
+            self._actor(source, sentence_start, acting=True) if source is not None else (None, None)
+        )
         target_text, target_id = None, None
         for target in targets:  # the first object naming an actor; "ein Treffen mit Selenskyj" names him
             entity = parse.entity_in(target, ("PER", "ORG", "LOC"))
