@@ -269,3 +269,17 @@ def test_a_source_that_tells_an_act_both_ways_contradicts_no_one(tmp_path):
     }
     story = _one_story(tmp_path, texts)
     assert [(f.statement, f.status) for f in story.facts if f.kind == "event"] == [("Russia: ASSAULT", "agreed")]
+
+
+def test_dates_years_apart_are_two_events_not_a_conflict(tmp_path):
+    texts = {  # the same attack dated 16 and 15 June by two sources; a third recalls an attack of 2023
+        "a.txt": "Quelle: Blatt A\nDatum: 2026-06-16\n\nDrohnenangriff auf Genf\n\nGenf wurde am 16. Juni von Drohnen "
+        "angegriffen, sieben Menschen wurden verletzt.",
+        "b.txt": "Source: Wire B\nDate: 2026-06-16\n\nDrone attack on Geneva\n\nDrones attacked Geneva on June 15, "
+        "injuring seven people.",
+        "c.txt": "Source: Review C\nDate: 2026-06-16\n\nGeneva under drone fire again\n\nDrones attacked Geneva on "
+        "July 18, 2023, injuring two people.",
+    }
+    story = _one_story(tmp_path, texts)
+    conflicts = [f for f in story.facts if f.kind == "date" and f.status == "conflict"]
+    assert len(conflicts) == 1 and sorted(m.text for m in conflicts[0].mentions) == ["16. Juni", "June 15"]

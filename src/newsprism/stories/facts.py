@@ -106,6 +106,7 @@ _NUMBER = (
     + r")(?![^\W\d])"
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year in a count's sentence sets when the count holds
+SAME_EVENT_DAYS = 60  # two days further apart are two events, never one told two ways
 OWN_DAYS = 7  # a day less than a week before the article may be the story's own ("am Sonntag")
 _MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 _COUNT = re.compile(
@@ -528,6 +529,9 @@ def compare_story(
         scores = _similarities(group, SAME_VALUE_BONUS, penalty)
         if kind == "date":
             scores = np.where(_name_other_actors(group) & (_similarities(group) < DATE_ALONE_MATCH), -np.inf, scores)
+            if group[0].detail == "day":  # accounts of one event differ by days, not years: 2023's attack is another
+                days = np.array([date.fromisoformat(claim.value).toordinal() for claim in group])
+                scores = np.where(np.abs(days[:, None] - days[None, :]) > SAME_EVENT_DAYS, -np.inf, scores)
         else:  # "the 1959 agreement allocated 55.5 billion" is another count than today's demand of 40 billion
             eras = np.array([claim.extra["era"] for claim in group], dtype=object)
             scores = np.where(eras[:, None] == eras[None, :], scores, -np.inf)
