@@ -146,8 +146,9 @@ _MALE_TITLE = (
 )
 _MASCULINE_BEFORE = re.compile(  # "der Außenminister X", "Der Minister für Wasser und Energie, X"
     rf"(?:\b(?:Herr|Mr)\.?|\b[Dd](?:er|em|es|en)\s+(?:[a-zäöü]\w*\s+)?{_MALE_TITLE}"
-    r"|\b[Dd]er\s+(?:[a-zäöü]\w*\s+)?" + _MALE_TITLE + r"\s+(?:für|des|der|von|vom)\s[^,.;:!?]{0,40}"
-    r"|\b[Dd]er\s+(?:[a-zäöü]\w*\s+)?" + _MALE_TITLE + r"[^,.;:!?]{0,40},)\W*$"
+    r"|\b[Dd]er\s+(?:[a-zäöü]\w*\s+)?"
+    + _MALE_TITLE
+    + r"(?:\s+(?:für|des|der|von|vom)\s[^,.;:!?]{0,40}|[^,.;:!?]{0,40},))\W*$"
 )
 # News media a speaker talks to ("sagte ein Sprecher der Nachrichtenagentur dpa").
 _MEDIUM = re.compile(

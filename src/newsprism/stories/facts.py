@@ -196,7 +196,7 @@ def _past(value: str, published: date) -> bool:
     week, month or year that ended before it ("vergangene Woche", "last month"; not "am Sonntag"
     in Tuesday's paper, nor "seit drei Wochen", which runs up to it)."""
     end = value.split("/")[-1]
-    days = OWN_DAYS if len(end) == len("2026-06-16") and "/" not in value else 1
+    days = OWN_DAYS if _grain(value) == "day" else 1
     return end < (published - timedelta(days=days)).isoformat()[: len(end)]
 
 
