@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from newsprism.nlp import load, parse_texts
-from newsprism.nlp.components import KnownNames, entity_consistency
+from newsprism.link import KnowledgeBase
+from newsprism.nlp import add_known_names, load, parse_texts
+from newsprism.nlp.components import NATION, KnownNames, entity_consistency, team_names
 from newsprism.pipeline import run_analysis
 from newsprism.repair import repair_text
 
@@ -89,6 +90,42 @@ def test_a_surname_taken_for_a_place_is_the_person_named_in_full():
     tags = ["B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "O", "O", "O", "B-LOC", "O", "O"]
     doc = entity_consistency(Doc(nlp.vocab, words=words, ents=tags))
     assert [(ent.start, ent.label_) for ent in doc.ents] == [(0, "PER"), (4, "PER"), (10, "LOC")]
+
+
+def _tagged(words: str, tags: list[str], pos: list[str]) -> Doc:
+    split = words.split()
+    starts = [index == 0 or split[index - 1] == "." for index in range(len(split))]
+    return Doc(spacy.blank("en").vocab, words=split, ents=tags, pos=pos, sent_starts=starts)
+
+
+def test_a_place_followed_by_its_score_is_a_team_but_a_country_a_player_and_a_date_are_not():
+    words = "Chicago 3 Toronto 2 . Japan 2 Syria 1 . W. Athey 111 , V. Wells 50 . On July 4 Chicago had 3 ."
+    tags = "B-LOC O O O O B-LOC O B-LOC O O " + "O " * 8 + "O O O B-LOC O O O"
+    pos = "PROPN NUM PROPN NUM PUNCT " * 2 + "PROPN PROPN NUM PUNCT " * 2 + "ADP PROPN NUM PROPN VERB NUM PUNCT"
+    doc = _tagged(words, tags.split(), pos.split())
+    doc.ents = [
+        Span(doc, ent.start, ent.end, "LOC", span_id=NATION) if ent.start in (5, 7) else ent for ent in doc.ents
+    ]
+    found = [(ent.text, ent.label_) for ent in team_names(doc).ents]
+    assert found == [("Chicago", "ORG"), ("Toronto", "ORG"), ("Japan", "LOC"), ("Syria", "LOC"), ("Chicago", "LOC")]
+
+
+def test_two_sides_taken_for_one_name_are_two_teams_and_a_scorer_keeps_his_label():
+    words = "Pohang 3 Ulsan 2 . Davies 39 , Ross 89 , Hay 83 ."
+    tags = "B-PER I-PER I-PER I-PER O B-PER I-PER O B-PER O O B-PER O O"
+    pos = "PROPN NUM PROPN NUM PUNCT " + "PROPN NUM PUNCT " * 3
+    found = [(ent.text, ent.label_) for ent in team_names(_tagged(words, tags.split(), pos.split())).ents]
+    assert found == [("Pohang", "ORG"), ("Ulsan", "ORG"), ("Davies", "PER"), ("Ross", "PER"), ("Hay", "PER")]
+
+
+def test_a_known_country_carries_its_kind_and_a_table_names_clubs_as_organisations():
+    patterns = KnowledgeBase.load().name_patterns()
+    assert {"label": "LOC", "pattern": "Japan", "kind": NATION} in patterns
+    add_known_names(patterns)
+    doc = load("en", "accurate")("Pohang 3 Ulsan 2. Japan 2 Syria 1.")
+    labels = {ent.text: ent.label_ for ent in doc.ents}
+    assert labels.get("Pohang") == labels.get("Ulsan") == "ORG"
+    assert labels.get("Japan") == labels.get("Syria") == "LOC"
 
 
 def test_an_english_headline_is_a_sentence_of_its_own():

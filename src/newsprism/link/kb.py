@@ -255,13 +255,15 @@ class KnowledgeBase:
 
     def name_patterns(self) -> list[dict[str, str]]:
         """Every full name as a known-names pattern for the NER: people PER, places and countries
-        LOC, organisations ORG. Single words of people are left out: surnames are linked later."""
+        LOC, organisations ORG; a country's pattern says so (``"kind": "country"``: its sports team
+        stays a place). Single words of people are left out: surnames are linked later."""
         labels = {"person": "PER", "country": "LOC", "place": "LOC", "organisation": "ORG"}
         patterns = []
         for actor in self.actors.values():
             for name in actor.all_names:
                 if len(name) > 1 and name[:1].isupper() and (actor.type != "person" or " " in name):
-                    patterns.append({"label": labels[actor.type], "pattern": name})
+                    pattern = {"label": labels[actor.type], "pattern": name}
+                    patterns.append(pattern | {"kind": actor.type} if actor.type == "country" else pattern)
         return patterns
 
     def epithet_holder(self, epithet: str, when: date | None) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import re
 from collections.abc import Iterable
@@ -12,7 +13,7 @@ from importlib.resources import files
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 GERMAN_MONTHS = frozenset(
     (
@@ -236,10 +237,113 @@ def _facility_places(doc: Doc) -> list[Span]:
 def entity_labels(doc: Doc) -> Doc:
     """Map a model's entity labels onto PER, LOC, ORG, MISC and drop the rest (dates, numbers)."""
     doc.ents = [
-        Span(doc, ent.start, ent.end, label=ONTONOTES_LABELS[ent.label_])
+        Span(doc, ent.start, ent.end, label=ONTONOTES_LABELS[ent.label_], span_id=ent.id)
         for ent in doc.ents
         if ent.label_ in ONTONOTES_LABELS
     ]
+    return doc
+
+
+# Results and tables name a team by its place ("Leeds 2 Everton 1", "Stranraer 15 5 2 8 13 21 17").
+_SCORE = re.compile(r"\d{1,3}")
+_FIGURE = re.compile(r"[-+]?[\d.,:/-]*\d[\d.,:/-]*")
+_INITIAL = re.compile(r"[A-Z]\.")
+TABLE_FIGURE_SHARE = 0.2  # of a sentence's tokens, at least, for it to be a result or a table row
+TABLE_ROW = 3  # figures in a row after a name: a table row
+NATION = "country"  # the known-names kind whose team keeps its place label, as news NER guidelines have it
+_TEAM_LABELS = frozenset({"LOC", "MISC"})
+
+
+def _results_line(sentence: Span) -> bool:
+    """Is ``sentence`` a result or a table row: many figures, and two names each followed by a
+    score ("Pohang 3 Ulsan 2") or a name followed by a row of figures?"""
+    figures = [bool(_FIGURE.fullmatch(token.text)) for token in sentence]
+    if sum(figures) < max(2, TABLE_FIGURE_SHARE * len(sentence)):
+        return False
+    scored = [
+        index
+        for index in range(len(sentence) - 1)
+        if sentence[index].text[:1].isalpha()
+        and sentence[index].text[:1].isupper()
+        and figures[index + 1]
+        and _SCORE.fullmatch(sentence[index + 1].text)
+    ]
+    return len(scored) >= 2 or any(
+        all(figures[index + 1 : index + 1 + TABLE_ROW]) and index + TABLE_ROW < len(sentence) for index in scored
+    )
+
+
+def _team_words(token: Token) -> bool:
+    """A word a team's name may be made of: a capitalised proper noun, not a month ("July 4")."""
+    return (
+        token.is_alpha
+        and token.text[:1].isupper()
+        and token.pos_ == "PROPN"
+        and token.lower_ not in ENGLISH_MONTHS
+        and token.lower_ not in GERMAN_MONTHS
+    )
+
+
+def _unnamed_teams(sentence: Span) -> list[Span]:
+    """Runs of proper nouns no entity covers, right before a score: teams the NER did not know."""
+    doc = sentence.doc
+    found = []
+    start = sentence.start
+    while start < sentence.end - 1:
+        end = start
+        while end < sentence.end and doc[end].ent_iob_ == "O" and _team_words(doc[end]):
+            end += 1
+        after_initial = start > 0 and _INITIAL.fullmatch(doc[start - 1].text)  # "W. Athey 111" is a cricketer
+        if end > start and end < sentence.end and _SCORE.fullmatch(doc[end].text) and not after_initial:
+            found.append(Span(doc, start, end, label="ORG"))
+        start = max(end, start + 1)
+    return found
+
+
+def _cut_at_scores(ent: Span) -> list[Span]:
+    """The names in an entity that swallowed scores. Two sides and their scores taken for one name
+    ("Pohang 3 Ulsan 2" as a person) are two teams; one name and its score ("Davies 39", a goal's
+    minute) is that name with the label it had."""
+    doc = ent.doc
+    if _SCORE.fullmatch(ent[0].text):  # "1860 München" is a club's name
+        return [ent]
+    bounds = [ent.start - 1, *(token.i for token in ent[1:] if _SCORE.fullmatch(token.text)), ent.end]
+    names = [(start + 1, end) for start, end in itertools.pairwise(bounds) if end > start + 1]
+    if len(bounds) == 2:
+        return [ent]
+    label = "ORG" if len(names) > 1 else ent.label_
+    return [Span(doc, start, end, label=label, span_id=ent.id) for start, end in names]
+
+
+def _as_team(ent: Span) -> Span:
+    """A place or other name followed by a score is a team; a country's and a person's are not."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if ent.label_ not in _TEAM_LABELS or ent.id_ == NATION or not ent.text[:1].isalpha():
+        return ent
+    if after is None or not _SCORE.fullmatch(after.text):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id)
+
+
+@Language.component("newsprism_team_names")
+def team_names(doc: Doc) -> Doc:
+    """In a sports result or table, a name followed by its score is a team, an organisation, though
+    it is named after its town ("Chicago 3 Toronto 2"); a country's stays a place, and a person
+    (golfers, cricketers) stays a person."""
+    if not any(token.like_num for token in doc):  # the fast path: most news has no results
+        return doc
+    entities = list(doc.ents)
+    for sentence in doc.sents:
+        if not _results_line(sentence):
+            continue
+        inside = range(sentence.start, sentence.end)
+        entities = [
+            team
+            for ent in entities
+            for team in ([_as_team(part) for part in _cut_at_scores(ent)] if ent.start in inside else [ent])
+        ]
+        entities.extend(_unnamed_teams(sentence))
+    doc.ents = sorted(entities, key=lambda span: span.start)
     return doc
 
 
@@ -326,6 +430,9 @@ def entity_consistency(doc: Doc) -> Doc:
 class KnownNames:
     """Well-known actors the statistical NER must not miss or mislabel ("Kreml" is an ORG).
 
+    A pattern may say what kind of actor it names (``"kind": "country"``); a match carries the
+    kind as its span id, for later components (a country's team keeps the country's label).
+
     A known name found exactly where the NER found an entity gives it its label; found where the NER
     found nothing, it is added; inside a longer entity ("VfB Stuttgart") the NER's entity stays.
     With ``replace_parts`` it also replaces one NER entity that lies within it, a name cut short
@@ -338,16 +445,22 @@ class KnownNames:
         self.matcher = PhraseMatcher(nlp.vocab)
         self.tokenizer = nlp.tokenizer
         self.replace_parts = replace_parts
+        self.kinds: dict[str, str] = {}
 
     def add_patterns(self, patterns: Iterable[dict[str, str]]) -> None:
         by_label: dict[str, list[Doc]] = {}
         for pattern in patterns:
             by_label.setdefault(pattern["label"], []).append(self.tokenizer(pattern["pattern"]))
+            if "kind" in pattern:
+                self.kinds[pattern["pattern"]] = pattern["kind"]
         for label, docs in by_label.items():
             self.matcher.add(label, docs)
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc, as_spans=False)]
+        matches = [
+            Span(doc, start, end, label=label, span_id=self.kinds.get(doc[start:end].text, ""))
+            for label, start, end in self.matcher(doc, as_spans=False)
+        ]
         if not matches:
             return doc
         entities = list(doc.ents)
