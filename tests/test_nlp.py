@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from newsprism.link import KnowledgeBase
 from newsprism.nlp import add_known_names, load, parse_texts
-from newsprism.nlp.components import NATION, KnownNames, entity_consistency, team_names
+from newsprism.nlp.components import NATION, KnownNames, dateline_places, entity_consistency, team_names
 from newsprism.pipeline import run_analysis
 from newsprism.repair import repair_text
 
@@ -116,6 +116,21 @@ def test_two_sides_taken_for_one_name_are_two_teams_and_a_scorer_keeps_his_label
     pos = "PROPN NUM PROPN NUM PUNCT " + "PROPN NUM PUNCT " * 3
     found = [(ent.text, ent.label_) for ent in team_names(_tagged(words, tags.split(), pos.split())).ents]
     assert found == [("Pohang", "ORG"), ("Ulsan", "ORG"), ("Davies", "PER"), ("Ross", "PER"), ("Hay", "PER")]
+
+
+def test_the_name_a_dateline_opens_with_is_a_place_and_nothing_else_changes():
+    words = "BONN 1996-12-06 . NICE , France 1996-08-30 . BERLIN ( dpa ) – . NATO met in June ."
+    tags = "B-ORG O O B-ORG O B-LOC O O B-ORG O B-ORG O O O B-ORG O O O O"
+    pos = "PROPN NUM PUNCT PROPN PUNCT PROPN NUM PUNCT PROPN PUNCT PROPN PUNCT PUNCT PUNCT PROPN VERB ADP PROPN PUNCT"
+    found = [(ent.text, ent.label_) for ent in dateline_places(_tagged(words, tags.split(), pos.split())).ents]
+    assert found == [
+        ("BONN", "LOC"),
+        ("NICE", "LOC"),
+        ("France", "LOC"),
+        ("BERLIN", "LOC"),
+        ("dpa", "ORG"),
+        ("NATO", "ORG"),
+    ]
 
 
 def test_a_known_country_carries_its_kind_and_a_table_names_clubs_as_organisations():

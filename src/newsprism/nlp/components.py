@@ -347,6 +347,40 @@ def team_names(doc: Doc) -> Doc:
     return doc
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _dateline(sentence: Span) -> bool:
+    """Is ``sentence`` a dateline of its own: a place in capitals, then a date or an agency in
+    brackets, and no lowercase word ("BONN 1996-12-06", "NICE , France 1996-08-30", "BERLIN (dpa) –")?"""
+    first = sentence[0].text
+    if len(sentence) < 2 or len(sentence) > DATELINE_TOKENS or len(first) < 2 or not first.isupper():
+        return False
+    dated = bracketed = False
+    for token in sentence[1:]:
+        text = token.text
+        if _ISO_DATE.fullmatch(text) or text.lower().rstrip(".") in GERMAN_MONTHS | ENGLISH_MONTHS:
+            dated = True
+        elif text in ("(", ")"):
+            bracketed = True
+        elif not (token.is_punct or token.is_space or token.like_num or text[:1].isupper() or bracketed):
+            return False
+    return dated or bracketed
+
+
+@Language.component("newsprism_dateline_places")
+def dateline_places(doc: Doc) -> Doc:
+    """The name a dateline opens with is the place the story was filed from ("BONN (dpa) –"), though
+    a name in capitals alone looks like an organisation to the NER."""
+    starts = {sentence.start for sentence in doc.sents if _dateline(sentence)}
+    if starts:
+        doc.ents = [
+            Span(doc, ent.start, ent.end, label="LOC", kb_id=ent.kb_id) if ent.start in starts else ent
+            for ent in doc.ents
+        ]
+    return doc
+
+
 _CONSISTENT_LABELS = frozenset({"PER", "LOC", "ORG"})
 _MAX_NAME_TOKENS = 4
 
