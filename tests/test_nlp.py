@@ -8,7 +8,14 @@ from spacy.tokens import Doc, Span
 
 from newsprism.link import KnowledgeBase
 from newsprism.nlp import add_known_names, load, parse_texts
-from newsprism.nlp.components import NATION, KnownNames, dateline_places, entity_consistency, team_names
+from newsprism.nlp.components import (
+    NATION,
+    KnownNames,
+    dateline_places,
+    entity_consistency,
+    event_names,
+    team_names,
+)
 from newsprism.pipeline import run_analysis
 from newsprism.repair import repair_text
 
@@ -131,6 +138,14 @@ def test_the_name_a_dateline_opens_with_is_a_place_and_nothing_else_changes():
         ("dpa", "ORG"),
         ("NATO", "ORG"),
     ]
+
+
+def test_a_competition_or_an_award_is_an_event_not_an_organisation():
+    words = "UEFA Cup and Nobel Peace Prize , Cup Noodles Ltd and Cup ."
+    tags = "B-ORG I-ORG O B-ORG I-ORG I-ORG O B-ORG I-ORG I-ORG O B-ORG O"
+    pos = "PROPN PROPN CCONJ PROPN PROPN PROPN PUNCT PROPN PROPN PROPN CCONJ PROPN PUNCT"
+    found = [(ent.text, ent.label_) for ent in event_names(_tagged(words, tags.split(), pos.split())).ents]
+    assert found == [("UEFA Cup", "MISC"), ("Nobel Peace Prize", "MISC"), ("Cup Noodles Ltd", "ORG"), ("Cup", "ORG")]
 
 
 def test_a_known_country_carries_its_kind_and_a_table_names_clubs_as_organisations():

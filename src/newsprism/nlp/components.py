@@ -381,6 +381,27 @@ def dateline_places(doc: Doc) -> Doc:
     return doc
 
 
+# Last words of the names of competitions, awards and series: events and works, MISC in
+# newsprism's labels (OntoNotes' EVENT, CoNLL's MISC), which a NER takes for organisations.
+EVENT_HEADS = frozenset(
+    {"Cup", "Championship", "Championships", "Olympics", "Open", "Prix", "Prize", "Trophy", "Series"}
+)
+
+
+@Language.component("newsprism_event_names")
+def event_names(doc: Doc) -> Doc:
+    """A name of two words or more ending in a competition's or award's word is an event, not an
+    organisation ("World Cup", "U.S. Open", "Nobel Peace Prize", "Grand Prix")."""
+    if any(ent.label_ == "ORG" and len(ent) > 1 and ent[-1].text in EVENT_HEADS for ent in doc.ents):
+        doc.ents = [
+            Span(doc, ent.start, ent.end, label="MISC", kb_id=ent.kb_id)
+            if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].text in EVENT_HEADS
+            else ent
+            for ent in doc.ents
+        ]
+    return doc
+
+
 _CONSISTENT_LABELS = frozenset({"PER", "LOC", "ORG"})
 _MAX_NAME_TOKENS = 4
 
