@@ -381,6 +381,30 @@ def dateline_places(doc: Doc) -> Doc:
     return doc
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,2}")
+
+
+@Language.component("newsprism_name_edges")
+def name_edges(doc: Doc) -> Doc:
+    """An entity without a letter is no name ("3 1 2 0" in a table), and the initials before a
+    person are part of the name ("S. Waugh", "J.R. Smith"), which a NER often leaves out."""
+    entities = []
+    for ent in doc.ents:
+        if not any(char.isalpha() for char in ent.text):
+            continue
+        start = ent.start
+        while (
+            ent.label_ == "PER"
+            and start > 0
+            and _INITIALS.fullmatch(doc[start - 1].text)
+            and doc[start - 1].ent_iob_ == "O"
+        ):
+            start -= 1
+        entities.append(ent if start == ent.start else Span(doc, start, ent.end, label="PER", kb_id=ent.kb_id))
+    doc.ents = entities
+    return doc
+
+
 # Last words of the names of competitions, awards and series: events and works, MISC in
 # newsprism's labels (OntoNotes' EVENT, CoNLL's MISC), which a NER takes for organisations.
 EVENT_HEADS = frozenset(

@@ -97,6 +97,7 @@ def _load(language: str, ner: str) -> Language:
     _add_known_names(nlp, curated, after=names_after)
     if language == "de":
         _add_gazetteer(nlp, {pattern["pattern"] for pattern in curated})
+    nlp.add_pipe("newsprism_name_edges", before="newsprism_entity_consistency")
     nlp.add_pipe("newsprism_dateline_places", before="newsprism_entity_consistency")
     nlp.add_pipe("newsprism_event_names", before="newsprism_entity_consistency")
     nlp.add_pipe("newsprism_team_names", before="newsprism_entity_consistency")
