@@ -118,12 +118,26 @@ def test_a_place_followed_by_its_score_is_a_team_but_a_country_a_player_and_a_da
     assert found == [("Chicago", "ORG"), ("Toronto", "ORG"), ("Japan", "LOC"), ("Syria", "LOC"), ("Chicago", "LOC")]
 
 
-def test_two_sides_taken_for_one_name_are_two_teams_and_a_scorer_keeps_his_label():
-    words = "Pohang 3 Ulsan 2 . Davies 39 , Ross 89 , Hay 83 ."
-    tags = "B-PER I-PER I-PER I-PER O B-PER I-PER O B-PER O O B-PER O O"
-    pos = "PROPN NUM PROPN NUM PUNCT " + "PROPN NUM PUNCT " * 3
+def test_a_list_of_places_and_counts_is_no_result():
+    words = "Kharkiv 12 , Odesa 4 , Dnipro 3 . Leeds 2 ( Smith 34 ) Everton 1 ."
+    tags = "B-LOC O O B-LOC O O B-LOC O O B-LOC O O B-PER O O B-LOC O O"
+    pos = "PROPN NUM PUNCT " * 3 + "PROPN NUM PUNCT PROPN NUM PUNCT PROPN NUM PUNCT"
     found = [(ent.text, ent.label_) for ent in team_names(_tagged(words, tags.split(), pos.split())).ents]
-    assert found == [("Pohang", "ORG"), ("Ulsan", "ORG"), ("Davies", "PER"), ("Ross", "PER"), ("Hay", "PER")]
+    assert found == [
+        *[(place, "LOC") for place in ("Kharkiv", "Odesa", "Dnipro")],
+        ("Leeds", "ORG"),
+        ("Smith", "PER"),
+        ("Everton", "ORG"),
+    ]
+
+
+def test_two_sides_taken_for_one_name_are_two_teams_and_a_scorer_keeps_his_label():
+    words = "Pohang 3 Ulsan 2 . Motherwell 2 ( Davies 39 , Ross 89 ) Celtic 1 ."
+    tags = "B-PER I-PER I-PER I-PER O B-ORG O O B-PER I-PER O B-PER O O B-ORG O O"
+    pos = "PROPN NUM PROPN NUM PUNCT PROPN NUM PUNCT PROPN NUM PUNCT PROPN NUM PUNCT PROPN NUM PUNCT"
+    found = [(ent.text, ent.label_) for ent in team_names(_tagged(words, tags.split(), pos.split())).ents]
+    teams_and_scorers = [("Motherwell", "ORG"), ("Davies", "PER"), ("Ross", "PER"), ("Celtic", "ORG")]
+    assert found == [("Pohang", "ORG"), ("Ulsan", "ORG"), *teams_and_scorers]
 
 
 def test_the_name_a_dateline_opens_with_is_a_place_and_nothing_else_changes():

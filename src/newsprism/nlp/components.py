@@ -249,28 +249,33 @@ _SCORE = re.compile(r"\d{1,3}")
 _FIGURE = re.compile(r"[-+]?[\d.,:/-]*\d[\d.,:/-]*")
 _INITIAL = re.compile(r"[A-Z]\.")
 TABLE_FIGURE_SHARE = 0.2  # of a sentence's tokens, at least, for it to be a result or a table row
-TABLE_ROW = 3  # figures in a row after a name: a table row
 NATION = "country"  # the known-names kind whose team keeps its place label, as news NER guidelines have it
 _TEAM_LABELS = frozenset({"LOC", "MISC"})
 
 
+# A result's two sides, the first side's scorers in brackets between them ("Leeds 2 ( Smith 34 )
+# Everton 1"), or a table row of three figures after a name, over the shapes of a line's tokens
+# (N name, S score, F other figure). A list of places and counts is neither: "Kharkiv 12, Odesa 4".
+_RESULTS_SHAPES = re.compile(r"NS(?:\([^()]*\))?N+S|N[SF]{3}")
+
+
+def _token_shape(token: Token) -> str:
+    text = token.text
+    if _SCORE.fullmatch(text):
+        return "S"
+    if _FIGURE.fullmatch(text):
+        return "F"
+    if text in ("(", ")"):
+        return text
+    return "N" if text[:1].isalpha() and text[:1].isupper() else "o"
+
+
 def _results_line(sentence: Span) -> bool:
-    """Is ``sentence`` a result or a table row: many figures, and two names each followed by a
-    score ("Pohang 3 Ulsan 2") or a name followed by a row of figures?"""
-    figures = [bool(_FIGURE.fullmatch(token.text)) for token in sentence]
-    if sum(figures) < max(2, TABLE_FIGURE_SHARE * len(sentence)):
-        return False
-    scored = [
-        index
-        for index in range(len(sentence) - 1)
-        if sentence[index].text[:1].isalpha()
-        and sentence[index].text[:1].isupper()
-        and figures[index + 1]
-        and _SCORE.fullmatch(sentence[index + 1].text)
-    ]
-    return len(scored) >= 2 or any(
-        all(figures[index + 1 : index + 1 + TABLE_ROW]) and index + TABLE_ROW < len(sentence) for index in scored
-    )
+    """Is ``sentence`` a result or a table row: at least a fifth of it figures, and two sides with
+    their scores ("Pohang 3 Ulsan 2") or a name followed by a row of figures?"""
+    shapes = "".join(_token_shape(token) for token in sentence)
+    figures = shapes.count("S") + shapes.count("F")
+    return figures >= max(2, TABLE_FIGURE_SHARE * len(sentence)) and _RESULTS_SHAPES.search(shapes) is not None
 
 
 def _team_words(token: Token) -> bool:
