@@ -163,12 +163,12 @@ def test_a_competition_or_an_award_is_an_event_not_an_organisation():
     assert found == [("UEFA Cup", "MISC"), ("Nobel Peace Prize", "MISC"), ("Cup Noodles Ltd", "ORG"), ("Cup", "ORG")]
 
 
-def test_initials_belong_to_the_person_and_figures_alone_are_no_name():
-    words = "S. Waugh and J.R. Smith scored 3 1 2 0 for A. Ltd ."
-    tags = "O B-PER O O B-PER O B-MISC I-MISC I-MISC I-MISC O O B-ORG O"
-    pos = "PROPN PROPN CCONJ PROPN PROPN VERB NUM NUM NUM NUM ADP PROPN PROPN PUNCT"
+def test_initials_belong_to_the_person_and_figures_alone_are_no_name_but_a_currency_sign_stays():
+    words = "S. Waugh and J.R. Smith scored 3 1 2 0 for A. Ltd in € ."
+    tags = "O B-PER O O B-PER O B-MISC I-MISC I-MISC I-MISC O O B-ORG O B-MISC O"
+    pos = "PROPN PROPN CCONJ PROPN PROPN VERB NUM NUM NUM NUM ADP PROPN PROPN ADP SYM PUNCT"
     found = [(ent.text, ent.label_) for ent in name_edges(_tagged(words, tags.split(), pos.split())).ents]
-    assert found == [("S. Waugh", "PER"), ("J.R. Smith", "PER"), ("Ltd", "ORG")]
+    assert found == [("S. Waugh", "PER"), ("J.R. Smith", "PER"), ("Ltd", "ORG"), ("€", "MISC")]
 
 
 def test_a_known_country_carries_its_kind_and_a_table_names_clubs_as_organisations():

@@ -391,12 +391,12 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,2}")
 
 @Language.component("newsprism_name_edges")
 def name_edges(doc: Doc) -> Doc:
-    """An entity without a letter is no name ("3 1 2 0" in a table), and the initials before a
+    """An entity of figures without a letter is no name ("3 1 2 0" in a table), and the initials before a
     person are part of the name ("S. Waugh", "J.R. Smith"), which a NER often leaves out."""
     entities = []
     for ent in doc.ents:
-        if not any(char.isalpha() for char in ent.text):
-            continue
+        if any(char.isdigit() for char in ent.text) and not any(char.isalpha() for char in ent.text):
+            continue  # figures; a currency sign alone stays ("€", which GermEval tags OTH)
         start = ent.start
         while (
             ent.label_ == "PER"
