@@ -80,6 +80,7 @@ ENGLISH_MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+MONTHS = GERMAN_MONTHS | ENGLISH_MONTHS
 DASHES = frozenset({"–", "—", "-", "--"})
 DATELINE_TOKENS = 12  # a dateline is short: "WASHINGTON/BERLIN, 12. März 2026 (dpa) –"
 
@@ -96,7 +97,7 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
             capitals = len(doc[start].text) > 1 and doc[start].text.isupper()
             opens = index + 1 < len(doc) and doc[index + 1].text[:1].isupper()  # not "EU – und damit …"
             return index if index > start and opens and (dated or bracketed or capitals) else None
-        month = text.lower().rstrip(".") in GERMAN_MONTHS | ENGLISH_MONTHS
+        month = text.lower().rstrip(".") in MONTHS
         if text in ("(", ")"):
             bracketed = True
         elif month or _ORDINAL.fullmatch(text):
@@ -280,13 +281,7 @@ def _results_line(sentence: Span) -> bool:
 
 def _team_words(token: Token) -> bool:
     """A word a team's name may be made of: a capitalised proper noun, not a month ("July 4")."""
-    return (
-        token.is_alpha
-        and token.text[:1].isupper()
-        and token.pos_ == "PROPN"
-        and token.lower_ not in ENGLISH_MONTHS
-        and token.lower_ not in GERMAN_MONTHS
-    )
+    return token.is_alpha and token.text[:1].isupper() and token.pos_ == "PROPN" and token.lower_ not in MONTHS
 
 
 def _unnamed_teams(sentence: Span) -> list[Span]:
@@ -309,15 +304,13 @@ def _cut_at_scores(ent: Span) -> list[Span]:
     """The names in an entity that swallowed scores. Two sides and their scores taken for one name
     ("Pohang 3 Ulsan 2" as a person) are two teams; one name and its score ("Davies 39", a goal's
     minute) is that name with the label it had."""
-    doc = ent.doc
-    if _SCORE.fullmatch(ent[0].text):  # "1860 München" is a club's name
+    scores = [token.i for token in ent[1:] if _SCORE.fullmatch(token.text)]
+    if not scores or _SCORE.fullmatch(ent[0].text):  # "1860 München" is a club's name
         return [ent]
-    bounds = [ent.start - 1, *(token.i for token in ent[1:] if _SCORE.fullmatch(token.text)), ent.end]
+    bounds = [ent.start - 1, *scores, ent.end]
     names = [(start + 1, end) for start, end in itertools.pairwise(bounds) if end > start + 1]
-    if len(bounds) == 2:
-        return [ent]
     label = "ORG" if len(names) > 1 else ent.label_
-    return [Span(doc, start, end, label=label, span_id=ent.id) for start, end in names]
+    return [Span(ent.doc, start, end, label=label, span_id=ent.id) for start, end in names]
 
 
 def _as_team(ent: Span) -> Span:
@@ -364,7 +357,7 @@ def _dateline(sentence: Span) -> bool:
     dated = bracketed = False
     for token in sentence[1:]:
         text = token.text
-        if _ISO_DATE.fullmatch(text) or text.lower().rstrip(".") in GERMAN_MONTHS | ENGLISH_MONTHS:
+        if _ISO_DATE.fullmatch(text) or text.lower().rstrip(".") in MONTHS:
             dated = True
         elif text in ("(", ")"):
             bracketed = True
