@@ -100,21 +100,26 @@ def test_a_surname_taken_for_a_place_is_the_person_named_in_full():
     assert [(ent.start, ent.label_) for ent in doc.ents] == [(0, "PER"), (4, "PER"), (10, "LOC")]
 
 
-def _tagged(words: str, tags: list[str], pos: list[str]) -> Doc:
+def _tagged(words: str, tags: str, pos: str) -> Doc:
+    """A Doc from space-separated words, BIO tags and POS, a sentence ending at each full stop."""
     split = words.split()
     starts = [index == 0 or split[index - 1] == "." for index in range(len(split))]
-    return Doc(spacy.blank("en").vocab, words=split, ents=tags, pos=pos, sent_starts=starts)
+    return Doc(spacy.blank("en").vocab, words=split, ents=tags.split(), pos=pos.split(), sent_starts=starts)
+
+
+def _labelled(doc: Doc) -> list[tuple[str, str]]:
+    return [(ent.text, ent.label_) for ent in doc.ents]
 
 
 def test_a_place_followed_by_its_score_is_a_team_but_a_country_a_player_and_a_date_are_not():
     words = "Chicago 3 Toronto 2 . Japan 2 Syria 1 . W. Athey 111 , V. Wells 50 . On July 4 Chicago had 3 ."
     tags = "B-LOC O O O O B-LOC O B-LOC O O " + "O " * 8 + "O O O B-LOC O O O"
     pos = "PROPN NUM PROPN NUM PUNCT " * 2 + "PROPN PROPN NUM PUNCT " * 2 + "ADP PROPN NUM PROPN VERB NUM PUNCT"
-    doc = _tagged(words, tags.split(), pos.split())
+    doc = _tagged(words, tags, pos)
     doc.ents = [
         Span(doc, ent.start, ent.end, "LOC", span_id=NATION) if ent.start in (5, 7) else ent for ent in doc.ents
     ]
-    found = [(ent.text, ent.label_) for ent in team_names(doc).ents]
+    found = _labelled(team_names(doc))
     assert found == [("Chicago", "ORG"), ("Toronto", "ORG"), ("Japan", "LOC"), ("Syria", "LOC"), ("Chicago", "LOC")]
 
 
@@ -122,7 +127,7 @@ def test_a_list_of_places_and_counts_is_no_result():
     words = "Kharkiv 12 , Odesa 4 , Dnipro 3 . Leeds 2 ( Smith 34 ) Everton 1 ."
     tags = "B-LOC O O B-LOC O O B-LOC O O B-LOC O O B-PER O O B-LOC O O"
     pos = "PROPN NUM PUNCT " * 3 + "PROPN NUM PUNCT PROPN NUM PUNCT PROPN NUM PUNCT"
-    found = [(ent.text, ent.label_) for ent in team_names(_tagged(words, tags.split(), pos.split())).ents]
+    found = _labelled(team_names(_tagged(words, tags, pos)))
     assert found == [
         *[(place, "LOC") for place in ("Kharkiv", "Odesa", "Dnipro")],
         ("Leeds", "ORG"),
@@ -135,7 +140,7 @@ def test_two_sides_taken_for_one_name_are_two_teams_and_a_scorer_keeps_his_label
     words = "Pohang 3 Ulsan 2 . Motherwell 2 ( Davies 39 , Ross 89 ) Celtic 1 ."
     tags = "B-PER I-PER I-PER I-PER O B-ORG O O B-PER I-PER O B-PER O O B-ORG O O"
     pos = "PROPN NUM PROPN NUM PUNCT PROPN NUM PUNCT PROPN NUM PUNCT PROPN NUM PUNCT PROPN NUM PUNCT"
-    found = [(ent.text, ent.label_) for ent in team_names(_tagged(words, tags.split(), pos.split())).ents]
+    found = _labelled(team_names(_tagged(words, tags, pos)))
     teams_and_scorers = [("Motherwell", "ORG"), ("Davies", "PER"), ("Ross", "PER"), ("Celtic", "ORG")]
     assert found == [("Pohang", "ORG"), ("Ulsan", "ORG"), *teams_and_scorers]
 
@@ -144,7 +149,7 @@ def test_the_name_a_dateline_opens_with_is_a_place_and_nothing_else_changes():
     words = "BONN 1996-12-06 . NICE , France 1996-08-30 . BERLIN ( dpa ) – . NATO met in June ."
     tags = "B-ORG O O B-ORG O B-LOC O O B-ORG O B-ORG O O O B-ORG O O O O"
     pos = "PROPN NUM PUNCT PROPN PUNCT PROPN NUM PUNCT PROPN PUNCT PROPN PUNCT PUNCT PUNCT PROPN VERB ADP PROPN PUNCT"
-    found = [(ent.text, ent.label_) for ent in dateline_places(_tagged(words, tags.split(), pos.split())).ents]
+    found = _labelled(dateline_places(_tagged(words, tags, pos)))
     assert found == [
         ("BONN", "LOC"),
         ("NICE", "LOC"),
@@ -159,7 +164,7 @@ def test_a_competition_or_an_award_is_an_event_not_an_organisation():
     words = "UEFA Cup and Nobel Peace Prize , Cup Noodles Ltd and Cup ."
     tags = "B-ORG I-ORG O B-ORG I-ORG I-ORG O B-ORG I-ORG I-ORG O B-ORG O"
     pos = "PROPN PROPN CCONJ PROPN PROPN PROPN PUNCT PROPN PROPN PROPN CCONJ PROPN PUNCT"
-    found = [(ent.text, ent.label_) for ent in event_names(_tagged(words, tags.split(), pos.split())).ents]
+    found = _labelled(event_names(_tagged(words, tags, pos)))
     assert found == [("UEFA Cup", "MISC"), ("Nobel Peace Prize", "MISC"), ("Cup Noodles Ltd", "ORG"), ("Cup", "ORG")]
 
 
@@ -167,7 +172,7 @@ def test_initials_belong_to_the_person_and_figures_alone_are_no_name_but_a_curre
     words = "S. Waugh and J.R. Smith scored 3 1 2 0 for A. Ltd in € ."
     tags = "O B-PER O O B-PER O B-MISC I-MISC I-MISC I-MISC O O B-ORG O B-MISC O"
     pos = "PROPN PROPN CCONJ PROPN PROPN VERB NUM NUM NUM NUM ADP PROPN PROPN ADP SYM PUNCT"
-    found = [(ent.text, ent.label_) for ent in name_edges(_tagged(words, tags.split(), pos.split())).ents]
+    found = _labelled(name_edges(_tagged(words, tags, pos)))
     assert found == [("S. Waugh", "PER"), ("J.R. Smith", "PER"), ("Ltd", "ORG"), ("€", "MISC")]
 
 
