@@ -7,7 +7,8 @@ goes once through newsprism's analysis (entities, linking, quotes, events; batch
 registry), is profiled, and all of them go through one ``StoryIndex`` in a fixed order (sorted by
 article id). Per language pair and overall:
 
-* Pearson correlation between ``similarity(a, b)`` and ``-Overall`` (Overall: 1 = very similar .. 4).
+* Pearson correlation between the index's ``score(a, b)`` (``similarity`` judged by how crowded
+  the two leads' corners of the corpus are) and ``-Overall`` (Overall: 1 = very similar .. 4).
 * Pairwise precision, recall and F1 of "same story": gold positive is ``Overall <= 1.5``, gold
   negative ``Overall >= 3``; pairs in between are ignored. Predicted positive is once that the two
   articles ended in the same story of the index, once the pairwise rule ``similarity >= threshold``.
@@ -39,7 +40,7 @@ from newsprism.link import ActorRegistry, KnowledgeBase
 from newsprism.model import Article
 from newsprism.nlp import add_known_names
 from newsprism.pipeline import analyse_articles
-from newsprism.stories.cluster import THRESHOLD, ArticleProfile, StoryIndex, profile, similarity
+from newsprism.stories.cluster import THRESHOLD, ArticleProfile, StoryIndex, profile
 from newsprism.stories.embed import embed_leads, lead
 
 LANGUAGE_PAIRS = ("de-de", "de-en", "en-en")
@@ -108,12 +109,12 @@ def analyse(articles: dict[str, tuple[str, str]]) -> tuple[list[Article], float,
     return built, time.perf_counter() - start, problems
 
 
-def cluster(profiles: list[ArticleProfile], threshold: float) -> dict[str, str]:
-    """Article id → story id after one pass of a ``StoryIndex`` (merged stories resolved)."""
+def cluster(profiles: list[ArticleProfile], threshold: float) -> tuple[dict[str, str], StoryIndex]:
+    """Article id → story id after one pass of a ``StoryIndex`` (merged stories resolved), and the index."""
     index = StoryIndex(threshold)
     for item in profiles:
         index.add(item)
-    return {member: story for story, members in index.groups().items() for member in members}
+    return {member: story for story, members in index.groups().items() for member in members}, index
 
 
 def prf(predicted: Iterable[tuple[bool, bool]]) -> tuple[float, float, float]:
@@ -198,10 +199,10 @@ def main() -> None:
     embed_seconds = time.perf_counter() - start
     start = time.perf_counter()
     profiles = [profile(article, vector) for article, vector in zip(analysed, leads, strict=True)]
-    story_of = cluster(profiles, args.threshold)
+    story_of, index = cluster(profiles, args.threshold)
     cluster_seconds = time.perf_counter() - start
     by_id = {item.article_id: item for item in profiles}
-    sim = {(p.first, p.second): similarity(by_id[p.first], by_id[p.second]) for p in pairs}
+    sim = {(p.first, p.second): index.score(by_id[p.first], by_id[p.second]) for p in pairs}
 
     print(
         f"SemEval-2022 Task 8 training pairs with recoverable texts, {', '.join(LANGUAGE_PAIRS)}: "
@@ -241,7 +242,7 @@ def main() -> None:
         print("\nsweep: StoryIndex clustering F1 by threshold (same profiles)")
         print(f"  {'threshold':>9} {'stories':>8} {'F1 all':>7} {'F1 de-en':>9}")
         for threshold in SWEEP:
-            stories = cluster(profiles, threshold)
+            stories, _ = cluster(profiles, threshold)
 
             def same(p: Pair, stories: dict[str, str] = stories) -> bool:
                 return stories[p.first] == stories[p.second]

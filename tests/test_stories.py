@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -11,7 +12,8 @@ import sqlalchemy as sa
 from newsprism.model import Article
 from newsprism.pipeline import run_analysis
 from newsprism.store import SCHEMA_VERSION, Database, StoryFilter
-from newsprism.stories import embed, embed_leads, pack, sentence_spans, unpack, vectorize
+from newsprism.stories import StoryIndex, embed, embed_leads, pack, sentence_spans, unpack, vectorize
+from newsprism.stories.cluster import ArticleProfile
 from samples import EXAMPLES
 
 
@@ -40,6 +42,36 @@ def test_leads_of_one_story_are_closer_across_languages_than_another_story():
     )
     assert vectors.shape == (3, 384)
     assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2]) + 0.05
+
+
+def _leads(groups: dict[str, int], loners: int) -> list[ArticleProfile]:
+    """Profiles whose unit leads all share a cosine of 0.76 (unrelated news), plus 0.12 within a
+    group: ``loners`` articles first, then the groups' members in order."""
+    size = 1 + len(groups) + loners + sum(groups.values())
+    rows = [(f"loner{n}", None) for n in range(loners)]
+    rows += [(f"{group}{n}", column) for column, (group, count) in enumerate(groups.items(), 1) for n in range(count)]
+    profiles = []
+    for own, (name, group) in enumerate(rows, 1 + len(groups)):
+        vector = np.zeros(size, dtype=np.float32)
+        vector[0] = np.sqrt(0.76)
+        vector[own] = np.sqrt(0.24 if group is None else 0.12)
+        if group is not None:
+            vector[group] = np.sqrt(0.12)
+        profiles.append(ArticleProfile(name, "de", None, Counter(), Counter(), vector))
+    return profiles
+
+
+def test_leads_alike_in_a_crowded_corner_count_less_than_a_lone_pair():
+    """Ten articles of one template (police reports of one station) are as close as two reports of
+    one story, but their corner is crowded: the pair stays one story, the template does not."""
+    profiles = _leads({"pair": 2, "template": 10}, loners=20)
+    by_id = {item.article_id: item for item in profiles}
+    index = StoryIndex()
+    story = {item.article_id: index.add(item) for item in profiles}
+    assert float(by_id["template0"].vector @ by_id["template1"].vector) == pytest.approx(0.88)
+    assert story["pair0"] == story["pair1"]
+    assert len({story[f"template{n}"] for n in range(10)}) > 1
+    assert index.score(by_id["template0"], by_id["template1"]) < index.score(by_id["pair0"], by_id["pair1"])
 
 
 def test_vectors_survive_the_store_round_trip():

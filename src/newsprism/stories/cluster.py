@@ -3,9 +3,10 @@
 Signals: the cross-lingual e5 embedding of the title and lead (``embed_leads``), the content words
 within one language, the linked actors two articles share (an actor id is the same in German and
 English; used when an article has no embedding), and the publication dates (far apart, the score
-shrinks). An article joins the most similar story (mean over its members) when the score reaches
-``THRESHOLD``, and stories it bridges become one; stories already built are restored as they are,
-never re-clustered, so the index takes a stream. Weights, floor and threshold:
+shrinks). Two leads in a crowded corner of the embedding space count less alike than their cosine
+says (``Neighbourhood``). An article joins the most similar story (mean over its members) when the
+score reaches ``THRESHOLD``, and stories it bridges become one; stories already built are restored
+as they are, never re-clustered, so the index takes a stream. Weights, floor and threshold:
 ``benchmarks/cluster_bench.py`` on SemEval-2022 pairs (with e5, shared actors added nothing).
 """
 
@@ -27,6 +28,8 @@ SAME_LANGUAGE_WORDS = 0.1  # the rest of the score is the embedding's
 # e5 cosines are compressed: two unrelated news leads score about 0.76 on average, so that is 0.
 UNRELATED_COSINE = 0.76
 WINDOW_DAYS = 7
+NEIGHBOURS = 10  # how many nearest leads tell how crowded an article's corner is
+CROWDING_WEIGHT = 0.5  # how much of that crowding is taken off a cosine
 ACTOR_LABELS = ("PER", "ORG", "LOC", "MISC")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 STOPWORDS = frozenset(
@@ -82,14 +85,16 @@ def _actor_overlap(a: Counter[str], b: Counter[str]) -> float:
     return overlap * min(1.0, len(shared) / 3)
 
 
-def similarity(a: ArticleProfile, b: ArticleProfile) -> float:
-    """How likely two articles report the same story, 0..1."""
+def similarity(a: ArticleProfile, b: ArticleProfile, crowding: float = 0.0) -> float:
+    """How likely two articles report the same story, 0..1; ``crowding`` (see ``Neighbourhood``)
+    is taken off their leads' cosine."""
     same = a.language == b.language
     if a.vector is None or b.vector is None:
         actors = _actor_overlap(a.actors, b.actors)
         score = 0.5 * actors + 0.5 * _cosine(a.words, b.words) if same else actors
     else:
-        meaning = max(0.0, (float(a.vector @ b.vector) - UNRELATED_COSINE) / (1 - UNRELATED_COSINE))
+        cosine = float(a.vector @ b.vector) - CROWDING_WEIGHT * crowding
+        meaning = max(0.0, (cosine - UNRELATED_COSINE) / (1 - UNRELATED_COSINE))
         if same:
             score = SAME_LANGUAGE_WORDS * _cosine(a.words, b.words) + (1 - SAME_LANGUAGE_WORDS) * meaning
         else:
@@ -99,6 +104,70 @@ def similarity(a: ArticleProfile, b: ArticleProfile) -> float:
         if gap > WINDOW_DAYS:
             score *= WINDOW_DAYS / gap  # a year-old article about the same people is another story
     return score
+
+
+class Neighbourhood:
+    """How crowded each article's corner of the embedding space is, among the articles seen so far.
+
+    Articles written from one template (police press releases of one station, an agency's market
+    reports, pages that open with one cookie banner) have leads that are alike whatever they
+    report, so each has many close neighbours, and a cosine between two of them says less than the
+    same cosine between two articles with no such crowd (hubness; CSLS corrects cross-lingual word
+    retrieval the same way). An article's crowd is the mean cosine of its ``NEIGHBOURS`` nearest
+    leads; a pair's crowding is their mean crowd above the typical one (negative below it), so a
+    corpus of one kind of text is judged against itself and a growing corpus against its own size.
+    """
+
+    def __init__(self, neighbours: int = NEIGHBOURS) -> None:
+        self.neighbours = neighbours
+        self.row: dict[str, int] = {}
+        self.vectors = np.zeros((0, 0), dtype=np.float32)
+        self.nearest = np.zeros((0, neighbours), dtype=np.float32)  # cosines, -inf where none yet
+        self.crowd = np.zeros(0, dtype=np.float32)
+        self.typical = 0.0
+
+    def add(self, profiles: list[ArticleProfile]) -> None:
+        """Take in the leads of ``profiles`` (those with one, not yet seen), all at once."""
+        unseen = {p.article_id: p for p in profiles if p.vector is not None and p.article_id not in self.row}
+        new = list(unseen.values())
+        if not new:
+            return
+        block = np.stack([p.vector for p in new]).astype(np.float32)
+        old = len(self.row)
+        to_old = self.vectors[:old] @ block.T if old else np.zeros((0, len(new)), dtype=np.float32)
+        within = block @ block.T
+        np.fill_diagonal(within, -np.inf)
+        self.nearest = np.concatenate(
+            [self._keep_nearest(np.concatenate([self.nearest, to_old], axis=1)),
+             self._keep_nearest(np.concatenate([to_old.T, within], axis=1))]
+        )  # fmt: skip
+        if old + len(new) > len(self.vectors):  # room for twice as many, so adding one is no copy
+            grown = np.zeros((2 * (old + len(new)), block.shape[1]), dtype=np.float32)
+            if old:
+                grown[:old] = self.vectors[:old]
+            self.vectors = grown
+        self.vectors[old : old + len(new)] = block
+        self.row.update((p.article_id, old + n) for n, p in enumerate(new))
+        known = np.isfinite(self.nearest)
+        counts = known.sum(axis=1)
+        sums = np.where(known, self.nearest, 0.0).sum(axis=1)
+        seen = counts > 0
+        self.typical = float((sums[seen] / counts[seen]).mean()) if seen.any() else 0.0
+        self.crowd = np.where(seen, sums / np.maximum(counts, 1), self.typical).astype(np.float32)
+
+    def _keep_nearest(self, cosines: np.ndarray) -> np.ndarray:
+        """The ``neighbours`` largest cosines of each row (padded with -inf)."""
+        if cosines.shape[1] < self.neighbours:
+            padding = np.full((len(cosines), self.neighbours - cosines.shape[1]), -np.inf, dtype=np.float32)
+            return np.concatenate([cosines, padding], axis=1)
+        return np.partition(cosines, -self.neighbours, axis=1)[:, -self.neighbours :]
+
+    def crowding(self, a: ArticleProfile, b: ArticleProfile) -> float:
+        """How much more crowded than typical the corners of ``a`` and ``b`` are (0 if unknown)."""
+        first, second = self.row.get(a.article_id), self.row.get(b.article_id)
+        if first is None or second is None:
+            return 0.0
+        return float(self.crowd[first] + self.crowd[second]) / 2 - self.typical
 
 
 @dataclass(slots=True)
@@ -113,12 +182,18 @@ class StoryIndex:
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
         self.stories: list[_Story] = []
+        self.neighbourhood = Neighbourhood()
+
+    def score(self, a: ArticleProfile, b: ArticleProfile) -> float:
+        """``similarity`` of two articles, judged by how crowded their corners are now."""
+        return similarity(a, b, self.neighbourhood.crowding(a, b))
 
     def add(self, article: ArticleProfile) -> str:
         """Put ``article`` in the story it fits best; stories it bridges (a German and an English
         thread of one event) become one."""
+        self.neighbourhood.add([article])
         scored = [
-            (sum(similarity(article, m) for m in story.members) / len(story.members), story) for story in self.stories
+            (sum(self.score(article, m) for m in story.members) / len(story.members), story) for story in self.stories
         ]
         fitting = sorted(((s, story) for s, story in scored if s >= self.threshold), key=lambda pair: -pair[0])
         if not fitting:
@@ -135,6 +210,7 @@ class StoryIndex:
     def restore(self, story_id: str, members: list[ArticleProfile]) -> None:
         """A story built before, taken as it is."""
         if members:
+            self.neighbourhood.add(members)
             self.stories.append(_Story(story_id, list(members)))
 
     def groups(self) -> dict[str, list[str]]:
