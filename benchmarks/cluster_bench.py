@@ -4,8 +4,8 @@ Usage: ``python benchmarks/cluster_bench.py [--data ../shared/data] [--threshold
 
 Every distinct article of the de-de, de-en and en-en pairs of ``semeval2022-task8/train_texts_hfl.csv.gz``
 goes once through newsprism's analysis (entities, linking, quotes, events; batches of 64, one actor
-registry), is profiled, and all of them go through one ``StoryIndex`` in a fixed order (sorted by
-article id). Per language pair and overall:
+registry) with its address from the task's batch file (the outlet is a signal), is profiled, and
+all of them go through one ``StoryIndex`` in a fixed order (sorted by article id). Per language pair and overall:
 
 * Pearson correlation between the index's ``score(a, b)`` (``similarity`` judged by how crowded
   the two leads' corners of the corpus are) and ``-Overall`` (Overall: 1 = very similar .. 4).
@@ -67,8 +67,9 @@ class Pair:
         return None
 
 
-def load(data: Path) -> tuple[list[Pair], dict[str, tuple[str, str]]]:
-    """The de/en pairs and each distinct article's (language, text), the first text seen for an id."""
+def load(data: Path) -> tuple[list[Pair], dict[str, tuple[str, str]], dict[str, str]]:
+    """The de/en pairs, each distinct article's (language, text), the first text seen for an id,
+    and each article's address (the task's batch file; the index reads the outlet from it)."""
     csv.field_size_limit(sys.maxsize)
     pairs: list[Pair] = []
     articles: dict[str, tuple[str, str]] = {}
@@ -81,10 +82,16 @@ def load(data: Path) -> tuple[list[Pair], dict[str, tuple[str, str]]]:
             articles.setdefault(first, (row["lang1"], row["text1"]))
             articles.setdefault(second, (row["lang2"], row["text2"]))
             pairs.append(Pair(first, second, language_pair, float(row["Overall"])))
-    return pairs, articles
+    urls: dict[str, str] = {}
+    with open(data / "semeval2022-task8" / "semeval-2022_task8_train-data_batch.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            first, second = row["pair_id"].split("_")
+            urls.setdefault(first, row["link1"])
+            urls.setdefault(second, row["link2"])
+    return pairs, articles, urls
 
 
-def analyse(articles: dict[str, tuple[str, str]]) -> tuple[list[Article], float, int]:
+def analyse(articles: dict[str, tuple[str, str]], urls: dict[str, str]) -> tuple[list[Article], float, int]:
     """The analysed articles, sorted by id, the seconds the analysis took, and its problem count."""
     kb = KnowledgeBase.load()
     add_known_names(kb.name_patterns())
@@ -98,6 +105,7 @@ def analyse(articles: dict[str, tuple[str, str]]) -> tuple[list[Article], float,
             text=text,
             title=text.split("\n", 1)[0].strip() if "\n" in text else None,
             language=language,
+            url=urls.get(article_id),
             published=None,
         )
         for article_id, (language, text) in sorted(articles.items())
@@ -192,8 +200,8 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true", help="F1 of the clustering for thresholds 0.15 .. 0.5")
     args = parser.parse_args()
 
-    pairs, articles = load(args.data)
-    analysed, analysis_seconds, problems = analyse(articles)
+    pairs, articles, urls = load(args.data)
+    analysed, analysis_seconds, problems = analyse(articles, urls)
     start = time.perf_counter()
     leads = embed_leads([lead(article.title, article.text) for article in analysed])
     embed_seconds = time.perf_counter() - start

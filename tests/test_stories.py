@@ -12,7 +12,17 @@ import sqlalchemy as sa
 from newsprism.model import Article
 from newsprism.pipeline import run_analysis
 from newsprism.store import SCHEMA_VERSION, Database, StoryFilter
-from newsprism.stories import StoryIndex, embed, embed_leads, pack, sentence_spans, unpack, vectorize
+from newsprism.stories import (
+    StoryIndex,
+    embed,
+    embed_leads,
+    pack,
+    profile,
+    sentence_spans,
+    similarity,
+    unpack,
+    vectorize,
+)
 from newsprism.stories.cluster import ArticleProfile
 from samples import EXAMPLES
 
@@ -72,6 +82,22 @@ def test_leads_alike_in_a_crowded_corner_count_less_than_a_lone_pair():
     assert story["pair0"] == story["pair1"]
     assert len({story[f"template{n}"] for n in range(10)}) > 1
     assert index.score(by_id["template0"], by_id["template1"]) < index.score(by_id["pair0"], by_id["pair1"])
+
+
+def test_two_articles_of_one_outlet_count_less_alike_than_of_two():
+    def article(name: str, url: str | None = None, source: str | None = None) -> ArticleProfile:
+        text = "Die Polizei sucht Zeugen eines Einbruchs in eine Lagerhalle am Hafen."
+        return profile(Article(name, name, "text", text, text, language="de", url=url, source=source))
+
+    first = article("a", url="https://www.polizei-hafen.example/meldung/1")
+    same_outlet = article("b", url="https://polizei-hafen.example/meldung/2")
+    other_outlet = article("c", url="https://morgenblatt.example/lokales/einbruch")
+    assert (first.outlet, same_outlet.outlet) == ("polizei-hafen.example", "polizei-hafen.example")
+    assert article("d", source=" Morgenblatt ").outlet == "morgenblatt"
+    assert article("e", url="http://[::1", source="Blatt").outlet == "blatt"  # a malformed address
+    assert article("f").outlet is None
+    assert similarity(first, other_outlet) > 0
+    assert similarity(first, same_outlet) == pytest.approx(0.7 * similarity(first, other_outlet))
 
 
 def test_vectors_survive_the_store_round_trip():
