@@ -83,7 +83,11 @@ def load(data: Path) -> tuple[list[Pair], dict[str, tuple[str, str]], dict[str, 
             articles.setdefault(second, (row["lang2"], row["text2"]))
             pairs.append(Pair(first, second, language_pair, float(row["Overall"])))
     urls: dict[str, str] = {}
-    with open(data / "semeval2022-task8" / "semeval-2022_task8_train-data_batch.csv", encoding="utf-8") as handle:
+    batch = data / "semeval2022-task8" / "semeval-2022_task8_train-data_batch.csv"
+    if not batch.exists():
+        print(f"note: {batch} not found, so no article has an address (the outlet signal is off)")
+        return pairs, articles, urls
+    with open(batch, encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             first, second = row["pair_id"].split("_")
             urls.setdefault(first, row["link1"])
