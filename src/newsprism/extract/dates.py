@@ -14,16 +14,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from newsprism.model import Quote
+from newsprism.months import MONTH_NUMBERS
 
 WEEKDAYS = {
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
     "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
-MONTHS = {
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8,
-    "september": 9, "oktober": 10, "november": 11, "dezember": 12, "january": 1, "february": 2, "march": 3,
-    "may": 5, "june": 6, "july": 7, "october": 10, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
-    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12,
 }  # fmt: skip
 NUMBERS = {
     "ein": 1, "einem": 1, "einer": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
@@ -37,7 +32,7 @@ RELATIVE_DAYS = {
 _UNITS = r"(?P<unit>tag|tagen|woche|wochen|monat|monaten|jahr|jahren|day|days|week|weeks|month|months|year|years)"
 _NUMBER = r"(?P<n>\d{1,3}|" + "|".join(NUMBERS) + r")"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")"
 _FUTURE_WORDS = re.compile(
     r"(?i)\b(?:wird|werden|wirst|werde|soll|sollen|will|wollen|plant|planen|geplant|kommende[nrs]?|nächste[nrs]?"
     r"|will|shall|is due|are due|plans? to|is set to|are set to|next|upcoming|scheduled|erwartet|erwarten|expected"
@@ -213,11 +208,13 @@ def _full_date(published: date | None, year: str | None, month: int, day: int, f
 def _value(kind: str, match: re.Match[str], published: date | None, future: bool) -> str | None:
     groups = match.groupdict()
     if kind in ("day_month_year", "month_day_year"):
-        return _full_date(published, groups.get("year"), MONTHS[groups["month"].lower()], int(groups["day"]), future)
+        return _full_date(
+            published, groups.get("year"), MONTH_NUMBERS[groups["month"].lower()], int(groups["day"]), future
+        )
     if kind in ("iso", "numeric"):
         return _full_date(published, groups["year"], int(groups["mon"]), int(groups["day"]), future)
     if kind == "month_year":
-        return f"{int(groups['year']):04d}-{MONTHS[groups['month'].lower()]:02d}"
+        return f"{int(groups['year']):04d}-{MONTH_NUMBERS[groups['month'].lower()]:02d}"
     if kind == "year":
         return groups["year"]
     if published is None:

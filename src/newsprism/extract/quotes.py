@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from newsprism.extract.tree import DependencyTree
 from newsprism.model import Entity, Quote, Token
+from newsprism.months import GERMAN_MONTH_NAMES
 
 # Stems (lowercase, separable particle first) of verbs that introduce what someone said, wrote or
 # holds to be true; matched against the lemma and the surface form, since the lemmatizer misses
@@ -235,7 +236,8 @@ _MAIN_CLAUSE_JOINS = {"und", "aber", "doch", "sondern", "denn"}
 _TIME = re.compile(
     r"(?i)^(?:sekunden?|minuten?|stunden?|tage?n?|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|morgen|abend|nacht|"
     r"mittag|vormittag|nachmittag|wochenende|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|uhr|"
-    r"januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)$"
+    + "|".join(GERMAN_MONTH_NAMES)
+    + r")$"
 )
 # Adverbs that make "nach" a time: "kurz nach der Veröffentlichung", "erst nach den Ermittlungen".
 _SOON = {"kurz", "erst", "gleich", "unmittelbar", "direkt", "bald", "wenige", "später", "lange", "spät", "früh"}

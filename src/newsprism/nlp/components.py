@@ -15,12 +15,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-GERMAN_MONTHS = frozenset(
-    (
-        "januar jänner februar märz april mai juni juli august september oktober november dezember "
-        "jan feb mär apr jun jul aug sep sept okt nov dez"
-    ).split()
-)
+from newsprism.months import GERMAN_MONTHS, MONTHS
+
 # Tokens after which a full stop does not end a sentence in German news.
 GERMAN_ABBREVIATIONS = frozenset(
     (
@@ -76,11 +72,6 @@ def _ends_paragraph(doc: Doc, index: int, one_per_line: bool) -> bool:
     return 0 < len(first_line) <= HEADING_TOKENS and not any("\n" in token.text for token in first_line)
 
 
-ENGLISH_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-MONTHS = GERMAN_MONTHS | ENGLISH_MONTHS
 DASHES = frozenset({"–", "—", "-", "--"})
 DATELINE_TOKENS = 12  # a dateline is short: "WASHINGTON/BERLIN, 12. März 2026 (dpa) –"
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsprism.model import Article
+from newsprism.months import GERMAN_MONTH_NAMES
 from newsprism.stories.embed import DIMENSIONS, LEAD_DIMENSIONS, embed, embed_leads, from_bytes, lead, to_bytes
 
 MAX_SENTENCES = 80
@@ -16,9 +17,7 @@ MIN_SENTENCE_CHARS = 20
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"“”»«]?\s+(?=[\"„“»«‚(]?[A-ZÄÖÜ0-9])|\n+")
 # Full stops that end no sentence: a German ordinal before a month ("Berlin, 12. März"), "Dr.", "z. B."
 _ORDINAL_BEFORE = re.compile(r"(?:^|\W)\d{1,2}\.$")
-_MONTH_AFTER = re.compile(
-    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
-)
+_MONTH_AFTER = re.compile(r"(?:" + "|".join(name.capitalize() for name in (*GERMAN_MONTH_NAMES, "jänner")) + r")\b")
 _ABBREVIATION_BEFORE = re.compile(r"(?:^|\W)(?:Dr|Prof|Nr|St|ca|vgl|bzw|z|u)\.$")
 
 
