@@ -36,6 +36,8 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
         ("Er bestritt, am Montag dort gewesen zu sein.", "2025-05-12"),  # a perfect infinitive
         ("Grain was destroyed in the attacks of July 18 and 19, 2023.", "2023-07-18"),  # the year after the days
         ("The summit ran on June 3-4, 2021.", "2021-06-03"),
+        ("Die Frist endete am 3. Mär 2024.", "2024-03-03"),  # German abbreviations too ("Mär", "Okt")
+        ("Die Frist endete am 3. Okt. 2024.", "2024-10-03"),
     ],
 )
 def test_date_expressions_resolve_against_the_publication_date(text, expected):
