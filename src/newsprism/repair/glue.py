@@ -36,6 +36,7 @@ from newsprism.repair.lexicon import (
     YEAR_PREPOSITIONS,
     best_zipf,
     dictionary_lowercase,
+    dictionary_past_tense,
     ending_count,
     is_common_noun,
     is_known_name,
@@ -554,6 +555,8 @@ def _tail_ok(
         )
     if kind == "stem":
         return evidence == 3 and bool(_PARTICIPLE.fullmatch(tail))
+    if kind == "unattested":  # a verb form the corpora never showed, after a name: "Mokyr|argumentierte"
+        return evidence >= 2 and standalone.final and language == "de" and dictionary_past_tense(tail)
     return False  # a noun, or a long word of unknown case that may be a compound's noun ("Basketball|turniere")
 
 

@@ -232,6 +232,25 @@ def dictionary_lowercase(word: str) -> bool | None:
     return lowercase if lowercase != capitalised else None
 
 
+@lru_cache(maxsize=100_000)
+def dictionary_past_tense(word: str) -> bool:
+    """Is lowercase ``word`` a weak past-tense form of a German verb in the dictionary ("begrüßte",
+    "appellierten"), and capitalised no noun of its own ("Flaute", "Scharten"), at most a
+    nominalised participle ("Beauftragter")? Such a word ends a compound only as that participle,
+    and never follows a name. Present forms are left out: they share spellings with plural nouns
+    ("turniere", "Turniere")."""
+    forms = _german_forms()
+    lemma, noun = forms.get(word), forms.get(word[:1].upper() + word[1:])
+    return (
+        word.endswith(("te", "ten"))
+        and lemma is not None
+        and lemma != word
+        and lemma.islower()
+        and lemma.endswith(("en", "ern", "eln"))
+        and (noun is None or noun.islower() or noun.endswith("ter"))
+    )
+
+
 def is_common_noun(word: str) -> bool:
     """A word German capitalises that is mostly not part of a name ("Anzeige", "Europapokal")."""
     lower, upper, named = case_counts(word)
