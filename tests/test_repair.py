@@ -209,6 +209,9 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         # a past tense neither corpus nor dictionary knows in lowercase only, after a name seen alone
         ("Die Ministerin Tarnowska kam spät. Danach Tarnowskabegrüßte sie die Gäste.", "Tarnowska begrüßte"),
         ("Der Forscher Kellmann lachte. Am Ende Kellmannappellierte er an alle.", "Kellmann appellierte"),
+        # numbers: a word that merely starts like "1990er" or "21st" is glue, and so is a frequent word before one
+        ("Der Umsatz 2004stieg um rund6 Prozent, 2010erhielt er den Preis.", "2004 stieg um rund 6 Prozent"),
+        ("Der Umsatz 2004stieg um rund6 Prozent, 2010erhielt er den Preis.", "2010 erhielt"),
     ],
 )
 def test_glued_words_are_split(glued, fixed):
@@ -272,6 +275,7 @@ def test_english_function_words_are_split():
         "Die Methodistin, die Wienerin und die Herzogin trafen die Präsidentin.",
         "Die Revolutionsfeiern und das Stummsein endeten mangels Strommangels nicht.",
         "Der 18jährige aus den 1990er Jahren fuhr einen Airbus A320 zum G20-Gipfel, 3fach gesichert.",
+        "In den 20ern und 1990ern kam er als 3ter ins Ziel, am 2ten Tag als 21ster.",
         "Die Fertigungszahlen und die Vorschriften galten bis 2019.",
     ],
 )

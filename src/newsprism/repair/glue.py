@@ -144,11 +144,13 @@ _CANDIDATE = re.compile(
 # A run of letters meeting a run of digits: "auf166", "Stuttgart1994", "40Prozent", "1987das".
 _LETTERS_DIGITS = re.compile(rf"^([{_LETTERS}]+)(\d+)\.?$|^(\d+|\d{{1,3}}(?:[.,]\d+)+)([{_LETTERS}]+)$")
 _DECIMAL_GLUE = re.compile(rf"\d{{1,3}}(?:[.,]\d+)+[{_LETTERS}]+")
-# What may follow a number in one word: "1990er", "18jährige", "3fach", "10mal", "100km".
+# What may follow a number in one word: "1990er", "18jährige", "3fach", "10mal", "100km", and the
+# short endings only as they are ("20er", "3te", "21st"; "2004|stieg" and "2010|erhielt" are glue).
 _NUMBER_SUFFIXES = (
-    "er", "jährig", "fach", "mal", "teilig", "stellig", "prozentig", "seitig", "stündig", "tägig",
-    "köpfig", "sitzig", "stöckig", "te", "st", "km", "kg", "mm", "cm", "ml",
+    "jährig", "fach", "mal", "teilig", "stellig", "prozentig", "seitig", "stündig", "tägig", "köpfig", "sitzig",
+    "stöckig", "km", "kg", "mm", "cm", "ml",
 )  # fmt: skip
+_NUMBER_ENDINGS = frozenset("er ern ers te ten ter tes tem st ste sten ster th nd rd".split())
 
 
 def _number_split(core: str, language: str) -> int | None:
@@ -159,14 +161,17 @@ def _number_split(core: str, language: str) -> int | None:
         return None
     if found.group(1):  # letters, then digits
         letters, digits = found.group(1), found.group(2)
-        if letters.islower():
-            return len(letters) if letters in FUNCTION_WORDS[language] or letters in YEAR_PREPOSITIONS else None
+        if letters.islower():  # "auf|166"; German also "rund|6", "ihm|1926" (English "rev1", "mp3" are names)
+            known = letters in FUNCTION_WORDS[language] or letters in YEAR_PREPOSITIONS
+            frequent = language == "de" and _frequent_lowercase(letters, language, COMMON_WORD)
+            return len(letters) if known or frequent else None
         year = len(digits) == 4 and 1000 <= int(digits) <= 2099
         return len(letters) if year and _CAPITALISED.fullmatch(letters) and len(letters) >= 4 else None
     digits, letters = found.group(3), found.group(4)
     if letters.islower():
         known = letters in FUNCTION_WORDS[language] or _frequent_lowercase(letters, language)
-        return len(digits) if known and len(letters) >= 3 and not letters.startswith(_NUMBER_SUFFIXES) else None
+        suffix = letters in _NUMBER_ENDINGS or letters.startswith(_NUMBER_SUFFIXES)
+        return len(digits) if known and len(letters) >= 3 and not suffix else None
     word_like = _CAPITALISED.fullmatch(letters) and (len(letters) >= 4 or letters == "Uhr")
     return len(digits) if word_like and best_zipf(letters) >= COMMON_WORD - 0.5 else None
 
