@@ -313,6 +313,8 @@ def test_english_glue_around_short_words_and_acronyms_is_split(glued, fixed):
         ("He flew to theUS and inSan Francisco.", "to the US and in San Francisco"),
         ("we went inkerala last year", "in kerala last"),  # a name web text writes in lowercase
         ("Honestly Iknow the place and Ithink it is fine.", "I know the place and I think it"),  # not "Iran"
+        # short words that also end words ("…it", "…or"), after a frequent longer word
+        ("We heardit on the radio and booked onlineor by phone.", "heard it on the radio and booked online or"),
     ],
 )
 def test_english_lowercase_glue_is_split(glued, fixed):
@@ -328,6 +330,7 @@ def test_english_lowercase_glue_is_split(glued, fixed):
         "Sweden won after Ronnback and Summermatter scored.",  # surnames ending in common words
         "They use PowerPoint, SharePoint, SolarWinds, HarperCollins, PlayStation and DreamWorks.",
         "Iran, Iraq, Idaho, Ivan, Ideal and Iceland.",
+        "The editor, the mentor and the visitor played tennis: a habit, a gambit.",  # words ending in "or", "it"
     ],
 )
 def test_english_words_and_repeated_compounds_are_not_split(text):

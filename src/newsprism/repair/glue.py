@@ -703,7 +703,9 @@ def _english_split(head: str, tail: str, repeated: bool) -> bool:
         if len(tail) >= 4 and is_known_name(tail):  # a name web text writes in lowercase: "in|kerala"
             needed = 3.0
         return len(tail) >= 3 and zipf(tail, "en") >= needed
-    if tail in ENGLISH_CLOSED_CLASS and tail not in ENGLISH_WORD_ENDINGS:
+    if tail in ENGLISH_WORD_ENDINGS:  # "heard|it", "online|or": a frequent longer word, a join never written
+        return len(head) >= 4 and zipf(head, "en") >= FREQUENT_WORD and zipf(head + tail, "en") < KNOWN_WHOLE
+    if tail in ENGLISH_CLOSED_CLASS:
         needed = FREQUENT_WORD if len(tail) == 2 else COMMON_WORD
         return len(head) >= 3 and zipf(head, "en") >= needed
     return (
