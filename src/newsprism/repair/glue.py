@@ -38,6 +38,7 @@ from newsprism.repair.lexicon import (
     dictionary_lowercase,
     dictionary_past_tense,
     ending_count,
+    english_dictionary_word,
     is_common_noun,
     is_known_name,
     is_plain_noun,
@@ -731,7 +732,23 @@ def _known_lowercase(word: str, language: str) -> bool:
         return True
     if language == "de" and (lowercase_profile(word) is False or _preposition_article(word)):
         return False
-    return zipf(word, language) >= KNOWN_LOWERCASE
+    return zipf(word, language) >= KNOWN_LOWERCASE and not (language == "en" and _english_web_glue(word))
+
+
+def _english_web_glue(word: str) -> bool:
+    """Is ``word`` two short English words that web text writes together so often that wordfreq
+    counts the join ("ofthe", "ifyou", "weare")? It is far rarer than either word, splits into a
+    closed-class word and a frequent one, and no dictionary lists it ("tome", "fora" are words)."""
+    frequency = zipf(word, "en")
+    if frequency >= FREQUENT_WORD or english_dictionary_word(word):
+        return False
+    for point in range(1, len(word)):
+        head, tail = word[:point], word[point:]
+        rarer = min(zipf(head, "en"), zipf(tail, "en"))
+        closed = head in ENGLISH_CLOSED_CLASS or tail in ENGLISH_CLOSED_CLASS
+        if closed and rarer >= FREQUENT_WORD and frequency <= rarer - 2.0:
+            return True
+    return False
 
 
 def _preposition_article(word: str) -> bool:

@@ -222,6 +222,18 @@ def _german_forms() -> Mapping[str, str]:
     return StreamDictionaryFactory().get_dictionary("de")
 
 
+@cache
+def _english_forms() -> Mapping[str, str]:
+    """simplemma's English form → lemma list (about 180,000 forms), read on first use."""
+    return StreamDictionaryFactory().get_dictionary("en")
+
+
+def english_dictionary_word(word: str) -> bool:
+    """Is ``word`` an English word form the dictionary lists ("tome", "fora", "into"; not web
+    text's glue "ofthe" or "ifyou", which wordfreq counts)?"""
+    return word in _english_forms()
+
+
 @lru_cache(maxsize=100_000)
 def dictionary_lowercase(word: str) -> bool | None:
     """True if the German dictionary has ``word`` only in lowercase ("berät", "verbuchte"), False
