@@ -317,6 +317,8 @@ def test_english_glue_around_short_words_and_acronyms_is_split(glued, fixed):
         ("We heardit on the radio and booked onlineor by phone.", "heard it on the radio and booked online or"),
         # joins web text writes so often that wordfreq counts them, though no dictionary lists them
         ("Most ofthe staff said ifyou ask, weare ready.", "of the staff said if you ask, we are ready"),
+        # a sentence's first word: two closed-class words, or a name seen alone and one
+        ("Mary called. Maryis late. Thisis the plan.", "Mary is late. This is the plan."),
     ],
 )
 def test_english_lowercase_glue_is_split(glued, fixed):
@@ -334,6 +336,7 @@ def test_english_lowercase_glue_is_split(glued, fixed):
         "Iran, Iraq, Idaho, Ivan, Ideal and Iceland.",
         "The editor, the mentor and the visitor played tennis: a habit, a gambit.",  # words ending in "or", "it"
         "A tome on the fora of Rome; however, nothing became of it.",  # rare words made of two frequent ones
+        "Ramthan Hussain reported from Kuala Lumpur. W. Athey won.",  # names, not "Ram than", "A they"
     ],
 )
 def test_english_words_and_repeated_compounds_are_not_split(text):

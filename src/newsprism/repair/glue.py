@@ -612,10 +612,11 @@ def _english_i(word: str) -> bool:
     )
 
 
-def _sentence_start_split(word: str, language: str) -> list[int]:
+def _sentence_start_split(word: str, language: str, standalone: _Seen) -> list[int]:
     """A sentence's first word glued to the next ("Esentwickelte", "Auchhier", "Soentschied"): split
     as the lowercase words they are, when the first is one German writes in lowercase (English:
-    before no word that is also a name)."""
+    before no word that is also a name, unless a closed-class word follows one of them or a name
+    seen alone: "This|is", "Hamas|has")."""
     if not word[1:].islower():
         return []
     lowered = word[0].lower() + word[1:]
@@ -625,7 +626,10 @@ def _sentence_start_split(word: str, language: str) -> list[int]:
     head, tail = lowered[: splits[0]], lowered[splits[0] :]
     if language == "de" and lowercase_profile(head) is not True:
         return []
-    if language == "en" and is_known_name(tail):  # "In|ford" is a name
+    # the German corpora's names hold the "The", "It", "Is" of English titles, so for a closed-class
+    # tail the head decides: a closed-class word too, or a name seen alone ("Ramthan" stays whole)
+    closed_tail = tail in ENGLISH_CLOSED_CLASS and (head in ENGLISH_CLOSED_CLASS or standalone[word[: len(head)]] > 0)
+    if language == "en" and is_known_name(tail) and not closed_tail:  # "In|ford" is a name
         return []
     return splits
 
@@ -735,18 +739,19 @@ def _known_lowercase(word: str, language: str) -> bool:
     return zipf(word, language) >= KNOWN_LOWERCASE and not (language == "en" and _english_web_glue(word))
 
 
-def _english_web_glue(word: str) -> bool:
-    """Is ``word`` two short English words that web text writes together so often that wordfreq
-    counts the join ("ofthe", "ifyou", "weare")? It is far rarer than either word, splits into a
-    closed-class word and a frequent one, and no dictionary lists it ("tome", "fora" are words)."""
+def _english_web_glue(word: str, closed: int = 1) -> bool:
+    """Is ``word`` two English words that web text writes together so often that wordfreq counts
+    the join ("ofthe", "ifyou", "weare")? It is far rarer than either word, splits into frequent
+    words of which at least ``closed`` are closed-class, and no dictionary lists it ("tome",
+    "fora" are words)."""
     frequency = zipf(word, "en")
     if frequency >= FREQUENT_WORD or english_dictionary_word(word):
         return False
-    for point in range(1, len(word)):
+    for point in range(2, len(word) - 1):
         head, tail = word[:point], word[point:]
         rarer = min(zipf(head, "en"), zipf(tail, "en"))
-        closed = head in ENGLISH_CLOSED_CLASS or tail in ENGLISH_CLOSED_CLASS
-        if closed and rarer >= FREQUENT_WORD and frequency <= rarer - 2.0:
+        closed_words = (head in ENGLISH_CLOSED_CLASS) + (tail in ENGLISH_CLOSED_CLASS)
+        if closed_words >= closed and rarer >= FREQUENT_WORD and frequency <= rarer - 2.0:
             return True
     return False
 
@@ -761,7 +766,10 @@ def _plainly_known(word: str, language: str) -> bool:
     """A known word without inner capitals: nothing in it to split (the fast path for most tokens)."""
     if any(char.isupper() for char in word[1:]):
         return False
-    return _known_lowercase(word, language) if word.islower() else best_zipf(word) >= KNOWN_WHOLE
+    if word.islower():
+        return _known_lowercase(word, language)
+    # capitalised, only two closed-class words ("Thisis", "Ifthey"): names are made of others ("Athey")
+    return best_zipf(word) >= KNOWN_WHOLE and not (language == "en" and _english_web_glue(word.lower(), closed=2))
 
 
 def _frequent_lowercase(word: str, language: str, floor: float = COMMON_WORD - 0.5) -> bool:
@@ -864,7 +872,7 @@ def _rule_pass(
                     split = _name_tail_split(piece, language, standalone, at_start, named)
                     splits = [] if split is None else [split]
                     if not splits and at_start:
-                        splits = _sentence_start_split(piece, language)
+                        splits = _sentence_start_split(piece, language, standalone)
                     if not splits and language == "en" and _english_i(piece):
                         splits = [1]
                 cuts.extend(bounds[index] + split for split in splits)
