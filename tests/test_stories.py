@@ -84,6 +84,22 @@ def test_leads_alike_in_a_crowded_corner_count_less_than_a_lone_pair():
     assert index.score(by_id["template0"], by_id["template1"]) < index.score(by_id["pair0"], by_id["pair1"])
 
 
+def test_a_broken_lead_vector_skews_no_other_articles_crowd():
+    profiles = _leads({"pair": 2, "group": 3}, loners=12)
+    broken = ArticleProfile("broken", "de", None, Counter(), Counter(), np.full_like(profiles[0].vector, np.nan))
+    with_broken, without = StoryIndex(), StoryIndex()
+    for item in profiles[:6]:
+        with_broken.add(item), without.add(item)
+    with_broken.add(broken)
+    for item in profiles[6:]:
+        with_broken.add(item), without.add(item)
+    assert [members for members in with_broken.groups().values() if members != ["broken"]] == list(
+        without.groups().values()
+    )
+    first, second = profiles[-2], profiles[-1]
+    assert with_broken.score(first, second) == pytest.approx(without.score(first, second))
+
+
 def test_two_articles_of_one_outlet_count_less_alike_than_of_two():
     def article(name: str, url: str | None = None, source: str | None = None) -> ArticleProfile:
         text = "Die Polizei sucht Zeugen eines Einbruchs in eine Lagerhalle am Hafen."

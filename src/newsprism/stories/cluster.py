@@ -149,8 +149,13 @@ class Neighbourhood:
         self.typical = 0.0
 
     def add(self, profiles: list[ArticleProfile]) -> None:
-        """Take in the leads of ``profiles`` (those with one, not yet seen), all at once."""
-        unseen = {p.article_id: p for p in profiles if p.vector is not None and p.article_id not in self.row}
+        """Take in the leads of ``profiles`` (those with one, not yet seen), all at once; a vector
+        that is not finite stays out (its NaN cosines would take other leads' nearest places)."""
+        unseen = {
+            p.article_id: p
+            for p in profiles
+            if p.vector is not None and p.article_id not in self.row and np.isfinite(p.vector).all()
+        }
         new = list(unseen.values())
         if not new:
             return
