@@ -84,6 +84,19 @@ def test_leads_alike_in_a_crowded_corner_count_less_than_a_lone_pair():
     assert index.score(by_id["template0"], by_id["template1"]) < index.score(by_id["pair0"], by_id["pair1"])
 
 
+def test_stories_restored_judge_crowds_as_the_stream_that_built_them():
+    profiles = _leads({"pair": 2, "template": 6}, loners=9)
+    built = StoryIndex()
+    for item in profiles:
+        built.add(item)
+    by_id = {item.article_id: item for item in profiles}
+    restored = StoryIndex()
+    for story_id, members in built.groups().items():
+        restored.restore(story_id, [by_id[member] for member in members])
+    for first, second in (("template0", "template5"), ("pair0", "pair1"), ("loner0", "template3")):
+        assert restored.score(by_id[first], by_id[second]) == pytest.approx(built.score(by_id[first], by_id[second]))
+
+
 def test_a_broken_lead_vector_skews_no_other_articles_crowd():
     profiles = _leads({"pair": 2, "group": 3}, loners=12)
     broken = ArticleProfile("broken", "de", None, Counter(), Counter(), np.full_like(profiles[0].vector, np.nan))

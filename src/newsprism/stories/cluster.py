@@ -32,6 +32,7 @@ UNRELATED_COSINE = 0.76
 WINDOW_DAYS = 7
 NEIGHBOURS = 10  # how many nearest leads tell how crowded an article's corner is
 CROWDING_WEIGHT = 0.5  # how much of that crowding is taken off a cosine
+NEIGHBOURHOOD_BLOCK = 1024  # leads compared with all others at once (a restored corpus comes in blocks)
 # An outlet tells a story once (a reprint is a near-duplicate, kept apart); two of its articles
 # with alike leads are more often one template's series (police reports, market reports).
 SAME_OUTLET = 0.7
@@ -149,16 +150,18 @@ class Neighbourhood:
         self.typical = 0.0
 
     def add(self, profiles: list[ArticleProfile]) -> None:
-        """Take in the leads of ``profiles`` (those with one, not yet seen), all at once; a vector
-        that is not finite stays out (its NaN cosines would take other leads' nearest places)."""
+        """Take in the leads of ``profiles`` (those with one, not yet seen), a block at a time; a
+        vector that is not finite stays out (its NaN cosines would take other leads' nearest places)."""
         unseen = {
             p.article_id: p
             for p in profiles
             if p.vector is not None and p.article_id not in self.row and np.isfinite(p.vector).all()
         }
         new = list(unseen.values())
-        if not new:
-            return
+        for start in range(0, len(new), NEIGHBOURHOOD_BLOCK):
+            self._add_block(new[start : start + NEIGHBOURHOOD_BLOCK])
+
+    def _add_block(self, new: list[ArticleProfile]) -> None:
         block = np.stack([p.vector for p in new]).astype(np.float32)
         old = len(self.row)
         to_old = self.vectors[:old] @ block.T if old else np.zeros((0, len(new)), dtype=np.float32)
@@ -210,14 +213,22 @@ class StoryIndex:
         self.threshold = threshold
         self.stories: list[_Story] = []
         self.neighbourhood = Neighbourhood()
+        self._restored: list[ArticleProfile] = []  # taken into the neighbourhood together, when needed
 
     def score(self, a: ArticleProfile, b: ArticleProfile) -> float:
         """``similarity`` of two articles, judged by how crowded their corners are now."""
+        self._take_in_restored()
         return similarity(a, b, self.neighbourhood.crowding(a, b))
+
+    def _take_in_restored(self) -> None:
+        if self._restored:
+            self.neighbourhood.add(self._restored)
+            self._restored = []
 
     def add(self, article: ArticleProfile) -> str:
         """Put ``article`` in the story it fits best; stories it bridges (a German and an English
         thread of one event) become one."""
+        self._take_in_restored()
         self.neighbourhood.add([article])
         scored = [
             (sum(self.score(article, m) for m in story.members) / len(story.members), story) for story in self.stories
@@ -237,7 +248,7 @@ class StoryIndex:
     def restore(self, story_id: str, members: list[ArticleProfile]) -> None:
         """A story built before, taken as it is."""
         if members:
-            self.neighbourhood.add(members)
+            self._restored.extend(members)
             self.stories.append(_Story(story_id, list(members)))
 
     def groups(self) -> dict[str, list[str]]:
