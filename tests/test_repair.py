@@ -206,6 +206,7 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         ("Der Stadtratverbucht einen Überschuss, den die Behördeverschwieg.", "Stadtrat verbucht einen"),
         ("Der Stadtratverbucht einen Überschuss, den die Behördeverschwieg.", "Behörde verschwieg"),
         ("Der Konzernmeldete Verluste.", "Konzern meldete"),  # no noun "Meldete"
+        ("DieFDP verliert, meldet DerSPIEGEL.", "Die FDP verliert, meldet Der SPIEGEL"),  # a function word, an acronym
         # a past tense neither corpus nor dictionary knows in lowercase only, after a name seen alone
         ("Die Ministerin Tarnowska kam spät. Danach Tarnowskabegrüßte sie die Gäste.", "Tarnowska begrüßte"),
         ("Der Forscher Kellmann lachte. Am Ende Kellmannappellierte er an alle.", "Kellmann appellierte"),
@@ -319,6 +320,7 @@ def test_english_glue_around_short_words_and_acronyms_is_split(glued, fixed):
         ("Most ofthe staff said ifyou ask, weare ready.", "of the staff said if you ask, we are ready"),
         # a sentence's first word: two closed-class words, or a name seen alone and one
         ("Mary called. Maryis late. Thisis the plan.", "Mary is late. This is the plan."),
+        ("TheUS army left. OnTV they said so.", "The US army left. On TV they"),  # a first word and an acronym
     ],
 )
 def test_english_lowercase_glue_is_split(glued, fixed):
@@ -332,7 +334,7 @@ def test_english_lowercase_glue_is_split(glued, fixed):
         "That is anothers problem.",  # a misspelling, not "an others"
         "The blacklined draft: the blacklined pages came back.",  # the author's word, used twice
         "Sweden won after Ronnback and Summermatter scored.",  # surnames ending in common words
-        "They use PowerPoint, SharePoint, SolarWinds, HarperCollins, PlayStation and DreamWorks.",
+        "They use PowerPoint, SharePoint, SolarWinds, HarperCollins, PlayStation, DreamWorks and InDesign.",
         "Iran, Iraq, Idaho, Ivan, Ideal and Iceland.",
         "The editor, the mentor and the visitor played tennis: a habit, a gambit.",  # words ending in "or", "it"
         "A tome on the fora of Rome; however, nothing became of it.",  # rare words made of two frequent ones

@@ -78,6 +78,7 @@ _WORD = re.compile(rf"[{_LETTERS}]+")
 _CAPITALISED = re.compile(r"[A-ZÄÖÜÀ-ÖØ-ÞĀ-Ž][a-zäöüßà-öø-ÿā-ž]+")
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}")
 _LOWER_THEN_CAPITAL = re.compile(r"([a-zäöüß]+)[A-ZÄÖÜ]")
+_CAPITALISED_THEN_ACRONYM = re.compile(r"([A-ZÄÖÜ][a-zäöüß]+)[A-ZÄÖÜ]{2}")
 _PUNCT_GLUE = re.compile(r"(?<=[a-zäöüß]{2})[.,;:!?](?=[A-ZÄÖÜ][a-zäöüß])")
 # A participle with an adjective ending ("angesprochenes"), never a noun's genitive ("Komplexes").
 _PARTICIPLE = re.compile(r"[a-zäöüß]{0,8}ge[a-zäöüß]{3,}(?:t|en)(?:e|en|er|es|em)")
@@ -241,10 +242,11 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
 
 
 def _article_then_capital(word: str, language: str) -> bool:
-    """A function word glued to a capitalised word ("theUS", "inSan"): glue, though web text puts
+    """A function word glued to a capitalised word ("theUS", "inSan"), or a sentence's first
+    function word to an acronym ("TheUS", "DieFDP"; not "InDesign"): glue, though web text puts
     such joins in wordfreq's lists (hashtags, URLs)."""
-    found = _LOWER_THEN_CAPITAL.match(word)
-    return found is not None and found.group(1) in _GLUE_HEADS[language]
+    found = _LOWER_THEN_CAPITAL.match(word) or _CAPITALISED_THEN_ACRONYM.match(word)
+    return found is not None and found.group(1).lower() in _GLUE_HEADS[language]
 
 
 def _acronym_tail(tail: str, language: str, standalone: _Seen) -> bool:
@@ -264,6 +266,8 @@ def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bo
     if _ACRONYM.fullmatch(tail):
         if head_lower:
             return zipf(head, language) >= COMMON_WORD
+        if head.lower() in _GLUE_HEADS[language]:  # "The|US", "Die|FDP"
+            return True
         return len(tail) >= 3 and (standalone[tail] > 0 or best_zipf(tail) >= WEAK_HEAD)
     if _ACRONYM.fullmatch(head) and tail.islower():  # "SPDund", "EADSist"; never "PKWs", "EUweit"
         return _acronym_tail(tail, language, standalone)
