@@ -129,6 +129,24 @@ def test_two_articles_of_one_outlet_count_less_alike_than_of_two():
     assert similarity(first, same_outlet) == pytest.approx(0.7 * similarity(first, other_outlet))
 
 
+def test_one_outlets_feed_follows_its_own_stories():
+    """In a corpus of one outlet the outlet tells nothing, so its articles count as alike as their
+    leads say; once a second outlet is in, two of one outlet count less."""
+    first, second, other = _leads({"story": 2}, loners=1)[::-1]
+    first.outlet = second.outlet = "blatt.example"
+    index = StoryIndex()
+    index.add(first), index.add(second)
+
+    def leads_alone() -> float:
+        return similarity(first, second, index.neighbourhood.crowding(first, second), same_outlet=1.0)
+
+    assert leads_alone() > 0
+    assert index.score(first, second) == pytest.approx(leads_alone())
+    other.outlet = "zeitung.example"
+    index.add(other)
+    assert index.score(first, second) == pytest.approx(0.7 * leads_alone())
+
+
 def test_vectors_survive_the_store_round_trip():
     text = "Der erste Satz steht hier. Der zweite Satz steht dort drüben."
     article = Article(id="a1", path="a", format="text", raw_text=text, text=text)

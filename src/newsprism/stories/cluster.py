@@ -106,9 +106,9 @@ def _actor_overlap(a: Counter[str], b: Counter[str]) -> float:
     return overlap * min(1.0, len(shared) / 3)
 
 
-def similarity(a: ArticleProfile, b: ArticleProfile, crowding: float = 0.0) -> float:
+def similarity(a: ArticleProfile, b: ArticleProfile, crowding: float = 0.0, same_outlet: float = SAME_OUTLET) -> float:
     """How likely two articles report the same story, 0..1; ``crowding`` (see ``Neighbourhood``)
-    is taken off their leads' cosine."""
+    is taken off their leads' cosine, and two articles of one outlet count ``same_outlet`` as alike."""
     same = a.language == b.language
     if a.vector is None or b.vector is None:
         actors = _actor_overlap(a.actors, b.actors)
@@ -121,7 +121,7 @@ def similarity(a: ArticleProfile, b: ArticleProfile, crowding: float = 0.0) -> f
         else:
             score = meaning
     if a.outlet is not None and a.outlet == b.outlet:
-        score *= SAME_OUTLET
+        score *= same_outlet
     if a.published and b.published:
         gap = abs((a.published - b.published).days)
         if gap > WINDOW_DAYS:
@@ -214,11 +214,14 @@ class StoryIndex:
         self.stories: list[_Story] = []
         self.neighbourhood = Neighbourhood()
         self._restored: list[ArticleProfile] = []  # taken into the neighbourhood together, when needed
+        self.outlets: set[str] = set()
 
     def score(self, a: ArticleProfile, b: ArticleProfile) -> float:
-        """``similarity`` of two articles, judged by how crowded their corners are now."""
+        """``similarity`` of two articles, judged by how crowded their corners are now; the outlet
+        counts only in a corpus of several (one outlet's feed follows its own stories)."""
         self._take_in_restored()
-        return similarity(a, b, self.neighbourhood.crowding(a, b))
+        same_outlet = SAME_OUTLET if len(self.outlets) > 1 else 1.0
+        return similarity(a, b, self.neighbourhood.crowding(a, b), same_outlet)
 
     def _take_in_restored(self) -> None:
         if self._restored:
@@ -230,6 +233,8 @@ class StoryIndex:
         thread of one event) become one."""
         self._take_in_restored()
         self.neighbourhood.add([article])
+        if article.outlet is not None:
+            self.outlets.add(article.outlet)
         scored = [
             (sum(self.score(article, m) for m in story.members) / len(story.members), story) for story in self.stories
         ]
@@ -249,6 +254,7 @@ class StoryIndex:
         """A story built before, taken as it is."""
         if members:
             self._restored.extend(members)
+            self.outlets.update(member.outlet for member in members if member.outlet is not None)
             self.stories.append(_Story(story_id, list(members)))
 
     def groups(self) -> dict[str, list[str]]:
