@@ -207,6 +207,9 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         ("Der Stadtratverbucht einen Überschuss, den die Behördeverschwieg.", "Behörde verschwieg"),
         ("Der Konzernmeldete Verluste.", "Konzern meldete"),  # no noun "Meldete"
         ("DieFDP verliert, meldet DerSPIEGEL.", "Die FDP verliert, meldet Der SPIEGEL"),  # a function word, an acronym
+        # a two-letter function word after a rare name, where no word ends so ("…xtam", "…auim")
+        ("Die Aktie von Ferrolinxam Montag stieg, Kohle kam aus Brzozkauim Herbst.", "Ferrolinx am Montag"),
+        ("Die Aktie von Ferrolinxam Montag stieg, Kohle kam aus Brzozkauim Herbst.", "Brzozkau im Herbst"),
         # a past tense neither corpus nor dictionary knows in lowercase only, after a name seen alone
         ("Die Ministerin Tarnowska kam spät. Danach Tarnowskabegrüßte sie die Gäste.", "Tarnowska begrüßte"),
         ("Der Forscher Kellmann lachte. Am Ende Kellmannappellierte er an alle.", "Kellmann appellierte"),
@@ -237,6 +240,7 @@ def test_glued_words_are_split(glued, fixed):
         "Es war ein Ganzes, reiner Wein und schlimmer als gedacht.",  # adjectives end in -es, -er
         "Die PKWs fuhren EUweit 3,5km mit Version 2.0beta, 1,5fach gesichert.",
         "Es sprachen Walter Taubeneder und Dieter Frohmader im Hamburger Rettungsverein.",  # names end in "der"
+        "Der „Kaiserbaam“ steht bei Abdulkarim, Hakim und Joachim.",  # names that end in function words
         # nominalised ordinals after a noun, as sports news compounds them
         "Der Bundesligavierten traf den Tabellenletzten, der Weltligasiebten den Gruppenersten.",
         # a verb stem before a hyphen is a compound's first part ("bestell" is also an imperative)

@@ -311,15 +311,32 @@ def _frequent_name(head: str, sentence_start: bool, floor: float = COMMON_WORD) 
     )
 
 
-def _no_word_ending(word: str, tail: str, language: str) -> bool:
-    """Does hardly any word end like ``word``, in ``tail`` and the letter before it? Then a tail
-    that also ends words ("und", "ein", "war") is a word of its own: "Coscon|und" ("…nund"),
-    "Schrempf|war" ("…fwar"), not "Staatenb|und" ("…bund")."""
+def _function_tail_after_rare_name(word: str, tail: str, language: str) -> bool:
+    """May a function word be split off a rare name? One that ends no words ("Sulkovsky|bei"), or
+    one that does where the head ends as words do or where no word ends like the token ("Coscon|und");
+    a two-letter one only where no word ends in it and two letters more ("Euronext|am": "…xtam"),
+    never after the same vowel ("Kaiserbaam" is a name)."""
+    head = word[: -len(tail)]
+    if len(tail) == 2:
+        return head[-1] != tail[0] and _no_word_ending(word, tail, language, before=2)
+    return len(tail) >= 3 and (
+        tail not in _WORD_ENDINGS
+        or ending_count(head, language) >= WORDLIKE_ENDING
+        or _no_word_ending(word, tail, language)
+    )
+
+
+def _no_word_ending(word: str, tail: str, language: str, before: int = 1) -> bool:
+    """Does hardly any word end like ``word``, in ``tail`` and the ``before`` letters before it?
+    Then a tail that also ends words ("und", "ein", "war") is a word of its own: "Coscon|und"
+    ("…nund"), "Schrempf|war" ("…fwar"), not "Staatenb|und" ("…bund"); a two-letter one only
+    where no word ends in it and two letters more ("Euronext|am": "…xtam")."""
     if tail in ("ein", "ins"):  # "Seldomridg|ein" is "Seldomridge in"
         return False
     if any(zipf(word[-size:], language) >= WEAK_HEAD for size in range(len(tail) + 2, len(word) - 1)):
         return False  # the token ends in a longer word: "Ex|lobbyist", not "Exlobby|ist"
-    return suffix_count(word[-len(tail) - 1 :], language) <= RARE_ENDING
+    ending = suffix_count(word[-len(tail) - before :], language)
+    return ending == 0 if before > 1 else ending <= RARE_ENDING
 
 
 def _unlisted_name(word: str, point: int, kind: str, standalone: _Seen, language: str) -> bool:
@@ -538,13 +555,8 @@ def _tail_ok(
         return _function_tail_ok(head, tail, language, evidence) or (
             evidence == 1
             and len(head) >= 5
-            and len(tail) >= 3
             and not _participle_cut(head, tail)
-            and (
-                tail not in _WORD_ENDINGS
-                or ending_count(head, language) >= WORDLIKE_ENDING
-                or _no_word_ending(word, tail, language)
-            )
+            and _function_tail_after_rare_name(word, tail, language)
             and not _rival_split(word, point, standalone, language)
         )
     if kind == "lower":
