@@ -642,11 +642,13 @@ def _sentence_start_split(word: str, language: str, standalone: _Seen) -> list[i
     head, tail = lowered[: splits[0]], lowered[splits[0] :]
     if language == "de" and lowercase_profile(head) is not True:
         return []
-    # the German corpora's names hold the "The", "It", "Is" of English titles, so for a closed-class
-    # tail the head decides: a closed-class word too, or a name seen alone ("Ramthan" stays whole)
-    closed_tail = tail in ENGLISH_CLOSED_CLASS and (head in ENGLISH_CLOSED_CLASS or standalone[word[: len(head)]] > 0)
-    if language == "en" and is_known_name(tail) and not closed_tail:  # "In|ford" is a name
-        return []
+    if language == "en" and is_known_name(tail):  # "In|ford" is a name
+        # but the German corpora's names hold the "The", "It", "Is" of English titles, so for a
+        # closed-class tail the head decides: a closed-class word too, or a name seen alone
+        # ("This|is", "Hamas|has"; "Ramthan" stays whole)
+        trusted_head = head in ENGLISH_CLOSED_CLASS or standalone[word[: len(head)]] > 0
+        if not (tail in ENGLISH_CLOSED_CLASS and trusted_head):
+            return []
     return splits
 
 
