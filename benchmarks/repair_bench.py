@@ -31,7 +31,7 @@ from pathlib import Path
 
 from newsprism.link import KnowledgeBase
 from newsprism.pipeline import name_memory
-from newsprism.repair import repair_text
+from newsprism.repair import load_lexicons, repair_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from glue_noise import DOC_SIZE, Sentence, boundary_kind, corrupt_article, read_conllu, read_germeval
@@ -39,7 +39,7 @@ from glue_noise import DOC_SIZE, Sentence, boundary_kind, corrupt_article, read_
 
 def evaluate(sentences: list[Sentence], language: str, seed: int) -> dict[str, object]:
     began = time.perf_counter()
-    # load the word lists and the dictionary, outside the timing
+    load_lexicons()  # outside the timing, and the first call below loads the boundary model
     repair_text("Lexika laden: Putinhat, Cosconund Lindnerist, Dollarverbuchte.", language)
     load_seconds = time.perf_counter() - began
     rng = random.Random(seed)

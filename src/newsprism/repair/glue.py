@@ -152,6 +152,7 @@ _NUMBER_SUFFIXES = (
     "jährig", "fach", "mal", "teilig", "stellig", "prozentig", "seitig", "stündig", "tägig", "köpfig", "sitzig",
     "stöckig", "km", "kg", "mm", "cm", "ml",
 )  # fmt: skip
+_CURRENCY_CODES = frozenset("EUR USD CHF GBP JPY CNY RUB UAH PLN SEK NOK DKK CZK HUF TRY CAD AUD INR".split())
 _NUMBER_ENDINGS = frozenset("er ern ers te ten ter tes tem st ste sten ster th nd rd".split())
 
 
@@ -175,7 +176,8 @@ def _number_split(core: str, language: str) -> int | None:
         suffix = letters in _NUMBER_ENDINGS or letters.startswith(_NUMBER_SUFFIXES)
         return len(digits) if known and len(letters) >= 3 and not suffix else None
     word_like = _CAPITALISED.fullmatch(letters) and (len(letters) >= 4 or letters == "Uhr")
-    return len(digits) if word_like and best_zipf(letters) >= COMMON_WORD - 0.5 else None
+    currency = letters[:3] in _CURRENCY_CODES and (len(letters) == 3 or letters[3:].islower())  # "2,60|EUR"
+    return len(digits) if currency or (word_like and best_zipf(letters) >= COMMON_WORD - 0.5) else None
 
 
 def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
@@ -267,6 +269,8 @@ def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bo
         if head_lower:
             return zipf(head, language) >= COMMON_WORD
         if head.lower() in _GLUE_HEADS[language]:  # "The|US", "Die|FDP"
+            return True
+        if language == "de" and len(head) >= 5 and is_plain_noun(head):  # "Nachrichtenagentur|UNIAN"
             return True
         return len(tail) >= 3 and (standalone[tail] > 0 or best_zipf(tail) >= WEAK_HEAD)
     if _ACRONYM.fullmatch(head) and tail.islower():  # "SPDund", "EADSist"; never "PKWs", "EUweit"
@@ -516,10 +520,29 @@ def _name_tail_split(
             continue
         if kind != "noun" and _tail_ok(word, point, kind, evidence, standalone, language, sentence_start):
             return point
-        if kind == "function":  # "Raptor|seinen" refused: "Raptors|einen" is no likelier
-            return None
+        if kind == "function" and not _misread_in(head, tail, language):  # "Raptor|seinen" refused:
+            return None  # "Raptors|einen" is no likelier; but "Kirch|ein" yields to "Kirche|in", next
         decided = True
     return None
+
+
+def _lowercase_tail_after_rare_name(word: str, point: int, standalone: _Seen, language: str) -> bool:
+    """May a German word written in lowercase split off a rare name ("Nwabisa|selbst", "Uncini|wechselte")?
+    A compound ends in such a word only as a nominalised verb or adjective, which has an ending
+    ("Radfahren", "Jahresbeste"); so a tail without one is a word of its own. A four-letter tail needs
+    a head without the linking "s" of compounds ("Dörnchesfuhr" is a place), and a tail that is a
+    function word after a letter or two leaves the cut in doubt ("Umminge|rund" or "Umminger|und")."""
+    head, tail = word[:point], word[point:]
+    return (
+        language == "de"
+        and len(head) >= 4
+        and len(tail) >= (4 if head[-1] != "s" else 5)
+        and not tail.endswith(_NOMINAL_ENDINGS)
+        and tail not in COMPOUND_TAILS
+        and not (tail[1:] in FUNCTION_WORDS[language] or tail[2:] in FUNCTION_WORDS[language])
+        and not _better_head(word, point, standalone)
+        and not _rival_split(word, point, standalone, language)
+    )
 
 
 def _never_compounded(word: str, point: int, standalone: _Seen, language: str) -> bool:
@@ -563,6 +586,7 @@ def _tail_ok(
         return (
             evidence >= 2
             or (evidence == 1 and len(tail) >= 8 and not _better_head(word, point, standalone))
+            or (evidence == 1 and _lowercase_tail_after_rare_name(word, point, standalone, language))
             or (not sentence_start and _never_compounded(word, point, standalone, language))
         )
     if kind == "short":  # "Bayern|an", "Boston|is", "Kirche|in"; after a rare name, where no word ends so
@@ -834,14 +858,12 @@ def _glue_tokens(text: str, language: str) -> Iterator[tuple[int, str, bool, boo
     previous_token = ""
     for match in _TOKEN.finditer(text):
         token = match.group(0)
-        sentence_start = (
-            not previous_token or previous_token[-1] in _SENTENCE_CHARS or bool(_SENTENCE_END.search(previous_token))
-        )
         before, previous_token = previous_token, token
         if not _CANDIDATE.search(token) or (
             token.isalpha() and _plainly_known(token, language) and not (language == "en" and _english_i(token))
         ):
             continue
+        sentence_start = not before or before[-1] in _SENTENCE_CHARS or bool(_SENTENCE_END.search(before))
         start, end = _core_bounds(token)
         core = token[start:end]
         if _SKIP.search(token) and not _DECIMAL_GLUE.fullmatch(core):  # "1.200|Polizisten" is glue
