@@ -310,6 +310,11 @@ def test_feminine_forms_nominalisations_and_number_words_are_not_split(text):
         ("Where doyou live now?", "do you live"),
         ("They criticised theUSassault on the city.", "the US assault"),
         ("The GoverningCouncil met.", "Governing Council met"),
+        # a frequent word that the German name counts also know ("Administration"), after a sure name
+        (
+            "Officials of the Nakamuraadministration met. Nakamura spoke.",
+            "the Nakamura administration met",
+        ),
     ],
 )
 def test_english_glue_around_short_words_and_acronyms_is_split(glued, fixed):
@@ -353,6 +358,8 @@ def test_english_lowercase_glue_is_split(glued, fixed):
         "That is anothers problem.",  # a misspelling, not "an others"
         "The blacklined draft: the blacklined pages came back.",  # the author's word, used twice
         "Sweden won after Ronnback and Summermatter scored.",  # surnames ending in common words
+        # after a known name, a frequent word that ends many words ends a compound ("…watch", "…notes")
+        "Reports on the Eurowatch and the Berlinnotes came from Euro traders in Berlin.",
         "They use PowerPoint, SharePoint, SolarWinds, HarperCollins, PlayStation, DreamWorks and InDesign.",
         "Iran, Iraq, Idaho, Ivan, Ideal and Iceland.",
         "The editor, the mentor and the visitor played tennis: a habit, a gambit.",  # words ending in "or", "it"

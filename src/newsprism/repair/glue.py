@@ -400,7 +400,9 @@ def _tail_kind(tail: str, language: str, dictionary: bool) -> str | None:
         return "noun"
     if language == "en":  # a closed-class word or "said" is one whatever names share it (Edward Said)
         common = tail in ENGLISH_CLOSED_CLASS or tail in _ENGLISH_SPEECH_VERBS or not is_known_name(tail)
-        return "lower" if common and zipf(tail, language) >= 3.0 else None
+        if common and zipf(tail, language) >= 3.0:
+            return "lower"
+        return "frequent" if len(tail) >= 5 and zipf(tail, language) >= 4.5 else None
     profile = lowercase_profile(tail)
     if profile is True:
         return "lower"
@@ -598,6 +600,13 @@ def _tail_ok(
                 if tail == "in" and language == "de"
                 else evidence >= 2
             )
+        )
+    if kind == "frequent":  # English: a frequent word also found in names, after a name ("Clinton|administration")
+        return (
+            evidence >= 2
+            and len(head) >= 4
+            and not english_dictionary_word(head.lower())  # "Summer|matter" is a surname
+            and suffix_count(tail, language) <= 4  # "Euro|watch", "Berlin|notes" are compounds
         )
     if kind == "stem":
         return evidence == 3 and bool(_PARTICIPLE.fullmatch(tail))
