@@ -309,6 +309,7 @@ def test_feminine_forms_nominalisations_and_number_words_are_not_split(text):
         ("I heardthem from a friend.", "heard them from"),
         ("Where doyou live now?", "do you live"),
         ("They criticised theUSassault on the city.", "the US assault"),
+        ("Troops from the UKand Canada stayed, the USfor its part left.", "UK and Canada stayed, the US for its"),
         ("The GoverningCouncil met.", "Governing Council met"),
         # a frequent word that the German name counts also know ("Administration"), after a sure name
         (

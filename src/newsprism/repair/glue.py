@@ -140,9 +140,9 @@ _SENTENCE_END = re.compile(r"[.!?:…]\W*$")
 _SENTENCE_CHARS = frozenset(".!?:…")
 # Fast path: a token needs a closer look only if one of these matches (most tokens are skipped).
 _CANDIDATE = re.compile(
-    r"[a-zäöüß][A-ZÄÖÜ]|[A-ZÄÖÜ]{3}[a-zäöüß]|[a-zäöüß][.,;:!?][A-ZÄÖÜ]|[a-zäöü]\d|\d[A-Za-zÄÖÜäöüß]{3}"
-    r"|[A-Za-zÄÖÜäöüß][a-zäöüß]{4}"
-)
+    r"[a-zäöüß][A-ZÄÖÜ]|[A-ZÄÖÜ]{2}[a-zäöüß]{2}|[A-ZÄÖÜ]{3}[a-zäöüß]|[a-zäöüß][.,;:!?][A-ZÄÖÜ]|[a-zäöü]\d"
+    r"|\d[A-Za-zÄÖÜäöüß]{3}|[A-Za-zÄÖÜäöüß][a-zäöüß]{4}"
+)  # two capitals before two lowercase letters: "UKand", "USfor" (before one, it would take every "CDs")
 # A run of letters meeting a run of digits: "auf166", "Stuttgart1994", "40Prozent", "1987das".
 _LETTERS_DIGITS = re.compile(rf"^([{_LETTERS}]+)(\d+)\.?$|^(\d+|\d{{1,3}}(?:[.,]\d+)+)([{_LETTERS}]+)$")
 _DECIMAL_GLUE = re.compile(rf"\d{{1,3}}(?:[.,]\d+)+[{_LETTERS}]+")
