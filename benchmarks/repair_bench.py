@@ -1,6 +1,6 @@
 """How well does the repair stage restore word boundaries lost when links were stripped?
 
-Usage: ``python benchmarks/repair_bench.py [--data ../shared/data] [--limit N] [--seed 13]``
+Usage: ``python benchmarks/repair_bench.py [--data ../shared/data] [--limit N] [--seed 13] [--passes 3]``
 
 Clean text: GermEval 2014 test-a sentences (German; left out of the case lexicon) and UD English
 EWT dev+test (English). Sentences are grouped into pseudo-articles of 20 and processed in order with
@@ -17,7 +17,8 @@ Reported: precision and recall of restored boundaries (overall and by kind), fal
 10,000 tokens on the uncorrupted text (by kind: the source text itself has some genuine glue such as
 "denCharakter", which a split there repairs but this benchmark counts as false; the rate without the
 "case change" splits is printed beside it, with those splits listed so that they can be checked),
-and repair throughput in tokens/s on one core.
+and repair throughput in tokens/s on one core: on the first pass, and warm (the best of ``--passes``
+more, when the word caches are filled as a few articles into a corpus).
 """
 
 from __future__ import annotations
@@ -37,7 +38,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from glue_noise import DOC_SIZE, Sentence, boundary_kind, corrupt_article, read_conllu, read_germeval
 
 
-def evaluate(sentences: list[Sentence], language: str, seed: int) -> dict[str, object]:
+def best_throughput(documents: list[str], language: str, passes: int) -> float:
+    """Tokens/s of the fastest of ``passes`` more repairs of ``documents``, each with a fresh name
+    memory: the word caches are warm by then, as they are a few articles into a real corpus."""
+    tokens, fastest = sum(len(document.split()) for document in documents), float("inf")
+    for _ in range(passes):
+        names = name_memory(KnowledgeBase.load())
+        began = time.perf_counter()
+        for document in documents:
+            names.learn(repair_text(document, language, names).text)
+        fastest = min(fastest, time.perf_counter() - began)
+    return tokens / fastest
+
+
+def evaluate(sentences: list[Sentence], language: str, seed: int, passes: int) -> dict[str, object]:
     began = time.perf_counter()
     load_lexicons()  # outside the timing, and the first call below loads the boundary model
     repair_text("Lexika laden: Putinhat, Cosconund Lindnerist, Dollarverbuchte.", language)
@@ -51,8 +65,10 @@ def evaluate(sentences: list[Sentence], language: str, seed: int) -> dict[str, o
     other_false: list[str] = []  # the rest, listed too: some are glue in the source as well ("3Soweit")
     true_positive = predicted = clean_false = tokens = 0
     seconds = 0.0
+    documents: list[str] = []
     for start in range(0, len(sentences), DOC_SIZE):
         clean, document, gold = corrupt_article(sentences[start : start + DOC_SIZE], rng)
+        documents.append(document)
         began = time.perf_counter()
         result = repair_text(document, language, names)
         seconds += time.perf_counter() - began
@@ -84,6 +100,7 @@ def evaluate(sentences: list[Sentence], language: str, seed: int) -> dict[str, o
         "other_false": other_false,
         "false_per_10k_without_source_glue": (clean_false - len(source_glue)) / clean_tokens * 10_000,
         "tokens_per_s": tokens / seconds if seconds else 0.0,
+        "best_tokens_per_s": best_throughput(documents, language, passes),
         "load_seconds": load_seconds,
         "boundaries": sum(total.values()),
         "clean_tokens": clean_tokens,
@@ -95,6 +112,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--limit", type=int, default=0, help="Use only the first N sentences of each set.")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--passes", type=int, default=3, help="Timed repeats for the warm throughput (0: none).")
     args = parser.parse_args()
     sets = {
         "de (GermEval test-a)": ("de", read_germeval(args.data / "germeval2014" / "NER-de-test-a.tsv")),
@@ -108,7 +126,7 @@ def main() -> None:
     for name, (language, sentences) in sets.items():
         if args.limit:
             sentences = sentences[: args.limit]
-        result = evaluate(sentences, language, args.seed)
+        result = evaluate(sentences, language, args.seed, args.passes)
         print(f"\n{name}: {len(sentences)} sentences, {result['clean_tokens']} tokens, {result['boundaries']} glued")
         print(f"  precision {result['precision']:.4f}   recall {result['recall']:.4f}")
         by_kind = ", ".join(f"{kind} {count}" for kind, count in sorted(result["false_by_kind"].items()))
@@ -120,8 +138,8 @@ def main() -> None:
         )
         print(f"    the other {len(result['other_false'])}: {', '.join(result['other_false'])}")
         print(
-            f"  throughput {result['tokens_per_s']:,.0f} tokens/s (one core;"
-            f" word lists loaded once in {result['load_seconds']:.1f} s)"
+            f"  throughput {result['tokens_per_s']:,.0f} tokens/s on the first pass, {result['best_tokens_per_s']:,.0f}"
+            f" warm (best of {args.passes} more; one core; word lists loaded once in {result['load_seconds']:.1f} s)"
         )
         for kind, (hit, count) in result["by_kind"].items():
             print(f"  recall {kind:<14} {hit / count:.3f}  ({hit}/{count})")

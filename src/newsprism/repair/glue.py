@@ -381,6 +381,7 @@ def _lowercase_word(tail: str, language: str) -> bool:
     return zipf(tail, language) >= 3.0 and not is_known_name(tail)
 
 
+@lru_cache(maxsize=200_000)  # pure, and the same words come back every round
 def _tail_kind(tail: str, language: str, dictionary: bool) -> str | None:
     """What ``tail`` is as the end of a glued token.
 
@@ -615,7 +616,8 @@ def _tail_ok(
     return False  # a noun, or a long word of unknown case that may be a compound's noun ("Basketball|turniere")
 
 
-def _lowercase_split(word: str, language: str, repeated: bool = False) -> list[int]:
+@lru_cache(maxsize=200_000)  # pure, and the same words come back every round
+def _lowercase_split(word: str, language: str, repeated: bool = False) -> tuple[int, ...]:
     """Where an unknown all-lowercase ``word`` splits into two words, one of them a function word
     (in English also two content words, unless the document ``repeated`` the word whole), or, in
     English where no such cut exists, into three words that pair up so ("was|cancelled|from").
@@ -624,7 +626,7 @@ def _lowercase_split(word: str, language: str, repeated: bool = False) -> list[i
     that also begins verbs only a function word is split off ("mit|dem", never "ein|geflogen").
     """
     if len(word) < 5 or _known_lowercase(word, language):
-        return []
+        return ()
     first = 1 if language == "en" and word[0] == "a" else 2  # "a|great"
     found = [
         point
@@ -634,9 +636,9 @@ def _lowercase_split(word: str, language: str, repeated: bool = False) -> list[i
     if len(found) > 1 and language == "en":  # "for|this" over "fort|his": the clearly likelier pair
         found.sort(key=lambda point: -_pair_frequency(word, point))
         if _pair_frequency(word, found[0]) - _pair_frequency(word, found[1]) >= CLEARLY_LIKELIER:
-            return found[:1]
+            return tuple(found[:1])
     if found or len(word) < 8 or (language == "de" and _two_known_words(word)):
-        return found if len(found) == 1 else []  # German hides short words in long ones: "nie|der|alemannischen"
+        return tuple(found) if len(found) == 1 else ()  # German hides short words in long ones: "nie|der|alemannischen"
     chains = [
         [point, middle]
         for point in range(first, len(word) - 4)
@@ -645,7 +647,7 @@ def _lowercase_split(word: str, language: str, repeated: bool = False) -> list[i
         if _lowercase_pair(word[:point], word[point:middle], language, repeated)
         and _lowercase_pair(word[point:middle], word[middle:], language, repeated)
     ]
-    return chains[0] if len(chains) == 1 else []
+    return tuple(chains[0]) if len(chains) == 1 else ()
 
 
 def _english_i(word: str) -> bool:
@@ -682,7 +684,7 @@ def _sentence_start_split(word: str, language: str, standalone: _Seen) -> list[i
         trusted_head = head in ENGLISH_CLOSED_CLASS or standalone[word[: len(head)]] > 0
         if not (tail in ENGLISH_CLOSED_CLASS and trusted_head):
             return []
-    return splits
+    return list(splits)
 
 
 def _two_known_words(word: str) -> bool:
@@ -813,6 +815,7 @@ def _preposition_article(word: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
+@lru_cache(maxsize=200_000)  # pure, and the same words come back every round
 def _plainly_known(word: str, language: str) -> bool:
     """A known word without inner capitals: nothing in it to split (the fast path for most tokens)."""
     if any(char.isupper() for char in word[1:]):
@@ -912,7 +915,7 @@ def _rule_pass(
             for index in range(len(bounds) - 1):
                 piece = word[bounds[index] : bounds[index + 1]]
                 if piece.islower():
-                    splits = _lowercase_split(piece, language, document[piece] > 1)
+                    splits = list(_lowercase_split(piece, language, document[piece] > 1))
                 elif final and compound_part and index == len(bounds) - 2:
                     splits = []  # a compound's first element: "Pizzabestell-Service", not glue
                 else:
