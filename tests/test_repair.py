@@ -218,6 +218,8 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         ("Der Forscher Kellmann lachte. Am Ende Kellmannappellierte er an alle.", "Kellmann appellierte"),
         # a word in lowercase without a nominal ending after a rare name ("Radfahren" ends so, below)
         ("Danach Sarowkitrug es die Treppe hinauf.", "Sarowki trug es"),
+        # a function word after a compound that ends in a common noun ("…straße", "…familie")
+        ("Die Anwohner der Quittenstraßeund der Kerbelallee klagten.", "Quittenstraße und der"),
         # "…e in" is not "…ein": once "Kirch|ein" is refused, "Kirche|in" is next
         ("Sie sang in der Kirchein Hamburg.", "Kirche in Hamburg"),
         # numbers: a word that merely starts like "1990er" or "21st" is glue, and so is a frequent word before one

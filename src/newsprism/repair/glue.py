@@ -548,6 +548,14 @@ def _lowercase_tail_after_rare_name(word: str, point: int, standalone: _Seen, la
     )
 
 
+def _ends_in_common_noun(head: str, language: str) -> bool:
+    """Does German ``head`` end in a common noun of five letters or more ("Donatus|straße",
+    "Herrscher|familie")? Then it is a compound noun, and no noun ends in "und" or "der"."""
+    return language == "de" and any(
+        is_common_noun(head[start].upper() + head[start + 1 :]) for start in range(2, len(head) - 4)
+    )
+
+
 def _never_compounded(word: str, point: int, standalone: _Seen, language: str) -> bool:
     """Can a capitalised word + lowercase word mid-sentence only be glue? A compound of a noun and
     an adjective or adverb is written in lowercase ("umweltfreundlich"), or capitalised only as a
@@ -578,7 +586,8 @@ def _tail_ok(
     head is a name (``evidence``, see `_head_evidence`)?"""
     head, tail = word[:point], word[point:]
     if kind == "function":
-        return _function_tail_ok(head, tail, language, evidence) or (
+        compound = _ends_in_common_noun(head, language)  # as sure a head as a name: "Donatusstraße|und"
+        return _function_tail_ok(head, tail, language, max(evidence, 2 * compound)) or (
             evidence == 1
             and len(head) >= 5
             and not _participle_cut(head, tail)
