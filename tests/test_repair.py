@@ -218,6 +218,7 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         ("Der Forscher Kellmann lachte. Am Ende Kellmannappellierte er an alle.", "Kellmann appellierte"),
         # a word in lowercase without a nominal ending after a rare name ("Radfahren" ends so, below)
         ("Danach Sarowkitrug es die Treppe hinauf.", "Sarowki trug es"),
+        ("Danach kam Waltorferstmals zu Wort.", "Waltorf erstmals zu"),  # though "Walt" is a word too
         # a function word after a compound that ends in a common noun ("…straße", "…familie")
         ("Die Anwohner der Quittenstraßeund der Kerbelallee klagten.", "Quittenstraße und der"),
         # "…e in" is not "…ein": once "Kirch|ein" is refused, "Kirche|in" is next

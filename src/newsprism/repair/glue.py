@@ -530,11 +530,12 @@ def _name_tail_split(
 
 
 def _lowercase_tail_after_rare_name(word: str, point: int, standalone: _Seen, language: str) -> bool:
-    """May a German word written in lowercase split off a rare name ("Nwabisa|selbst", "Uncini|wechselte")?
+    """May a German word written in lowercase split off a rare name ("Sarowki|trug", "Walthour|erstmals")?
     A compound ends in such a word only as a nominalised verb or adjective, which has an ending
     ("Radfahren", "Jahresbeste"); so a tail without one is a word of its own. A four-letter tail needs
-    a head without the linking "s" of compounds ("Dörnchesfuhr" is a place), and a tail that is a
-    function word after a letter or two leaves the cut in doubt ("Umminge|rund" or "Umminger|und")."""
+    a head without the linking "s" of compounds ("Dörnchesfuhr" is a place) and no known word at the
+    token's start but the head ("Sterrewacht": "Sterre"); a tail that is a function word after a
+    letter or two leaves the cut in doubt ("Umminge|rund" or "Umminger|und")."""
     head, tail = word[:point], word[point:]
     return (
         language == "de"
@@ -543,7 +544,7 @@ def _lowercase_tail_after_rare_name(word: str, point: int, standalone: _Seen, la
         and not tail.endswith(_NOMINAL_ENDINGS)
         and tail not in COMPOUND_TAILS
         and not (tail[1:] in FUNCTION_WORDS[language] or tail[2:] in FUNCTION_WORDS[language])
-        and not _better_head(word, point, standalone)
+        and not (len(tail) == 4 and _better_head(word, point, standalone))
         and not _rival_split(word, point, standalone, language)
     )
 
