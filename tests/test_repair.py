@@ -216,6 +216,8 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         # a past tense neither corpus nor dictionary knows in lowercase only, after a name seen alone
         ("Die Ministerin Tarnowska kam spät. Danach Tarnowskabegrüßte sie die Gäste.", "Tarnowska begrüßte"),
         ("Der Forscher Kellmann lachte. Am Ende Kellmannappellierte er an alle.", "Kellmann appellierte"),
+        # and after a rare name, where the token splits no other way into two known words
+        ("Der Verein Kolbitzerverbuchte einen Gewinn.", "Kolbitzer verbuchte einen"),
         # a word in lowercase without a nominal ending after a rare name ("Radfahren" ends so, below)
         ("Danach Sarowkitrug es die Treppe hinauf.", "Sarowki trug es"),
         ("Danach kam Waltorferstmals zu Wort.", "Waltorf erstmals zu"),  # though "Walt" is a word too

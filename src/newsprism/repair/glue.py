@@ -621,8 +621,10 @@ def _tail_ok(
         )
     if kind == "stem":
         return evidence == 3 and bool(_PARTICIPLE.fullmatch(tail))
-    if kind == "unattested":  # a verb form the corpora never showed, after a name: "Mokyr|argumentierte"
-        return evidence >= 2 and standalone.final and language == "de" and dictionary_past_tense(tail)
+    if kind == "unattested":  # a verb form the corpora never showed, after a name: "Mokyr|argumentierte";
+        # after a rare one only where the token splits no other way ("Fadinger|verbuchte")
+        past = standalone.final and language == "de" and dictionary_past_tense(tail)
+        return past and (evidence >= 2 or (evidence == 1 and not _rival_split(word, point, standalone, language)))
     return False  # a noun, or a long word of unknown case that may be a compound's noun ("Basketball|turniere")
 
 
