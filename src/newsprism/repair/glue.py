@@ -144,7 +144,9 @@ _CANDIDATE = re.compile(
     r"|\d[A-Za-zÄÖÜäöüß]{3}|[A-Za-zÄÖÜäöüß][a-zäöüß]{4}"
 )  # two capitals before two lowercase letters: "UKand", "USfor" (before one, it would take every "CDs")
 # A run of letters meeting a run of digits: "auf166", "Stuttgart1994", "40Prozent", "1987das".
-_LETTERS_DIGITS = re.compile(rf"^([{_LETTERS}]+)(\d+)\.?$|^(\d+|\d{{1,3}}(?:[.,]\d+)+)([{_LETTERS}]+)$")
+_LETTERS_DIGITS = re.compile(
+    rf"^([{_LETTERS}]+)(\d+)\.?$|^((?:[A-ZÄÖÜ]{{1,3}})?\d+|\d{{1,3}}(?:[.,]\d+)+)([{_LETTERS}]+)$"
+)  # the digits may follow a code's capitals: "A12|wurden", "S6|beendete"
 _DECIMAL_GLUE = re.compile(rf"\d{{1,3}}(?:[.,]\d+)+[{_LETTERS}]+")
 # What may follow a number in one word: "1990er", "18jährige", "3fach", "10mal", "100km", and the
 # short endings only as they are ("20er", "3te", "21st"; "2004|stieg" and "2010|erhielt" are glue).
@@ -173,7 +175,7 @@ def _number_split(core: str, language: str) -> int | None:
     digits, letters = found.group(3), found.group(4)
     if letters.islower():
         known = letters in FUNCTION_WORDS[language] or _frequent_lowercase(letters, language)
-        suffix = letters in _NUMBER_ENDINGS or letters.startswith(_NUMBER_SUFFIXES)
+        suffix = letters in _NUMBER_ENDINGS or letters.startswith(_NUMBER_SUFFIXES) or letters in COMPOUND_TAILS
         return len(digits) if known and len(letters) >= 3 and not suffix else None
     word_like = _CAPITALISED.fullmatch(letters) and (len(letters) >= 4 or letters == "Uhr")
     currency = letters[:3] in _CURRENCY_CODES and (len(letters) == 3 or letters[3:].islower())  # "2,60|EUR"
