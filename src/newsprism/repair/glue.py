@@ -268,8 +268,9 @@ def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bo
         return False
     head_lower = head[0].islower()
     if _ACRONYM.fullmatch(tail):
-        if head_lower:
-            return zipf(head, language) >= COMMON_WORD
+        if head_lower:  # German: also a rarer word written in lowercase ("debütierten|RATM")
+            known = language == "de" and len(head) >= 5 and (dictionary_lowercase(head) or _attested_lowercase(head))
+            return zipf(head, language) >= COMMON_WORD or bool(known)
         if head.lower() in _GLUE_HEADS[language]:  # "The|US", "Die|FDP"
             return True
         if language == "de" and len(head) >= 5 and is_plain_noun(head):  # "Nachrichtenagentur|UNIAN"
