@@ -147,6 +147,7 @@ _CANDIDATE = re.compile(
 _LETTERS_DIGITS = re.compile(
     rf"^([{_LETTERS}]+)(\d+)\.?$|^((?:[A-ZÄÖÜ]{{1,3}})?\d+|\d{{1,3}}(?:[.,]\d+)+)([{_LETTERS}]+)$"
 )  # the digits may follow a code's capitals: "A12|wurden", "S6|beendete"
+_WORD_THEN_CODE = re.compile(r"([a-zäöüß]+)[A-ZÄÖÜ]{1,3}")
 _DECIMAL_GLUE = re.compile(rf"\d{{1,3}}(?:[.,]\d+)+[{_LETTERS}]+")
 # What may follow a number in one word: "1990er", "18jährige", "3fach", "10mal", "100km", and the
 # short endings only as they are ("20er", "3te", "21st"; "2004|stieg" and "2010|erhielt" are glue).
@@ -170,6 +171,10 @@ def _number_split(core: str, language: str) -> int | None:
             known = letters in FUNCTION_WORDS[language] or letters in YEAR_PREPOSITIONS
             frequent = language == "de" and _frequent_lowercase(letters, language, COMMON_WORD)
             return len(letters) if known or frequent else None
+        code = _WORD_THEN_CODE.fullmatch(letters)  # "des|T3", "am|A380"
+        if code:
+            head = code.group(1)
+            return len(head) if head in FUNCTION_WORDS[language] or _frequent_lowercase(head, language) else None
         year = len(digits) == 4 and 1000 <= int(digits) <= 2099
         return len(letters) if year and _CAPITALISED.fullmatch(letters) and len(letters) >= 4 else None
     digits, letters = found.group(3), found.group(4)
