@@ -224,6 +224,8 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         ("Danach kam Waltorferstmals zu Wort.", "Waltorf erstmals zu"),  # though "Walt" is a word too
         # a function word after a compound that ends in a common noun ("…straße", "…familie")
         ("Die Anwohner der Quittenstraßeund der Kerbelallee klagten.", "Quittenstraße und der"),
+        # "in" after a common noun, where no word ends so ("…agin")
+        ("Er war im Vertragin Berlin genannt.", "Vertrag in Berlin"),
         # "…e in" is not "…ein": once "Kirch|ein" is refused, "Kirche|in" is next
         ("Sie sang in der Kirchein Hamburg.", "Kirche in Hamburg"),
         # numbers: a word that merely starts like "1990er" or "21st" is glue, and so is a frequent word before one
@@ -267,6 +269,7 @@ def test_glued_words_are_split(glued, fixed):
         "Der Bundesverband Deutscher Versicherungskauflaute klagte, der Zollbeamte schwieg.",
         "Zwei Barscharten leben im See, Barsch ist selten.",
         "Die WestLB und die NordLB fusionierten, die BayernLB nicht.",  # banks named by a word and "LB"
+        "Die Anwaltin kam.",  # a feminine form, misspelt: words end in "…ltin", so "in" stays on
         # nominalised verbs and adjectives, and a place with a compound's linking "s"
         "Das Radfahren, das Zähneputzen und die Jahresbeste. Sie wohnt in Dörnchesfuhr.",
     ],

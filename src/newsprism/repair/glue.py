@@ -475,7 +475,11 @@ def _in_after(head: str, word: str, point: int, standalone: _Seen, language: str
                 and not _rival_split(word, point, standalone, language)
             )
         )
-    return evidence >= 2 and not head.endswith(_FEMININE_STEMS)
+    if head.endswith(_FEMININE_STEMS):
+        return False
+    # a common noun: where no word ends in its last two letters and "in" ("Platz|in", "Antrag|in";
+    # not "Teamchef|in": "…efin" ends "Chefin")
+    return evidence >= 2 or (is_common_noun(head) and _no_word_ending(word, "in", language, before=2))
 
 
 def _function_tail_ok(head: str, tail: str, language: str, evidence: int) -> bool:
