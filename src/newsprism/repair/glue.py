@@ -141,7 +141,7 @@ _SENTENCE_CHARS = frozenset(".!?:…")
 # Fast path: a token needs a closer look only if one of these matches (most tokens are skipped).
 _CANDIDATE = re.compile(
     r"[a-zäöüß][A-ZÄÖÜ]|[A-ZÄÖÜ]{2}[a-zäöüß]{2}|[A-ZÄÖÜ]{3}[a-zäöüß]|[a-zäöüß][.,;:!?][A-ZÄÖÜ]|[a-zäöü]\d"
-    r"|\d[A-Za-zÄÖÜäöüß]{3}|[A-Za-zÄÖÜäöüß][a-zäöüß]{4}"
+    r"|\d[A-Za-zÄÖÜäöüß]{3}|\d[a-z]{2}\b|[A-Za-zÄÖÜäöüß][a-zäöüß]{4}"
 )  # two capitals before two lowercase letters: "UKand", "USfor" (before one, it would take every "CDs")
 # A run of letters meeting a run of digits: "auf166", "Stuttgart1994", "40Prozent", "1987das".
 _LETTERS_DIGITS = re.compile(
@@ -156,6 +156,7 @@ _NUMBER_SUFFIXES = (
     "stöckig", "km", "kg", "mm", "cm", "ml",
 )  # fmt: skip
 _CURRENCY_CODES = frozenset("EUR USD CHF GBP JPY CNY RUB UAH PLN SEK NOK DKK CZK HUF TRY CAD AUD INR".split())
+_SHORT_AFTER_NUMBERS = frozenset("am an im in um zu".split())  # German prepositions that no unit is spelt like
 _NUMBER_ENDINGS = frozenset("er ern ers te ten ter tes tem st ste sten ster th nd rd".split())
 
 
@@ -181,6 +182,8 @@ def _number_split(core: str, language: str) -> int | None:
     if letters.islower():
         known = letters in FUNCTION_WORDS[language] or _frequent_lowercase(letters, language)
         suffix = letters in _NUMBER_ENDINGS or letters.startswith(_NUMBER_SUFFIXES) or letters in COMPOUND_TAILS
+        if language == "de" and letters in _SHORT_AFTER_NUMBERS:  # "3000|in", "92|am" (English "10am" is a time)
+            return len(digits)
         return len(digits) if known and len(letters) >= 3 and not suffix else None
     word_like = _CAPITALISED.fullmatch(letters) and (len(letters) >= 4 or letters == "Uhr")
     currency = letters[:3] in _CURRENCY_CODES and (len(letters) == 3 or letters[3:].islower())  # "2,60|EUR"
