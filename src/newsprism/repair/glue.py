@@ -181,6 +181,7 @@ def _number_split(core: str, language: str) -> int | None:
     digits, letters = found.group(3), found.group(4)
     if letters.islower():
         known = letters in FUNCTION_WORDS[language] or _frequent_lowercase(letters, language)
+        known = known or (language == "de" and len(letters) >= 5 and bool(dictionary_lowercase(letters)))
         suffix = letters in _NUMBER_ENDINGS or letters.startswith(_NUMBER_SUFFIXES) or letters in COMPOUND_TAILS
         if language == "de" and letters in _SHORT_AFTER_NUMBERS:  # "3000|in", "92|am" (English "10am" is a time)
             return len(digits)
