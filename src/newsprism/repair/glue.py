@@ -120,6 +120,7 @@ _FEMININE_STEMS = (
     "in",
 )
 _PREPOSITIONS = frozenset("in an auf aus bei mit zu für von vor nach über unter durch gegen um ab seit bis".split())
+_LOWERCASE_FUNCTION_WORDS = {"de": FUNCTION_WORDS["de"] | {"in", "an"}, "en": FUNCTION_WORDS["en"]}
 # Words before a capital that make the join glue, whatever wordfreq knows ("theUS", "inSan").
 _GLUE_HEADS = {
     "de": FUNCTION_WORDS["de"] | {"in", "an"},
@@ -735,7 +736,9 @@ def _lowercase_pair(head: str, tail: str, language: str, repeated: bool) -> bool
     """Whether two lowercase words written together are glue (see ``_lowercase_split``)."""
     if language == "de" and head in _PREPOSITIONS and tail in _ARTICLES:  # "in|der", "auf|den"
         return True
-    function_words = FUNCTION_WORDS[language]
+    # "in" and "an" are no German function words to the name rules (women's titles end in "-in"),
+    # but no lowercase word is a woman's title: "bis|in", "auch|an"
+    function_words = _LOWERCASE_FUNCTION_WORDS[language]
     if head in function_words:
         if head in WORD_PREFIXES:
             accepted = tail in function_words
