@@ -752,10 +752,9 @@ def _lowercase_pair(head: str, tail: str, language: str, repeated: bool) -> bool
             and not _participle_cut(head, tail)
             and not _misread_in(head, tail, language)
         )
-    elif tail in _PRONOUN_TAILS.get(language, {}):
-        accepted = (
-            len(head) >= 4 and _frequent_lowercase(head, language) and head.endswith(_PRONOUN_TAILS[language][tail])
-        )
+    elif tail in _PRONOUN_TAILS.get(language, {}):  # a rarer verb too where the dictionary has it ("hisste|er")
+        verb = _frequent_lowercase(head, language) or (language == "de" and dictionary_past_tense(head))
+        accepted = len(head) >= 4 and verb and head.endswith(_PRONOUN_TAILS[language][tail])
     else:
         accepted = False
     if not accepted and language == "en":  # English glues around its many short words: "heard|it", "or|was"
