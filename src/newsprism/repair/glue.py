@@ -845,7 +845,6 @@ def _preposition_article(word: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-@lru_cache(maxsize=200_000)  # pure, and the same words come back every round
 def _plainly_known(word: str, language: str) -> bool:
     """A known word without inner capitals: nothing in it to split (the fast path for most tokens)."""
     if any(char.isupper() for char in word[1:]):
