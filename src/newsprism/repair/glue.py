@@ -120,10 +120,12 @@ _FEMININE_STEMS = (
     "in",
 )
 _PREPOSITIONS = frozenset("in an auf aus bei mit zu für von vor nach über unter durch gegen um ab seit bis".split())
-_LOWERCASE_FUNCTION_WORDS = {"de": FUNCTION_WORDS["de"] | {"in", "an"}, "en": FUNCTION_WORDS["en"]}
+# German function words with "in" and "an", which the name rules leave out (women's titles end in "-in").
+_GERMAN_FUNCTION_WORDS_AND_IN = FUNCTION_WORDS["de"] | {"in", "an"}
+_LOWERCASE_FUNCTION_WORDS = {"de": _GERMAN_FUNCTION_WORDS_AND_IN, "en": FUNCTION_WORDS["en"]}
 # Words before a capital that make the join glue, whatever wordfreq knows ("theUS", "inSan").
 _GLUE_HEADS = {
-    "de": FUNCTION_WORDS["de"] | {"in", "an"},
+    "de": _GERMAN_FUNCTION_WORDS_AND_IN,
     "en": ENGLISH_CLOSED_CLASS | {"a", "an", "the"},
 }
 _ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
@@ -143,7 +145,7 @@ _SENTENCE_CHARS = frozenset(".!?:…")
 _CANDIDATE = re.compile(
     r"[a-zäöüß][A-ZÄÖÜ]|[A-ZÄÖÜ]{2}[a-zäöüß]{2}|[A-ZÄÖÜ]{3}[a-zäöüß]|[a-zäöüß][.,;:!?][A-ZÄÖÜ]|[a-zäöü]\d"
     r"|\d[A-Za-zÄÖÜäöüß]{3}|\d[a-z]{2}\b|[A-Za-zÄÖÜäöüß][a-zäöüß]{4}"
-)  # two capitals before two lowercase letters: "UKand", "USfor" (before one, it would take every "CDs")
+)  # two capitals before two lowercase letters ("UKand", "USfor"; before one, every "CDs"), "3000in"
 # A run of letters meeting a run of digits: "auf166", "Stuttgart1994", "40Prozent", "1987das".
 _LETTERS_DIGITS = re.compile(
     rf"^([{_LETTERS}]+)(\d+)\.?$|^((?:[A-ZÄÖÜ]{{1,3}})?\d+|\d{{1,3}}(?:[.,]\d+)+)([{_LETTERS}]+)$"
@@ -736,8 +738,7 @@ def _lowercase_pair(head: str, tail: str, language: str, repeated: bool) -> bool
     """Whether two lowercase words written together are glue (see ``_lowercase_split``)."""
     if language == "de" and head in _PREPOSITIONS and tail in _ARTICLES:  # "in|der", "auf|den"
         return True
-    # "in" and "an" are no German function words to the name rules (women's titles end in "-in"),
-    # but no lowercase word is a woman's title: "bis|in", "auch|an"
+    # no lowercase word is a woman's title, so "in" and "an" count here: "bis|in", "auch|an"
     function_words = _LOWERCASE_FUNCTION_WORDS[language]
     if head in function_words:
         if head in WORD_PREFIXES:
