@@ -285,7 +285,7 @@ def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bo
             return zipf(head, language) >= COMMON_WORD or bool(known)
         if head.lower() in _GLUE_HEADS[language]:  # "The|US", "Die|FDP"
             return True
-        if language == "de" and len(head) >= 5 and is_plain_noun(head):  # "Nachrichtenagentur|UNIAN"
+        if language == "de" and len(head) >= 5 and is_common_noun(head):  # "Nachrichtenagentur|UNIAN", "Thema|FC"
             return True
         return len(tail) >= 3 and (standalone[tail] > 0 or best_zipf(tail) >= WEAK_HEAD)
     if _ACRONYM.fullmatch(head) and tail.islower():  # "SPDund", "EADSist"; never "PKWs", "EUweit"
