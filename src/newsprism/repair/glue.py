@@ -183,11 +183,11 @@ def _number_split(core: str, language: str) -> int | None:
         return len(letters) if year and _CAPITALISED.fullmatch(letters) and len(letters) >= 4 else None
     digits, letters = found.group(3), found.group(4)
     if letters.islower():
+        if language == "de" and letters in _SHORT_AFTER_NUMBERS:  # "3000|in", "92|am" (English "10am" is a time)
+            return len(digits)
         known = letters in FUNCTION_WORDS[language] or _frequent_lowercase(letters, language)
         known = known or (language == "de" and len(letters) >= 5 and bool(dictionary_lowercase(letters)))
         suffix = letters in _NUMBER_ENDINGS or letters.startswith(_NUMBER_SUFFIXES) or letters in COMPOUND_TAILS
-        if language == "de" and letters in _SHORT_AFTER_NUMBERS:  # "3000|in", "92|am" (English "10am" is a time)
-            return len(digits)
         return len(digits) if known and len(letters) >= 3 and not suffix else None
     word_like = _CAPITALISED.fullmatch(letters) and (len(letters) >= 4 or letters == "Uhr")
     currency = letters[:3] in _CURRENCY_CODES and (len(letters) == 3 or letters[3:].islower())  # "2,60|EUR"
@@ -281,8 +281,9 @@ def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bo
     head_lower = head[0].islower()
     if _ACRONYM.fullmatch(tail):
         if head_lower:  # German: also a rarer word written in lowercase ("debütierten|RATM")
-            known = language == "de" and len(head) >= 5 and (dictionary_lowercase(head) or _attested_lowercase(head))
-            return zipf(head, language) >= COMMON_WORD or bool(known)
+            return zipf(head, language) >= COMMON_WORD or (
+                language == "de" and len(head) >= 5 and bool(dictionary_lowercase(head) or _attested_lowercase(head))
+            )
         if head.lower() in _GLUE_HEADS[language]:  # "The|US", "Die|FDP"
             return True
         if language == "de" and len(head) >= 5 and is_common_noun(head):  # "Nachrichtenagentur|UNIAN", "Thema|FC"
@@ -606,8 +607,9 @@ def _tail_ok(
     head is a name (``evidence``, see `_head_evidence`)?"""
     head, tail = word[:point], word[point:]
     if kind == "function":
-        compound = _ends_in_common_noun(head, language)  # as sure a head as a name: "Donatusstraße|und"
-        return _function_tail_ok(head, tail, language, max(evidence, 2 * compound)) or (
+        # a compound of a common noun is as sure a head as a name: "Donatusstraße|und"
+        name_like = evidence if evidence >= 2 or not _ends_in_common_noun(head, language) else 2
+        return _function_tail_ok(head, tail, language, name_like) or (
             evidence == 1
             and len(head) >= 5
             and not _participle_cut(head, tail)
@@ -694,28 +696,28 @@ def _english_i(word: str) -> bool:
     )
 
 
-def _sentence_start_split(word: str, language: str, standalone: _Seen) -> list[int]:
+def _sentence_start_split(word: str, language: str, standalone: _Seen) -> tuple[int, ...]:
     """A sentence's first word glued to the next ("Esentwickelte", "Auchhier", "Soentschied"): split
     as the lowercase words they are, when the first is one German writes in lowercase (English:
     before no word that is also a name, unless a closed-class word follows one of them or a name
     seen alone: "This|is", "Hamas|has")."""
     if not word[1:].islower():
-        return []
+        return ()
     lowered = word[0].lower() + word[1:]
     splits = _lowercase_split(lowered, language)
     if len(splits) != 1:
-        return []
+        return ()
     head, tail = lowered[: splits[0]], lowered[splits[0] :]
     if language == "de" and lowercase_profile(head) is not True:
-        return []
+        return ()
     if language == "en" and is_known_name(tail):  # "In|ford" is a name
         # but the German corpora's names hold the "The", "It", "Is" of English titles, so for a
         # closed-class tail the head decides: a closed-class word too, or a name seen alone
         # ("This|is", "Hamas|has"; "Ramthan" stays whole)
         trusted_head = head in ENGLISH_CLOSED_CLASS or standalone[word[: len(head)]] > 0
         if not (tail in ENGLISH_CLOSED_CLASS and trusted_head):
-            return []
-    return list(splits)
+            return ()
+    return splits
 
 
 def _two_known_words(word: str) -> bool:
@@ -945,18 +947,18 @@ def _rule_pass(
             for index in range(len(bounds) - 1):
                 piece = word[bounds[index] : bounds[index + 1]]
                 if piece.islower():
-                    splits = list(_lowercase_split(piece, language, document[piece] > 1))
+                    splits = _lowercase_split(piece, language, document[piece] > 1)
                 elif final and compound_part and index == len(bounds) - 2:
-                    splits = []  # a compound's first element: "Pizzabestell-Service", not glue
+                    splits = ()  # a compound's first element: "Pizzabestell-Service", not glue
                 else:
                     at_start = sentence_start and part.start() == 0 and index == 0
                     named = after_name and part.start() == 0 and index == 0
                     split = _name_tail_split(piece, language, standalone, at_start, named)
-                    splits = [] if split is None else [split]
+                    splits = () if split is None else (split,)
                     if not splits and at_start:
                         splits = _sentence_start_split(piece, language, standalone)
                     if not splits and language == "en" and _english_i(piece):
-                        splits = [1]
+                        splits = (1,)
                 cuts.extend(bounds[index] + split for split in splits)
             edits.extend(
                 TextEdit(offset + part.start() + cut, offset + part.start() + cut, " ", "split") for cut in cuts
