@@ -160,6 +160,10 @@ _NUMBER_SUFFIXES = (
 )  # fmt: skip
 _CURRENCY_CODES = frozenset("EUR USD CHF GBP JPY CNY RUB UAH PLN SEK NOK DKK CZK HUF TRY CAD AUD INR".split())
 _SHORT_AFTER_NUMBERS = frozenset("am an im in um zu".split())  # German prepositions that no unit is spelt like
+_MONTHS = frozenset(
+    "januar jänner februar märz april mai juni juli august september oktober november dezember "
+    "january february march may june july october december".split()
+)
 _NUMBER_ENDINGS = frozenset("er ern ers te ten ter tes tem st ste sten ster th nd rd".split())
 
 
@@ -180,7 +184,11 @@ def _number_split(core: str, language: str) -> int | None:
             head = code.group(1)
             return len(head) if head in FUNCTION_WORDS[language] or _frequent_lowercase(head, language) else None
         year = len(digits) == 4 and 1000 <= int(digits) <= 2099
-        return len(letters) if year and _CAPITALISED.fullmatch(letters) and len(letters) >= 4 else None
+        word = _CAPITALISED.fullmatch(letters) and len(letters) >= 4
+        # a frequent word before three digits or more ("Deutschland|947"; brands have one or two:
+        # "Check24", "Tele2"), a month before its day ("September|20", "März|15")
+        known = best_zipf(letters) >= COMMON_WORD - 0.5 and (len(digits) >= 3 or letters.lower() in _MONTHS)
+        return len(letters) if word and (year or known) else None
     digits, letters = found.group(3), found.group(4)
     if letters.islower():
         if language == "de" and letters in _SHORT_AFTER_NUMBERS:  # "3000|in", "92|am" (English "10am" is a time)
@@ -450,12 +458,13 @@ def _participle_cut(head: str, tail: str) -> bool:
     return head.endswith("n") and tail in ("der", "den", "dem", "des")
 
 
-def _better_head(word: str, point: int, standalone: _Seen) -> bool:
-    """Does ``word`` start with a known word other than ``word[:point]``? Then an unknown head is a
-    misreading: "Taiw|angehört" is "Taiwan gehört", "Niederschlä|geführten" "Niederschläge führten"."""
+def _better_head(word: str, point: int, standalone: _Seen, longer: bool = False) -> bool:
+    """Does ``word`` start with a known word other than ``word[:point]`` (a ``longer`` one)? Then an
+    unknown head is a misreading: "Taiw|angehört" is "Taiwan gehört", "Niederschlä|geführten"
+    "Niederschläge führten"."""
     return any(
         other != point and (standalone[word[:other]] > 0 or best_zipf(word[:other]) >= WEAK_HEAD)
-        for other in range(4, len(word) - 1)
+        for other in range(point + 1 if longer else 4, len(word) - 1)
     )
 
 
@@ -477,11 +486,7 @@ def _in_after(head: str, word: str, point: int, standalone: _Seen, language: str
         return (
             evidence >= 2
             or is_common_noun(head)
-            or (
-                evidence == 1
-                and ending_count(head, language) >= WORDLIKE_ENDING
-                and not _rival_split(word, point, standalone, language)
-            )
+            or (evidence == 1 and not _rival_split(word, point, standalone, language))
         )
     if head.endswith(_FEMININE_STEMS):
         return False
@@ -523,20 +528,17 @@ def _name_tail_split(
         if decided and tail not in _CLOSED_TAILS[language]:
             continue
         kind = _tail_kind(tail, language, standalone.final)
+        if kind is None and standalone.final and not decided:
+            chained = _chained_tail(word, point, standalone, language)
+            if chained is not None:  # judged as the token up to the tail's first word
+                scope, first = chained
+                evidence = _name_evidence(scope, point, first, standalone, language, sentence_start, after_name)
+                if _tail_ok(scope, point, first, evidence, standalone, language, sentence_start):
+                    return point
         if kind is None:
             continue
         head = word[:point]
-        evidence = _head_evidence(head, standalone, sentence_start)
-        # "Joachim Nagel|könnte": after a given name a surname, whatever else it is; not before a short
-        # word names end in ("Frohma|der"), nor where two other words meet ("Hübn|erwies" is "Hübner|wies")
-        if after_name and len(tail) >= 5 and not _rival_split(word, point, standalone, language):
-            evidence = max(evidence, 2)
-        if kind == "function" and evidence == 0:
-            # compounds never end in "am", "hat", "für", "nach": "Erdoganam", "Tabasco|nach" are glue
-            floor = WEAK_HEAD if tail not in _WORD_ENDINGS else COMMON_WORD
-            evidence = 2 if _frequent_name(head, sentence_start, floor) else 0
-        if evidence == 0 and _unlisted_name(word, point, kind, standalone, language):
-            evidence = 2
+        evidence = _name_evidence(word, point, kind, standalone, language, sentence_start, after_name)
         if decided:
             if evidence >= 2 and _tail_ok(word, point, kind, evidence, standalone, language, sentence_start):
                 return point
@@ -547,6 +549,44 @@ def _name_tail_split(
             return None  # "Raptors|einen" is no likelier; but "Kirch|ein" yields to "Kirche|in", next
         decided = True
     return None
+
+
+def _name_evidence(
+    word: str, point: int, kind: str, standalone: _Seen, language: str, sentence_start: bool, after_name: bool
+) -> int:
+    """`_head_evidence` of ``word[:point]``, raised where the tail tells more: after a given name
+    ("Joachim Nagel|könnte": a surname, whatever else it is; not before a short word names end in,
+    "Frohma|der", nor where two other words meet, "Hübn|erwies" is "Hübner|wies"); a frequent
+    word before a function word no compound ends in ("Erdogan|am", "Tabasco|nach"); a name the
+    lexicons miss (`_unlisted_name`)."""
+    head, tail = word[:point], word[point:]
+    evidence = _head_evidence(head, standalone, sentence_start)
+    if after_name and len(tail) >= 5 and not _rival_split(word, point, standalone, language):
+        evidence = max(evidence, 2)
+    if kind == "function" and evidence == 0:
+        floor = WEAK_HEAD if tail not in _WORD_ENDINGS else COMMON_WORD
+        evidence = 2 if _frequent_name(head, sentence_start, floor) else 0
+    if evidence == 0 and _unlisted_name(word, point, kind, standalone, language):
+        evidence = 2
+    return evidence
+
+
+def _chained_tail(word: str, point: int, standalone: _Seen, language: str) -> tuple[str, str] | None:
+    """Is German ``word[point:]`` itself two glued lowercase words ("Vereine|haben|große",
+    "Adelaide|wurde|dann")? Then the token up to the tail's first word, and what that word is (a
+    function word or a word written in lowercase, five letters at least); the next round splits
+    the rest. Not where a longer head is a word ("Holsteiner|ziemlich", not "Holst|einer|ziemlich")."""
+    tail = word[point:]
+    if language != "de" or len(tail) < 8 or not tail.islower():
+        return None
+    cuts = _lowercase_split(tail, language)
+    if len(cuts) != 1 or cuts[0] < 5 or _better_head(word, point, standalone, longer=True):
+        return None
+    first, rest = tail[: cuts[0]], tail[cuts[0] :]
+    kind = _tail_kind(first, language, True)
+    if kind not in ("function", "lower") or not (rest in FUNCTION_WORDS[language] or _lowercase_word(rest, language)):
+        return None
+    return word[: point + cuts[0]], kind
 
 
 def _lowercase_tail_after_rare_name(word: str, point: int, standalone: _Seen, language: str) -> bool:
@@ -565,6 +605,22 @@ def _lowercase_tail_after_rare_name(word: str, point: int, standalone: _Seen, la
         and tail not in COMPOUND_TAILS
         and not (tail[1:] in FUNCTION_WORDS[language] or tail[2:] in FUNCTION_WORDS[language])
         and not (len(tail) == 4 and _better_head(word, point, standalone))
+        and not _rival_split(word, point, standalone, language)
+    )
+
+
+def _past_tense_after_rare_name(word: str, point: int, standalone: _Seen, language: str) -> bool:
+    """May a weak past tense split off a rare name ("Haltova|wechselte"), though the corpora have
+    seen it in lowercase? A compound ends in one only as a nominalised participle, which
+    `dictionary_past_tense` rules out; not where the head ends in a particle that makes the tail a
+    longer verb ("K&Lmit|teilte" is "mitteilte"), nor where the token splits another way."""
+    tail = word[point:]
+    return (
+        standalone.final
+        and language == "de"
+        and len(tail) >= 5
+        and dictionary_past_tense(tail)
+        and not any(zipf(word[point - size : point] + tail, language) >= WEAK_HEAD for size in (2, 3, 4))
         and not _rival_split(word, point, standalone, language)
     )
 
@@ -621,6 +677,7 @@ def _tail_ok(
             evidence >= 2
             or (evidence == 1 and len(tail) >= 8 and not _better_head(word, point, standalone))
             or (evidence == 1 and _lowercase_tail_after_rare_name(word, point, standalone, language))
+            or (evidence == 1 and _past_tense_after_rare_name(word, point, standalone, language))
             or (not sentence_start and _never_compounded(word, point, standalone, language))
         )
     if kind == "short":  # "Bayern|an", "Boston|is", "Kirche|in"; after a rare name, where no word ends so
