@@ -346,6 +346,9 @@ def test_feminine_forms_nominalisations_and_number_words_are_not_split(text):
             "Officials of the Nakamuraadministration met. Nakamura spoke.",
             "the Nakamura administration met",
         ),
+        # a closed-class word after an acronym, whatever names share it; a month before its day
+        ("Fans of the NYbut not the LSUmay come, said the ENAas well.", "NY but not the LSU may come, said the ENA as"),
+        ("It opened on August17th and closed on March3.", "on August 17th and closed on March 3."),
     ],
 )
 def test_english_glue_around_short_words_and_acronyms_is_split(glued, fixed):
@@ -393,6 +396,7 @@ def test_english_lowercase_glue_is_split(glued, fixed):
         "Reports on the Eurowatch and the Berlinnotes came from Euro traders in Berlin.",
         "They use PowerPoint, SharePoint, SolarWinds, HarperCollins, PlayStation, DreamWorks and InDesign.",
         "Iran, Iraq, Idaho, Ivan, Ideal and Iceland.",
+        "Tickets at MAYWARDFor and Channel4 or BART.",  # the acronym's last capital begins a frequent word
         "The editor, the mentor and the visitor played tennis: a habit, a gambit.",  # words ending in "or", "it"
         "A tome on the fora of Rome; however, nothing became of it.",  # rare words made of two frequent ones
         "Ramthan Hussain reported from Kuala Lumpur. W. Athey won.",  # names, not "Ram than", "A they"

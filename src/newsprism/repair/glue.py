@@ -148,7 +148,7 @@ _CANDIDATE = re.compile(
 )  # two capitals before two lowercase letters ("UKand", "USfor"; before one, every "CDs"), "3000in"
 # A run of letters meeting a run of digits: "auf166", "Stuttgart1994", "40Prozent", "1987das".
 _LETTERS_DIGITS = re.compile(
-    rf"^([{_LETTERS}]+)(\d+)\.?$|^((?:[A-ZÄÖÜ]{{1,3}})?\d+|\d{{1,3}}(?:[.,]\d+)+)([{_LETTERS}]+)$"
+    rf"^([{_LETTERS}]+)(\d+)(?:st|nd|rd|th)?\.?$|^((?:[A-ZÄÖÜ]{{1,3}})?\d+|\d{{1,3}}(?:[.,]\d+)+)([{_LETTERS}]+)$"
 )  # the digits may follow a code's capitals: "A12|wurden", "S6|beendete"
 _WORD_THEN_CODE = re.compile(r"([a-zäöüß]+)[A-ZÄÖÜ]{1,3}")
 _DECIMAL_GLUE = re.compile(rf"\d{{1,3}}(?:[.,]\d+)+[{_LETTERS}]+")
@@ -236,9 +236,8 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
             while run_end < len(word) and word[run_end].islower():
                 run_end += 1
             run = word[index + 1 : run_end]
-            points.append(
-                index + 1 if _lowercase_word(run, language) or _acronym_tail(run, language, standalone) else index
-            )
+            after = _lowercase_word(run, language) or _acronym_tail(run, language, standalone, word[index])
+            points.append(index + 1 if after else index)
         elif (
             index >= 2
             and current.islower()
@@ -251,7 +250,9 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
             while run_end < len(word) and word[run_end].islower():
                 run_end += 1
             run = word[index:run_end]
-            if len(run) >= 3 and _tail_kind(run, language, standalone.final) in ("function", "lower"):
+            lowercase = len(run) >= 3 and _tail_kind(run, language, standalone.final) in ("function", "lower")
+            closed_class = language == "en" and len(run) >= 2 and _acronym_tail(run, language, standalone)  # "NY|but"
+            if lowercase or closed_class:
                 points.append(index)
     points = sorted(set(points) - protected)
     accepted = [point for point in points if point in edges]
@@ -273,10 +274,15 @@ def _article_then_capital(word: str, language: str) -> bool:
     return found is not None and found.group(1).lower() in _GLUE_HEADS[language]
 
 
-def _acronym_tail(tail: str, language: str, standalone: _Seen) -> bool:
+def _acronym_tail(tail: str, language: str, standalone: _Seen, capital: str = "") -> bool:
     """A word that may follow an acronym it was glued to: a function word, a preposition or "ist"
-    ("FDA|in", "EADS|ist"), or a word written in lowercase."""
-    return _tail_kind(tail, language, standalone.final) in ("function", "short", "lower")
+    ("FDA|in", "EADS|ist"), or a word written in lowercase; in English any closed-class word
+    ("NY|but", "LSU|may"), whatever names share it, unless ``capital`` (the acronym's last letter)
+    makes a frequent word of it ("MAYWARD|For", not "MAYWARDF|or"; but "ENA|as")."""
+    if _tail_kind(tail, language, standalone.final) in ("function", "short", "lower"):
+        return True
+    begins = bool(capital) and zipf(capital + tail, language) >= FREQUENT_WORD
+    return language == "en" and tail in ENGLISH_CLOSED_CLASS and not begins
 
 
 def _word_like(part: str, standalone: _Seen) -> bool:
