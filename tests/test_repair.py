@@ -293,13 +293,6 @@ def test_compounds_and_word_endings_are_not_split(text):
     assert _splits(repair_text(text, "de")) == []
 
 
-def test_checks_made_after_the_boundary_model_was_trained_are_left_out_of_its_training_data():
-    # `make boundaries` repairs with learned=False: it must see the rules as the model was trained
-    text = "Der Stadtratverbucht einen Überschuss."
-    assert "Stadtrat verbucht" in repair_text(text, "de").text
-    assert "Stadtrat verbucht" not in repair_text(text, "de", learned=False).text
-
-
 def test_a_lowercase_tail_that_hides_a_function_word_is_not_split_off_a_rare_name():
     assert "Umminge rund" not in repair_text("Es spielten Ummingerund Martin.", "de").text  # or "Umminger|und"?
 

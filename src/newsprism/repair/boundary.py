@@ -72,8 +72,13 @@ FEATURES = (
     "whole in-name count",
 )
 # Never asked: a feminine ending ("Stadtpatron|in"), an adjective-forming tail ("Steiermark|weit")
-# or a particle verb ("mit|gehörten", "los|gefahren"), which look like glue to every feature.
+# or a particle verb or adverb's compound ("mit|gehörten", "los|gefahren", "rein|geführt",
+# "wohl|organisierten"), which look like glue to every feature.
 _FEMININE_ENDINGS = frozenset({"in", "innen"})
+_PARTICLES = WORD_PREFIXES | frozenset(
+    "rein raus rauf runter rüber dazu teil wohl viel hoch fest frei weiter zusammen voran zurück vorbei heim fort "
+    "nieder wieder darüber darunter daneben davor dahinter".split()
+)
 
 
 def _log_count(count: int) -> float:
@@ -126,7 +131,7 @@ def split_points(word: str, language: str) -> list[int]:
         if zipf(word[point:], language) >= MIN_TAIL_ZIPF
         and word[point:] not in _FEMININE_ENDINGS
         and word[point:] not in COMPOUND_TAILS
-        and not (word.islower() and word[:point] in WORD_PREFIXES)
+        and not (word.islower() and word[:point] in _PARTICLES)
     ]
 
 

@@ -250,7 +250,7 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
             while run_end < len(word) and word[run_end].islower():
                 run_end += 1
             run = word[index:run_end]
-            lowercase = len(run) >= 3 and _tail_kind(run, language, standalone.final) in ("function", "lower")
+            lowercase = len(run) >= 3 and _tail_kind(run, language) in ("function", "lower")
             closed_class = language == "en" and len(run) >= 2 and _acronym_tail(run, language, standalone)  # "NY|but"
             if lowercase or closed_class:
                 points.append(index)
@@ -279,7 +279,7 @@ def _acronym_tail(tail: str, language: str, standalone: _Seen, capital: str = ""
     ("FDA|in", "EADS|ist"), or a word written in lowercase; in English any closed-class word
     ("NY|but", "LSU|may"), whatever names share it, unless ``capital`` (the acronym's last letter)
     makes a frequent word of it ("MAYWARD|For", not "MAYWARDF|or"; but "ENA|as")."""
-    if _tail_kind(tail, language, standalone.final) in ("function", "short", "lower"):
+    if _tail_kind(tail, language) in ("function", "short", "lower"):
         return True
     begins = bool(capital) and zipf(capital + tail, language) >= FREQUENT_WORD
     return language == "en" and tail in ENGLISH_CLOSED_CLASS and not begins
@@ -412,7 +412,7 @@ def _lowercase_word(tail: str, language: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)  # pure, and the same words come back every round
-def _tail_kind(tail: str, language: str, dictionary: bool) -> str | None:
+def _tail_kind(tail: str, language: str) -> str | None:
     """What ``tail`` is as the end of a glued token.
 
     "function": a closed-class word ("hat", "von", "oder"); "lower": a word attested in lowercase
@@ -439,7 +439,7 @@ def _tail_kind(tail: str, language: str, dictionary: bool) -> str | None:
         return "lower"
     if profile is False:
         return "noun" if len(tail) >= 5 else None
-    if dictionary and _dictionary_verb_or_adjective(tail, language):
+    if _dictionary_verb_or_adjective(tail, language):
         return "lower"  # a form the corpora never showed: "verbucht", "zusammengetragen"
     if len(tail) >= 6 and zipf(tail, language) >= 1.5:
         return "unattested"
@@ -533,8 +533,8 @@ def _name_tail_split(
         tail = word[point:]
         if decided and tail not in _CLOSED_TAILS[language]:
             continue
-        kind = _tail_kind(tail, language, standalone.final)
-        if kind is None and standalone.final and not decided:
+        kind = _tail_kind(tail, language)
+        if kind is None and not decided:
             chained = _chained_tail(word, point, standalone, language)
             if chained is not None:  # judged as the token up to the tail's first word
                 scope, first = chained
@@ -585,11 +585,13 @@ def _chained_tail(word: str, point: int, standalone: _Seen, language: str) -> tu
     tail = word[point:]
     if language != "de" or len(tail) < 8 or not tail.islower():
         return None
+    if not any(zipf(tail[:size], language) >= WEAK_HEAD for size in range(5, len(tail) - 1)):
+        return None  # the cheap test first: no known word of five letters or more begins the tail
     cuts = _lowercase_split(tail, language)
     if len(cuts) != 1 or cuts[0] < 5 or _better_head(word, point, standalone, longer=True):
         return None
     first, rest = tail[: cuts[0]], tail[cuts[0] :]
-    kind = _tail_kind(first, language, True)
+    kind = _tail_kind(first, language)
     if kind not in ("function", "lower") or not (rest in FUNCTION_WORDS[language] or _lowercase_word(rest, language)):
         return None
     return word[: point + cuts[0]], kind
@@ -622,8 +624,7 @@ def _past_tense_after_rare_name(word: str, point: int, standalone: _Seen, langua
     longer verb ("K&Lmit|teilte" is "mitteilte"), nor where the token splits another way."""
     tail = word[point:]
     return (
-        standalone.final
-        and language == "de"
+        language == "de"
         and len(tail) >= 5
         and dictionary_past_tense(tail)
         and not any(zipf(word[point - size : point] + tail, language) >= WEAK_HEAD for size in (2, 3, 4))
@@ -653,9 +654,7 @@ def _never_compounded(word: str, point: int, standalone: _Seen, language: str) -
         and len(tail) >= 4
         and lowercase_profile(head) is not True
         and best_zipf(head) >= KNOWN_WHOLE
-        and (
-            not tail.endswith(_NOMINAL_ENDINGS) or (standalone.final and _dictionary_verb_or_adjective(tail, language))
-        )
+        and (not tail.endswith(_NOMINAL_ENDINGS) or _dictionary_verb_or_adjective(tail, language))
         and not (tail.endswith("s") and lowercase_profile(tail[:-1]) is False)
         and tail not in COMPOUND_TAILS
         and not _rival_split(word, point, standalone, language)
@@ -707,7 +706,7 @@ def _tail_ok(
         return evidence == 3 and bool(_PARTICIPLE.fullmatch(tail))
     if kind == "unattested":  # a verb form the corpora never showed, after a name: "Mokyr|argumentierte";
         # after a rare one only where the token splits no other way ("Fadinger|verbuchte")
-        past = standalone.final and language == "de" and dictionary_past_tense(tail)
+        past = language == "de" and dictionary_past_tense(tail)
         return past and (evidence >= 2 or (evidence == 1 and not _rival_split(word, point, standalone, language)))
     return False  # a noun, or a long word of unknown case that may be a compound's noun ("Basketball|turniere")
 
@@ -935,14 +934,11 @@ def standalone_words(text: str) -> Counter[str]:
 
 
 class _Seen:
-    """Standalone words of this document, then names remembered from the corpus; and whether this is
-    the final judgement (`glue_edits`), which adds the checks made after the boundary model was
-    trained: the dictionary's lowercase forms and the first elements of hyphenated compounds."""
+    """Standalone words of this document, then names remembered from the corpus."""
 
-    def __init__(self, document: Counter[str], corpus: Collection[str], final: bool = False) -> None:
+    def __init__(self, document: Counter[str], corpus: Collection[str]) -> None:
         self.document = document
         self.corpus = corpus
-        self.final = final
 
     def __getitem__(self, word: str) -> int:
         return self.document[word] or (1 if word in self.corpus else 0)
@@ -983,14 +979,15 @@ LEARNED_SPLIT = "learned split"  # the kind of a split the boundary model made, 
 
 
 def _rule_pass(
-    text: str, language: str, names: Collection[str], final: bool = False
-) -> tuple[list[TextEdit], Counter[str], list[tuple[int, str, bool]]]:
+    text: str, language: str, names: Collection[str]
+) -> tuple[list[TextEdit], Counter[str], list[tuple[int, str, bool, bool]]]:
     """The rules' splits in ``text``, its standalone words, and every word without inner capitals
-    (offset, word, sentence start): what the boundary model is asked about once the rules are done."""
+    (offset, word, sentence start, after a given name): what the boundary model is asked about once
+    the rules are done."""
     document = standalone_words(text)
-    standalone = _Seen(document, names, final)
+    standalone = _Seen(document, names)
     edits: list[TextEdit] = []
-    plain_words: list[tuple[int, str, bool]] = []
+    plain_words: list[tuple[int, str, bool, bool]] = []
     for offset, core, sentence_start, after_name in _glue_tokens(text, language):
         points = [point.start() for point in _PUNCT_GLUE.finditer(core)]
         number = _number_split(core, language)
@@ -1004,14 +1001,15 @@ def _rule_pass(
             inner_capitals = any(char.isupper() for char in word[1:])
             compound_part = core[part.end() : part.end() + 1] == "-"
             if not inner_capitals:
-                plain_words.append((offset + part.start(), word, sentence_start and not part.start()))
+                first = not part.start()
+                plain_words.append((offset + part.start(), word, sentence_start and first, after_name and first))
             cuts = _case_splits(word, standalone, language) if inner_capitals else []
             bounds = [0, *cuts, len(word)]
             for index in range(len(bounds) - 1):
                 piece = word[bounds[index] : bounds[index + 1]]
                 if piece.islower():
                     splits = _lowercase_split(piece, language, document[piece] > 1)
-                elif final and compound_part and index == len(bounds) - 2:
+                elif compound_part and index == len(bounds) - 2:
                     splits = ()  # a compound's first element: "Pizzabestell-Service", not glue
                 else:
                     at_start = sentence_start and part.start() == 0 and index == 0
@@ -1030,13 +1028,15 @@ def _rule_pass(
 
 
 def _candidates(
-    plain_words: list[tuple[int, str, bool]], document: Counter[str], names: Collection[str], language: str
+    plain_words: list[tuple[int, str, bool, bool]], document: Counter[str], names: Collection[str], language: str
 ) -> tuple[list[int], list[int], np.ndarray]:
     positions: list[int] = []
     words: list[int] = []
     rows: list[list[float]] = []
-    for offset, word, sentence_start in plain_words:
+    for offset, word, sentence_start, after_name in plain_words:
         for point in split_points(word, language):
+            if after_name and word[point:] in _WORD_ENDINGS:
+                continue  # a surname after a given name ends so: "Walter Taubeneder", not "Taubene|der"
             positions.append(offset + point)
             words.append(offset)
             rows.append(split_features(word, point, language, document, names, sentence_start))
@@ -1049,18 +1049,14 @@ def glue_edits(
     names: Collection[str] = frozenset(),
     *,
     learned: bool = False,
-    final: bool = False,
 ) -> list[TextEdit]:
     """Space insertions that separate glued words in ``text``; ``names`` are known from the corpus.
     Where the rules find nothing and ``learned`` is set, the boundary model's splits (kind
-    ``LEARNED_SPLIT``, at most one per word), from the same pass over the text. ``final`` adds the
-    checks made after the committed model was trained, left out when its training data is made, as
-    they were then (so `make boundaries` gives the committed file): no split cuts a German
-    compound's last part off (`_compound_tail`), the dictionary vouches for lowercase tails, and a
-    word before a hyphen is left whole."""
+    ``LEARNED_SPLIT``, at most one per word), from the same pass over the text. No split, rule or
+    model, cuts a German compound's last part off (`_compound_tail`)."""
     language = language if language in ("de", "en") else "de"
-    edits, document, plain_words = _rule_pass(text, language, names, final)
-    kept = final and language == "de"
+    edits, document, plain_words = _rule_pass(text, language, names)
+    kept = language == "de"  # German compounds
     edits = [edit for edit in edits if not (kept and _compound_tail(text, edit))]
     model = boundary_model(language) if learned and not edits else None
     if model is None:

@@ -100,7 +100,7 @@ def repair_text(
             break
     model_left = learned  # the model judges once, what the rules leave ("Sitzungennach|drei"), and
     for _ in range(GLUE_ROUNDS):  # the rules go on ("Sitzungen|nach"): a split can reveal a name
-        edits = glue_edits(text, language, names, learned=model_left, final=learned)
+        edits = glue_edits(text, language, names, learned=model_left)
         if not edits:
             break
         model_left = model_left and all(edit.kind != LEARNED_SPLIT for edit in edits)
