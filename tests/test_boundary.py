@@ -39,6 +39,17 @@ def test_one_split_per_word_the_likeliest():
 def test_feminine_endings_and_particle_verbs_are_never_asked():
     assert all("Stadtpatronin"[point:] not in {"in", "innen"} for point in split_points("Stadtpatronin", "de"))
     assert 3 not in split_points("mitgehörten", "de")
+    assert 4 not in split_points("reingeführt", "de")  # an adverb's compound
+    assert 4 not in split_points("wohlorganisierten", "de")
+
+
+def test_a_function_word_after_a_given_name_is_never_asked():
+    # surnames end so ("Walter Taubeneder"); without the given name the point is asked
+    text = "Es sprachen Walter Taubeneder und andere."
+    positions, _, _ = boundary_candidates(text, "de")
+    assert text.index("der und") not in positions
+    positions, _, _ = boundary_candidates(text.replace("Walter ", "der "), "de")
+    assert text.replace("Walter ", "der ").index("der und") in positions
 
 
 def test_known_words_offer_no_candidates():
