@@ -342,6 +342,12 @@ def test_feminine_forms_nominalisations_and_number_words_are_not_split(text):
         # a closed-class word after an acronym, whatever names share it; a month before its day
         ("Fans of the NYbut not the LSUmay come, said the ENAas well.", "NY but not the LSU may come, said the ENA as"),
         ("It opened on August17th and closed on March3.", "on August 17th and closed on March 3."),
+        ("Natashais late today.", "Natasha is late"),  # a known name begins the sentence
+        # the same glue twice, after a name the text has alone
+        (
+            "Microsoft and Googleis quickly at war, and Googleis big, said Google.",
+            "Google is quickly at war, and Google is big",
+        ),
     ],
 )
 def test_english_glue_around_short_words_and_acronyms_is_split(glued, fixed):

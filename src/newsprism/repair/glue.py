@@ -526,12 +526,13 @@ def _name_tail_split(
     """
     if len(word) < 5 or not _CAPITALISED.fullmatch(word) or best_zipf(word) >= KNOWN_WHOLE:
         return None
-    if standalone.document[word] > 1:
-        return None
+    repeated = standalone.document[word] > 1  # a word of its own, unless a name seen alone ends it
     decided = False
     for point in range(3, len(word) - 1):
         tail = word[point:]
         if decided and tail not in _CLOSED_TAILS[language]:
+            continue
+        if repeated and not (tail in _CLOSED_TAILS[language] and standalone.document[word[:point]] > 0):
             continue
         kind = _tail_kind(tail, language)
         if kind is None and not decided:
@@ -564,7 +565,7 @@ def _name_evidence(
     ("Joachim Nagel|könnte": a surname, whatever else it is; not before a short word names end in,
     "Frohma|der", nor where two other words meet, "Hübn|erwies" is "Hübner|wies"); a frequent
     word before a function word no compound ends in ("Erdogan|am", "Tabasco|nach"); a name the
-    lexicons miss (`_unlisted_name`)."""
+    lexicons miss (`_unlisted_name`); a known name that begins an English sentence."""
     head, tail = word[:point], word[point:]
     evidence = _head_evidence(head, standalone, sentence_start)
     if after_name and len(tail) >= 5 and not _rival_split(word, point, standalone, language):
@@ -573,6 +574,10 @@ def _name_evidence(
         floor = WEAK_HEAD if tail not in _WORD_ENDINGS else COMMON_WORD
         evidence = 2 if _frequent_name(head, sentence_start, floor) else 0
     if evidence == 0 and _unlisted_name(word, point, kind, standalone, language):
+        evidence = 2
+    # English capitalises a sentence's first word, but a known name is one anywhere ("Natasha|is")
+    english_start = sentence_start and language == "en" and len(head) >= 5 and tail in ENGLISH_CLOSED_CLASS
+    if evidence == 0 and english_start and is_known_name(head):
         evidence = 2
     return evidence
 
