@@ -342,6 +342,7 @@ def test_feminine_forms_nominalisations_and_number_words_are_not_split(text):
         # a closed-class word after an acronym, whatever names share it; a month before its day
         ("Fans of the NYbut not the LSUmay come, said the ENAas well.", "NY but not the LSU may come, said the ENA as"),
         ("It opened on August17th and closed on March3.", "on August 17th and closed on March 3."),
+        ("Fans said Obamacan win and Merkelmay come.", "Obama can win and Merkel may come"),  # modals
         ("Natashais late today.", "Natasha is late"),  # a known name begins the sentence
         # the same glue twice, after a name the text has alone
         (
@@ -395,6 +396,7 @@ def test_english_lowercase_glue_is_split(glued, fixed):
         "Reports on the Eurowatch and the Berlinnotes came from Euro traders in Berlin.",
         "They use PowerPoint, SharePoint, SolarWinds, HarperCollins, PlayStation, DreamWorks and InDesign.",
         "Iran, Iraq, Idaho, Ivan, Ideal and Iceland.",
+        "The American and Mexican Republicans met the Pelican, Duncan and Vatican.",  # not "…|can"
         "Tickets at MAYWARDFor and Channel4 or BART.",  # the acronym's last capital begins a frequent word
         "The editor, the mentor and the visitor played tennis: a habit, a gambit.",  # words ending in "or", "it"
         "A tome on the fora of Rome; however, nothing became of it.",  # rare words made of two frequent ones

@@ -84,7 +84,11 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         deshalb daher jetzt erneut ebenfalls zunächst zuvor danach dabei dagegen außerdem kaum zwar
         ohnehin stets vermutlich offenbar""".split()
     ),
-    "en": SHORT_TAILS["en"] | frozenset("of to with from that this have were will would also".split()),
+    "en": SHORT_TAILS["en"]
+    | frozenset(
+        """of to with from that this have were will would also can may you but his its they been when where
+        which could should into after before""".split()
+    ),
 }
 # English pronouns, auxiliaries, determiners and prepositions, for lowercase glue ("heardit", "doyou").
 ENGLISH_CLOSED_CLASS = frozenset(
