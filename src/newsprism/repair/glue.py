@@ -236,7 +236,7 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
             while run_end < len(word) and word[run_end].islower():
                 run_end += 1
             run = word[index + 1 : run_end]
-            after = _lowercase_word(run, language) or _acronym_tail(run, language, standalone, word[index])
+            after = _lowercase_word(run, language) or _acronym_tail(run, language, word[index])
             points.append(index + 1 if after else index)
         elif (
             index >= 2
@@ -251,7 +251,7 @@ def _case_splits(word: str, standalone: _Seen, language: str) -> list[int]:
                 run_end += 1
             run = word[index:run_end]
             lowercase = len(run) >= 3 and _tail_kind(run, language) in ("function", "lower")
-            closed_class = language == "en" and len(run) >= 2 and _acronym_tail(run, language, standalone)  # "NY|but"
+            closed_class = language == "en" and len(run) >= 2 and _acronym_tail(run, language)  # "NY|but"
             if lowercase or closed_class:
                 points.append(index)
     points = sorted(set(points) - protected)
@@ -274,7 +274,7 @@ def _article_then_capital(word: str, language: str) -> bool:
     return found is not None and found.group(1).lower() in _GLUE_HEADS[language]
 
 
-def _acronym_tail(tail: str, language: str, standalone: _Seen, capital: str = "") -> bool:
+def _acronym_tail(tail: str, language: str, capital: str = "") -> bool:
     """A word that may follow an acronym it was glued to: a function word, a preposition or "ist"
     ("FDA|in", "EADS|ist"), or a word written in lowercase; in English any closed-class word
     ("NY|but", "LSU|may"), whatever names share it, unless ``capital`` (the acronym's last letter)
@@ -304,7 +304,7 @@ def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bo
             return True
         return len(tail) >= 3 and (standalone[tail] > 0 or best_zipf(tail) >= WEAK_HEAD)
     if _ACRONYM.fullmatch(head) and tail.islower():  # "SPDund", "EADSist"; never "PKWs", "EUweit"
-        return _acronym_tail(tail, language, standalone)
+        return _acronym_tail(tail, language)
     if not _CAPITALISED.fullmatch(tail):
         return False
     if _ACRONYM.fullmatch(head):
