@@ -240,6 +240,7 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         ("Danach hissteer die Fahne, leichter als gedacht.", "hisste er die Fahne, leichter als"),  # a rare verb
         # "in" and "an" after a function word ("darin", "immerhin" are words)
         ("Es reicht bisin den Mai, darin und immerhin auchan Land.", "bis in den Mai, darin und immerhin auch an"),
+        ("Die Kämpfer vonal-Kaida, lokal bekannt.", "von al-Kaida, lokal bekannt"),  # the Arabic article
         # a name glued to two lowercase words that are glued themselves
         ("Die Vereinehabengroße Sorgen.", "Vereine haben große Sorgen"),
         # a past tense after a rare name, though the corpora have seen it in lowercase
@@ -343,6 +344,11 @@ def test_feminine_forms_nominalisations_and_number_words_are_not_split(text):
         ("Fans of the NYbut not the LSUmay come, said the ENAas well.", "NY but not the LSU may come, said the ENA as"),
         ("It opened on August17th and closed on March3.", "on August 17th and closed on March 3."),
         ("Fans said Obamacan win and Merkelmay come.", "Obama can win and Merkel may come"),  # modals
+        # a word glued to the Arabic article of the name that follows ("total", "withal" stay whole)
+        (
+            "Hundreds ofal-Qaeda fighters, rivals ofal Qaeda, the total withal.",
+            "of al-Qaeda fighters, rivals of al Qaeda, the total withal.",
+        ),
         ("Natashais late today.", "Natasha is late"),  # a known name begins the sentence
         # the same glue twice, after a name the text has alone
         (

@@ -128,6 +128,9 @@ _GLUE_HEADS = {
     "de": _GERMAN_FUNCTION_WORDS_AND_IN,
     "en": ENGLISH_CLOSED_CLASS | {"a", "an", "the"},
 }
+_CLOSED_WORDS = {"de": _GERMAN_FUNCTION_WORDS_AND_IN, "en": ENGLISH_CLOSED_CLASS | FUNCTION_WORDS["en"]}
+# What a name's next token may begin with: a capital, or the hyphen of "al - Qaida".
+_NAME_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ-")
 _ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 _PREPOSITION_ARTICLES = frozenset(head + article for head in _PREPOSITIONS for article in _ARTICLES)
 # Endings of nominalised adjectives and verbs ("Umweltfreundliche", "Revolutionsfeiern").
@@ -144,7 +147,7 @@ _SENTENCE_CHARS = frozenset(".!?:…")
 # Fast path: a token needs a closer look only if one of these matches (most tokens are skipped).
 _CANDIDATE = re.compile(
     r"[a-zäöüß][A-ZÄÖÜ]|[A-ZÄÖÜ]{2}[a-zäöüß]{2}|[A-ZÄÖÜ]{3}[a-zäöüß]|[a-zäöüß][.,;:!?][A-ZÄÖÜ]|[a-zäöü]\d"
-    r"|\d[A-Za-zÄÖÜäöüß]{3}|\d[a-z]{2}\b|[A-Za-zÄÖÜäöüß][a-zäöüß]{4}"
+    r"|\d[A-Za-zÄÖÜäöüß]{3}|\d[a-z]{2}\b|[A-Za-zÄÖÜäöüß][a-zäöüß]{4}|[a-z]{2}al(?![a-zäöüß])"
 )  # two capitals before two lowercase letters ("UKand", "USfor"; before one, every "CDs"), "3000in"
 # A run of letters meeting a run of digits: "auf166", "Stuttgart1994", "40Prozent", "1987das".
 _LETTERS_DIGITS = re.compile(
@@ -750,6 +753,19 @@ def _lowercase_split(word: str, language: str, repeated: bool = False) -> tuple[
     return tuple(chains[0]) if len(chains) == 1 else ()
 
 
+def _arabic_article(word: str, language: str) -> bool:
+    """Is ``word`` a word glued to the Arabic article of a name that follows ("of|al-Qaida",
+    "von|al-Assad", "the|al Qaeda")? A closed-class or frequent word before "al" that makes no
+    known word with it ("total", "local", "withal" stay whole)."""
+    head = word[:-2]
+    return (
+        word.endswith("al")
+        and len(head) >= 2
+        and zipf(word, language) < KNOWN_WHOLE
+        and (head in _CLOSED_WORDS[language] or _frequent_lowercase(head, language, COMMON_WORD))
+    )
+
+
 def _english_i(word: str) -> bool:
     """English "I" glued to a frequent word: "Iknow", "Iwas", though web text puts such joins in
     wordfreq's lists (Zipf 2–3); names are commoner ("Iran", "Ideal", "Ivan": Zipf ≥ 3)."""
@@ -958,11 +974,13 @@ def _core_bounds(token: str) -> tuple[int, int]:
     return start, end
 
 
-def _glue_tokens(text: str, language: str) -> Iterator[tuple[int, str, bool, bool]]:
-    """(offset, core, sentence start, after a name) of every token that may hold glue: the fast
-    path skips known words, URLs, addresses and code; the core is the token without edge
-    punctuation; "after a name": the token before is a word seen mostly inside names ("Joachim
-    Nagelkönnte"), so this one most likely begins with a name too."""
+def _glue_tokens(text: str, language: str) -> Iterator[tuple[int, str, bool, bool, bool]]:
+    """(offset, core, sentence start, after a name, before a name) of every token that may hold
+    glue: the fast path skips known words, URLs, addresses and code; the core is the token without
+    edge punctuation; "after a name": the token before is a word seen mostly inside names ("Joachim
+    Nagelkönnte"), so this one most likely begins with a name too; "before a name" (of a token in
+    "al", the only one that asks): the next token starts with a capital or a hyphen, and nothing
+    stands between ("ofal Qaeda", "theal - Qaida")."""
     previous_token = ""
     for match in _TOKEN.finditer(text):
         token = match.group(0)
@@ -977,7 +995,9 @@ def _glue_tokens(text: str, language: str) -> Iterator[tuple[int, str, bool, boo
         if _SKIP.search(token) and not _DECIMAL_GLUE.fullmatch(core):  # "1.200|Polizisten" is glue
             continue
         after_name = before.isalpha() and before[:1].isupper() and is_known_name(before)  # only here: it costs
-        yield match.start() + start, core, sentence_start, after_name
+        following = _TOKEN.search(text, match.end()) if end == len(token) and core.endswith("al") else None
+        before_name = following is not None and following.group(0)[0] in _NAME_STARTS  # only where asked
+        yield match.start() + start, core, sentence_start, after_name, before_name
 
 
 LEARNED_SPLIT = "learned split"  # the kind of a split the boundary model made, not a rule
@@ -993,7 +1013,7 @@ def _rule_pass(
     standalone = _Seen(document, names)
     edits: list[TextEdit] = []
     plain_words: list[tuple[int, str, bool, bool]] = []
-    for offset, core, sentence_start, after_name in _glue_tokens(text, language):
+    for offset, core, sentence_start, after_name, before_name in _glue_tokens(text, language):
         points = [point.start() for point in _PUNCT_GLUE.finditer(core)]
         number = _number_split(core, language)
         if number is not None:
@@ -1014,6 +1034,9 @@ def _rule_pass(
                 piece = word[bounds[index] : bounds[index + 1]]
                 if piece.islower():
                     splits = _lowercase_split(piece, language, document[piece] > 1)
+                    last = part.end() == len(core) and index == len(bounds) - 2
+                    if not splits and (compound_part or (last and before_name)) and _arabic_article(piece, language):
+                        splits = (len(piece) - 2,)
                 elif compound_part and index == len(bounds) - 2:
                     splits = ()  # a compound's first element: "Pizzabestell-Service", not glue
                 else:
@@ -1069,7 +1092,11 @@ def glue_edits(
     positions, words, rows = _candidates(plain_words, document, names, language)
     if not positions:
         return []
-    chosen = choose_splits(words, model.probabilities(rows), model.cutoff)
+    # a word the text has alone twice is one ("Fröhder"), as for the rules; the model is not told
+    repeated = {offset for offset, word, *_ in plain_words if document[word] > 1}
+    chosen = [
+        index for index in choose_splits(words, model.probabilities(rows), model.cutoff) if words[index] not in repeated
+    ]
     splits = (TextEdit(positions[index], positions[index], " ", LEARNED_SPLIT) for index in chosen)
     return [edit for edit in splits if not (kept and _compound_tail(text, edit))]
 
