@@ -13,11 +13,16 @@ GERMAN_MONTH_NUMBERS = {
     "jänner": 1, "jan": 1, "feb": 2, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "okt": 10, "nov": 11, "dez": 12,
 }  # fmt: skip
+ENGLISH_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+)  # fmt: skip
 ENGLISH_MONTH_NUMBERS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
-    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    **{name: number for number, name in enumerate(ENGLISH_MONTH_NAMES, 1)},
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11,
+    "dec": 12,
 }  # fmt: skip
 MONTH_NUMBERS = {**GERMAN_MONTH_NUMBERS, **ENGLISH_MONTH_NUMBERS}  # lowercase name or abbreviation → 1..12
 GERMAN_MONTHS = frozenset(GERMAN_MONTH_NUMBERS)
 MONTHS = frozenset(MONTH_NUMBERS)
+MONTH_NAMES = frozenset((*GERMAN_MONTH_NAMES, "jänner", *ENGLISH_MONTH_NAMES))  # written out, no abbreviations

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from newsprism.months import MONTH_NAMES
 from newsprism.repair.alignment import TextEdit
 from newsprism.repair.boundary import FEATURES, boundary_model, choose_splits, split_features, split_points
 from newsprism.repair.lexicon import (
@@ -128,7 +129,6 @@ _GLUE_HEADS = {
     "de": _GERMAN_FUNCTION_WORDS_AND_IN,
     "en": ENGLISH_CLOSED_CLASS | {"a", "an", "the"},
 }
-_CLOSED_WORDS = {"de": _GERMAN_FUNCTION_WORDS_AND_IN, "en": ENGLISH_CLOSED_CLASS | FUNCTION_WORDS["en"]}
 # What a name's next token may begin with: a capital, or the hyphen of "al - Qaida".
 _NAME_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ-")
 _ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
@@ -163,10 +163,6 @@ _NUMBER_SUFFIXES = (
 )  # fmt: skip
 _CURRENCY_CODES = frozenset("EUR USD CHF GBP JPY CNY RUB UAH PLN SEK NOK DKK CZK HUF TRY CAD AUD INR".split())
 _SHORT_AFTER_NUMBERS = frozenset("am an im in um zu".split())  # German prepositions that no unit is spelt like
-_MONTHS = frozenset(
-    "januar jänner februar märz april mai juni juli august september oktober november dezember "
-    "january february march may june july october december".split()
-)
 _NUMBER_ENDINGS = frozenset("er ern ers te ten ter tes tem st ste sten ster th nd rd".split())
 
 
@@ -190,7 +186,7 @@ def _number_split(core: str, language: str) -> int | None:
         word = _CAPITALISED.fullmatch(letters) and len(letters) >= 4
         # a frequent word before three digits or more ("Deutschland|947"; brands have one or two:
         # "Check24", "Tele2"), a month before its day ("September|20", "März|15")
-        known = best_zipf(letters) >= COMMON_WORD - 0.5 and (len(digits) >= 3 or letters.lower() in _MONTHS)
+        known = best_zipf(letters) >= COMMON_WORD - 0.5 and (len(digits) >= 3 or letters.lower() in MONTH_NAMES)
         return len(letters) if word and (year or known) else None
     digits, letters = found.group(3), found.group(4)
     if letters.islower():
@@ -762,7 +758,7 @@ def _arabic_article(word: str, language: str) -> bool:
         word.endswith("al")
         and len(head) >= 2
         and zipf(word, language) < KNOWN_WHOLE
-        and (head in _CLOSED_WORDS[language] or _frequent_lowercase(head, language, COMMON_WORD))
+        and (head in _GLUE_HEADS[language] or _frequent_lowercase(head, language, COMMON_WORD))
     )
 
 
