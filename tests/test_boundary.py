@@ -43,6 +43,36 @@ def test_feminine_endings_and_particle_verbs_are_never_asked():
     assert 4 not in split_points("wohlorganisierten", "de")
 
 
+def test_adjective_and_adverb_compounds_are_never_asked():
+    assert 3 not in split_points("gutschrieben", "de")
+    assert 4 not in split_points("weiterreichten", "de")
+    assert 3 not in split_points("prosyrischen", "de")
+
+
+def test_a_compounds_first_element_is_never_asked():
+    text = "Sie hoffen auf die Politikfor-Gruppe."
+    positions, _, _ = boundary_candidates(text, "de")
+    start = text.index("Politikfor")
+    assert not [position for position in positions if start < position < start + len("Politikfor")]
+
+
+def test_the_word_before_tells_the_model_whether_a_noun_phrase_opens():
+    opened = boundary_candidates("Er kam mit Umsturzversuchen davon.", "de")
+    plain = boundary_candidates("Er kam, Umsturzversuchen davon.", "de")
+    column = FEATURES.index("after a noun phrase's opener")
+    assert opened[2].shape[0] > 0 and plain[2].shape[0] > 0
+    assert set(opened[2][:, column]) == {1.0} and set(plain[2][:, column]) == {0.0}
+
+
+def test_applied_only_leaves_out_words_the_text_repeats():
+    text = "Die Budgetregeln gelten. Die Budgetregeln sind streng. Die Haushaltsregelnx auch."
+    every, _, _ = boundary_candidates(text, "de")
+    applied, _, _ = boundary_candidates(text, "de", applied_only=True)
+    repeated = text.index("Budgetregeln")
+    assert any(repeated < position < repeated + 12 for position in every)
+    assert not any(repeated < position < repeated + 12 for position in applied)
+
+
 def test_a_function_word_after_a_given_name_is_never_asked():
     # surnames end so ("Walter Taubeneder"); without the given name the point is asked
     text = "Es sprachen Walter Taubeneder und andere."

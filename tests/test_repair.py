@@ -249,6 +249,13 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         ("Der Vertrag vom September20 galt bis März15.", "September 20 galt bis März 15"),
         ("Er zählte in Deutschland947 Orte.", "Deutschland 947 Orte"),
         ("Sie lebte in Valturbioin Spanien.", "Valturbio in Spanien"),  # no woman's title ends in a vowel and "in"
+        # a rare name glued on its left is glued on its right too, as link text is
+        ("Die Schiffe inSkjaldarvikdienen dem Handel.", "in Skjaldarvik dienen dem"),
+        ("Die Bauern ausOberzwieselerarbeiten alles.", "aus Oberzwiesel erarbeiten alles"),
+        # a preposition between two glued names belongs to the second
+        ("Die Ärztin Melanie-KorkmazinBremen half.", "Korkmaz in Bremen half"),
+        # a function word after a compound of a common noun, though a longer tail was a noun ("lieder")
+        ("Er sprach von der Herrscherfamilieder Stadt.", "Herrscherfamilie der Stadt"),
     ],
 )
 def test_glued_words_are_split(glued, fixed):
@@ -296,6 +303,21 @@ def test_compounds_and_word_endings_are_not_split(text):
 
 def test_a_lowercase_tail_that_hides_a_function_word_is_not_split_off_a_rare_name():
     assert "Umminge rund" not in repair_text("Es spielten Ummingerund Martin.", "de").text  # or "Umminger|und"?
+
+
+def test_glue_on_a_names_left_does_not_settle_a_cut_in_doubt():
+    assert "Trabelhei meine" not in repair_text("Wir fuhren undTrabelheimeine Stunde.", "de").text  # or "…heim|eine"
+
+
+@pytest.mark.parametrize(
+    ("glued", "fixed"),
+    [
+        ("Sie ist die LandespatroninVirgen.", "die Landespatronin Virgen."),  # a woman's title ("patronin")
+        ("Das FolgealbumNirvana kam.", "Das Folgealbum Nirvana kam."),  # "um" ends nouns
+    ],
+)
+def test_a_title_or_noun_before_a_glued_name_keeps_its_ending(glued, fixed):
+    assert fixed in repair_text(glued, "de").text
 
 
 def test_a_chained_tail_yields_to_a_longer_known_head():

@@ -70,14 +70,17 @@ FEATURES = (
     "whole lowercase count",
     "whole capitalised count",
     "whole in-name count",
+    "after a noun phrase's opener",
 )
 # Never asked: a feminine ending ("Stadtpatron|in"), an adjective-forming tail ("Steiermark|weit")
-# or a particle verb or adverb's compound ("mit|gehörten", "los|gefahren", "rein|geführt",
-# "wohl|organisierten"), which look like glue to every feature.
+# or a particle verb, adverb's or adjective's compound ("mit|gehörten", "los|gefahren",
+# "rein|geführt", "wohl|organisierten", "gut|schrieben", "weit|erreichten", "pro|syrischen"),
+# which look like glue to every feature.
 _FEMININE_ENDINGS = frozenset({"in", "innen"})
 _PARTICLES = WORD_PREFIXES | frozenset(
     "rein raus rauf runter rüber dazu teil wohl viel hoch fest frei weiter zusammen voran zurück vorbei heim fort "
-    "nieder wieder darüber darunter daneben davor dahinter".split()
+    "nieder wieder darüber darunter daneben davor dahinter gut schwer leicht voll nah weit fern offen tot "
+    "pro anti".split()
 )
 
 
@@ -86,9 +89,16 @@ def _log_count(count: int) -> float:
 
 
 def split_features(
-    word: str, point: int, language: str, document: Counter[str], names: Collection[str], sentence_start: bool
+    word: str,
+    point: int,
+    language: str,
+    document: Counter[str],
+    names: Collection[str],
+    sentence_start: bool,
+    after_opener: bool = False,
 ) -> list[float]:
-    """What the trees see of splitting ``word`` before ``point``, in the order of ``FEATURES``."""
+    """What the trees see of splitting ``word`` before ``point``, in the order of ``FEATURES``
+    (``after_opener``: the word follows an article, preposition or determiner)."""
     head, tail = word[:point], word[point:]
     return [
         zipf(head, language),
@@ -116,6 +126,7 @@ def split_features(
         *map(_log_count, case_counts(head)),
         *map(_log_count, case_counts(tail)),
         *map(_log_count, case_counts(word)),
+        float(after_opener),
     ]
 
 

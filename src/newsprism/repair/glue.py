@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -133,6 +134,18 @@ _GLUE_HEADS = {
 _NAME_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ-")
 _ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 _PREPOSITION_ARTICLES = frozenset(head + article for head in _PREPOSITIONS for article in _ARTICLES)
+# Words that open a noun phrase: after one, a glued-looking word is more likely a compound ("mit
+# Umsturzversuchen", "den Dachangeboten") than two words; the boundary model weighs it.
+_NOUN_PHRASE_OPENERS = {
+    "de": _ARTICLES
+    | _PREPOSITIONS
+    | frozenset(
+        """im am zum zur vom beim ins ans aufs kein keine keinem keinen keiner keines sein seine seinem seinen
+        seiner seines ihre ihrem ihren ihrer ihres unser unsere unserem unseren unserer dieser diese diesem
+        diesen dieses jeder jede jedem jeden jedes""".split()
+    ),
+    "en": frozenset("the a an this these those his its their our my your of in on at to for with from by".split()),
+}
 # Endings of nominalised adjectives and verbs ("Umweltfreundliche", "Revolutionsfeiern").
 _NOMINAL_ENDINGS = ("e", "n", "er", "es", "em")
 # An ordinal after a noun is a nominalised ordinal's compound, as sports news writes them
@@ -312,7 +325,7 @@ def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bo
         return head.isalpha() and head.islower()
     if language == "en":  # English capitalises names, not nouns: "BlackBayou" is more likely a brand
         # the words that meet here, where the parts are glued on ("Bushnominated|Jennifer", "United|Statescould")
-        head_split, tail_split = (_name_tail_split(part, language, standalone, False) for part in (head, tail))
+        head_split, tail_split = (_name_tail_split(part, language, standalone, _Place()) for part in (head, tail))
         head, tail = head[head_split or 0 :], tail[: tail_split or len(tail)]
         if head.islower():
             return True
@@ -511,9 +524,16 @@ def _function_tail_ok(head: str, tail: str, language: str, evidence: int) -> boo
     return evidence >= 2 or common
 
 
-def _name_tail_split(
-    word: str, language: str, standalone: _Seen, sentence_start: bool, after_name: bool = False
-) -> int | None:
+class _Place(NamedTuple):
+    """Where a capitalised piece of a token stands, which may tell that it begins with a name."""
+
+    sentence_start: bool = False  # a sentence's first word is capitalised whatever it is
+    after_name: bool = False  # the token before is a given name: "Joachim Nagelkönnte"
+    glued_before: bool = False  # a lowercase word is glued to its start: "in|Wurzachwaren"
+    before_capital: bool = False  # a capitalised word is glued to its end: "Durukanin|Hannover"
+
+
+def _name_tail_split(word: str, language: str, standalone: _Seen, place: _Place) -> int | None:
     """Where a capitalised unknown ``word`` splits into a name (or word) and a lowercase word, if anywhere.
 
     The longest tail that says something decides ("Leblacher|ausgetragen", not
@@ -538,18 +558,21 @@ def _name_tail_split(
             chained = _chained_tail(word, point, standalone, language)
             if chained is not None:  # judged as the token up to the tail's first word
                 scope, first = chained
-                evidence = _name_evidence(scope, point, first, standalone, language, sentence_start, after_name)
-                if _tail_ok(scope, point, first, evidence, standalone, language, sentence_start):
+                # the glue before says nothing of a word in the middle: "undSchelklingen|eine"
+                evidence = _name_evidence(scope, point, first, standalone, language, place._replace(glued_before=False))
+                if _tail_ok(scope, point, first, evidence, standalone, language, place.sentence_start):
                     return point
         if kind is None:
             continue
         head = word[:point]
-        evidence = _name_evidence(word, point, kind, standalone, language, sentence_start, after_name)
+        evidence = _name_evidence(word, point, kind, standalone, language, place)
         if decided:
-            if evidence >= 2 and _tail_ok(word, point, kind, evidence, standalone, language, sentence_start):
+            compound_head = kind == "function" and _ends_in_common_noun(head, language)  # "Herrscherfamilie|der"
+            sure = evidence >= 2 or compound_head
+            if sure and _tail_ok(word, point, kind, evidence, standalone, language, place.sentence_start):
                 return point
             continue
-        if kind != "noun" and _tail_ok(word, point, kind, evidence, standalone, language, sentence_start):
+        if kind != "noun" and _tail_ok(word, point, kind, evidence, standalone, language, place.sentence_start):
             return point
         if kind == "function" and not _misread_in(head, tail, language):  # "Raptor|seinen" refused:
             return None  # "Raptors|einen" is no likelier; but "Kirch|ein" yields to "Kirche|in", next
@@ -557,18 +580,24 @@ def _name_tail_split(
     return None
 
 
-def _name_evidence(
-    word: str, point: int, kind: str, standalone: _Seen, language: str, sentence_start: bool, after_name: bool
-) -> int:
+def _name_evidence(word: str, point: int, kind: str, standalone: _Seen, language: str, place: _Place) -> int:
     """`_head_evidence` of ``word[:point]``, raised where the tail tells more: after a given name
     ("Joachim Nagel|könnte": a surname, whatever else it is; not before a short word names end in,
-    "Frohma|der", nor where two other words meet, "Hübn|erwies" is "Hübner|wies"); a frequent
+    "Frohma|der", nor where two other words meet, "Hübn|erwies" is "Hübner|wies"); a rare name
+    glued on its left, since link text glued on one side mostly is on the other too
+    ("in|Wurzach|waren"; a tail of four letters or more: "in|Seldomridgein" may be "…ge in"); a
+    preposition glued between a rare name and the next one (`_preposition_before_name`); a frequent
     word before a function word no compound ends in ("Erdogan|am", "Tabasco|nach"); a name the
     lexicons miss (`_unlisted_name`); a known name that begins an English sentence."""
     head, tail = word[:point], word[point:]
+    sentence_start = place.sentence_start
     evidence = _head_evidence(head, standalone, sentence_start)
-    if after_name and len(tail) >= 5 and not _rival_split(word, point, standalone, language):
+    if place.after_name and len(tail) >= 5 and not _rival_split(word, point, standalone, language):
         evidence = max(evidence, 2)
+    if evidence == 1 and place.glued_before and _glued_name_tail(word, point, standalone, language):
+        evidence = 2
+    if evidence == 1 and place.before_capital and _preposition_before_name(word, tail, language):
+        evidence = 2
     if kind == "function" and evidence == 0:
         floor = WEAK_HEAD if tail not in _WORD_ENDINGS else COMMON_WORD
         evidence = 2 if _frequent_name(head, sentence_start, floor) else 0
@@ -579,6 +608,29 @@ def _name_evidence(
     if evidence == 0 and english_start and is_known_name(head):
         evidence = 2
     return evidence
+
+
+def _glued_name_tail(word: str, point: int, standalone: _Seen, language: str) -> bool:
+    """May a tail of four letters or more split off a rare name glued on its left? Not where a
+    function word begins a letter later, so the cut is in doubt ("und|Trabelheim|eine", not
+    "Trabelhei|meine"), nor where the token splits another way."""
+    tail = word[point:]
+    return (
+        len(tail) >= 4
+        and not any(tail[skip:] in FUNCTION_WORDS[language] for skip in (1, 2))
+        and not _rival_split(word, point, standalone, language)
+    )
+
+
+def _preposition_before_name(word: str, tail: str, language: str) -> bool:
+    """Is ``tail``, with a capitalised word glued after it, a preposition glued to that name
+    ("Durukan|in|Hannover")? Not "um", which ends many nouns ("Folgealbum|Enemies"), nor where the
+    token ends in a longer word: a woman's title before her name ("Stadtpatronin|Virgen")."""
+    return (
+        tail in _PREPOSITIONS
+        and tail != "um"
+        and not any(zipf(word[-size:], language) >= KNOWN_LOWERCASE for size in range(len(tail) + 4, len(word) - 1))
+    )
 
 
 def _chained_tail(word: str, point: int, standalone: _Seen, language: str) -> tuple[str, str] | None:
@@ -970,13 +1022,31 @@ def _core_bounds(token: str) -> tuple[int, int]:
     return start, end
 
 
-def _glue_tokens(text: str, language: str) -> Iterator[tuple[int, str, bool, bool, bool]]:
-    """(offset, core, sentence start, after a name, before a name) of every token that may hold
-    glue: the fast path skips known words, URLs, addresses and code; the core is the token without
-    edge punctuation; "after a name": the token before is a word seen mostly inside names ("Joachim
-    Nagelkönnte"), so this one most likely begins with a name too; "before a name" (of a token in
-    "al", the only one that asks): the next token starts with a capital or a hyphen, and nothing
-    stands between ("ofal Qaeda", "theal - Qaida")."""
+class _Token(NamedTuple):
+    """A token that may hold glue, and what stands around it."""
+
+    offset: int  # of the core
+    core: str  # the token without edge punctuation
+    sentence_start: bool
+    after_name: bool  # the token before is a word seen mostly inside names ("Joachim Nagelkönnte")
+    before_name: bool  # asked only of a token in "al": the next starts with a capital or hyphen ("ofal Qaeda")
+    after_opener: bool  # the token before opens a noun phrase (`_NOUN_PHRASE_OPENERS`): "mit Umsturzversuchen"
+
+
+class _PlainWord(NamedTuple):
+    """A word without inner capitals, which the boundary model is asked about once the rules are done."""
+
+    offset: int
+    word: str
+    sentence_start: bool
+    after_name: bool
+    after_opener: bool
+
+
+def _glue_tokens(text: str, language: str) -> Iterator[_Token]:
+    """Every token that may hold glue (`_Token`): the fast path skips known words, URLs, addresses
+    and code. A token after a name most likely begins with a name too; a token in "al" before a
+    name may end in the Arabic article ("ofal Qaeda", "theal - Qaida")."""
     previous_token = ""
     for match in _TOKEN.finditer(text):
         token = match.group(0)
@@ -993,7 +1063,8 @@ def _glue_tokens(text: str, language: str) -> Iterator[tuple[int, str, bool, boo
         after_name = before.isalpha() and before[:1].isupper() and is_known_name(before)  # only here: it costs
         following = _TOKEN.search(text, match.end()) if end == len(token) and core.endswith("al") else None
         before_name = following is not None and following.group(0)[0] in _NAME_STARTS  # only where asked
-        yield match.start() + start, core, sentence_start, after_name, before_name
+        after_opener = before.lower() in _NOUN_PHRASE_OPENERS[language]
+        yield _Token(match.start() + start, core, sentence_start, after_name, before_name, after_opener)
 
 
 LEARNED_SPLIT = "learned split"  # the kind of a split the boundary model made, not a rule
@@ -1008,8 +1079,8 @@ def _rule_pass(
     document = standalone_words(text)
     standalone = _Seen(document, names)
     edits: list[TextEdit] = []
-    plain_words: list[tuple[int, str, bool, bool]] = []
-    for offset, core, sentence_start, after_name, before_name in _glue_tokens(text, language):
+    plain_words: list[_PlainWord] = []
+    for offset, core, sentence_start, after_name, before_name, after_opener in _glue_tokens(text, language):
         points = [point.start() for point in _PUNCT_GLUE.finditer(core)]
         number = _number_split(core, language)
         if number is not None:
@@ -1021,9 +1092,10 @@ def _rule_pass(
             word = part.group(0)
             inner_capitals = any(char.isupper() for char in word[1:])
             compound_part = core[part.end() : part.end() + 1] == "-"
-            if not inner_capitals:
+            if not inner_capitals and not compound_part:  # a compound's first element is no glue ("Politikfor-")
                 first = not part.start()
-                plain_words.append((offset + part.start(), word, sentence_start and first, after_name and first))
+                context = (sentence_start and first, after_name and first, after_opener and first)
+                plain_words.append(_PlainWord(offset + part.start(), word, *context))
             cuts = _case_splits(word, standalone, language) if inner_capitals else []
             bounds = [0, *cuts, len(word)]
             for index in range(len(bounds) - 1):
@@ -1036,9 +1108,15 @@ def _rule_pass(
                 elif compound_part and index == len(bounds) - 2:
                     splits = ()  # a compound's first element: "Pizzabestell-Service", not glue
                 else:
-                    at_start = sentence_start and part.start() == 0 and index == 0
-                    named = after_name and part.start() == 0 and index == 0
-                    split = _name_tail_split(piece, language, standalone, at_start, named)
+                    first_piece = part.start() == 0 and index == 0
+                    at_start = sentence_start and first_piece
+                    place = _Place(
+                        sentence_start=at_start,
+                        after_name=after_name and first_piece,
+                        glued_before=index > 0 and word[bounds[index] - 1].islower(),
+                        before_capital=index < len(bounds) - 2,
+                    )
+                    split = _name_tail_split(piece, language, standalone, place)
                     splits = () if split is None else (split,)
                     if not splits and at_start:
                         splits = _sentence_start_split(piece, language, standalone)
@@ -1052,18 +1130,18 @@ def _rule_pass(
 
 
 def _candidates(
-    plain_words: list[tuple[int, str, bool, bool]], document: Counter[str], names: Collection[str], language: str
+    plain_words: list[_PlainWord], document: Counter[str], names: Collection[str], language: str
 ) -> tuple[list[int], list[int], np.ndarray]:
     positions: list[int] = []
     words: list[int] = []
     rows: list[list[float]] = []
-    for offset, word, sentence_start, after_name in plain_words:
+    for offset, word, sentence_start, after_name, after_opener in plain_words:
         for point in split_points(word, language):
             if after_name and word[point:] in _WORD_ENDINGS:
                 continue  # a surname after a given name ends so: "Walter Taubeneder", not "Taubene|der"
             positions.append(offset + point)
             words.append(offset)
-            rows.append(split_features(word, point, language, document, names, sentence_start))
+            rows.append(split_features(word, point, language, document, names, sentence_start, after_opener))
     return positions, words, np.asarray(rows, dtype=np.float32).reshape(len(rows), len(FEATURES))
 
 
@@ -1088,13 +1166,19 @@ def glue_edits(
     positions, words, rows = _candidates(plain_words, document, names, language)
     if not positions:
         return []
-    # a word the text has alone twice is one ("Fröhder"), as for the rules; the model is not told
-    repeated = {offset for offset, word, *_ in plain_words if document[word] > 1}
+    repeated = _repeated_words(plain_words, document)
     chosen = [
         index for index in choose_splits(words, model.probabilities(rows), model.cutoff) if words[index] not in repeated
     ]
     splits = (TextEdit(positions[index], positions[index], " ", LEARNED_SPLIT) for index in chosen)
     return [edit for edit in splits if not (kept and _compound_tail(text, edit))]
+
+
+def _repeated_words(plain_words: list[_PlainWord], document: Counter[str]) -> set[int]:
+    """Offsets of the words the text has alone twice: words of their own ("Fröhder"), as for the
+    rules, so the model's splits are not made in them (the trees are not told: leaving such words
+    out of their examples cost recall)."""
+    return {entry.offset for entry in plain_words if document[entry.word] > 1}
 
 
 def _compound_tail(text: str, edit: TextEdit) -> bool:
@@ -1112,10 +1196,14 @@ def _compound_tail(text: str, edit: TextEdit) -> bool:
 
 
 def boundary_candidates(
-    text: str, language: str, names: Collection[str] = frozenset()
+    text: str, language: str, names: Collection[str] = frozenset(), *, applied_only: bool = False
 ) -> tuple[list[int], list[int], np.ndarray]:
     """The points the learned model is asked about in ``text`` (words without inner capitals), the
     word each belongs to, and their features (``boundary.FEATURES``); for training, on text the
-    rules are done with."""
+    rules are done with. ``applied_only``: without the words whose splits `glue_edits` never makes
+    (repeated ones), to count the splits the model would make in real text."""
     _, document, plain_words = _rule_pass(text, language, names)
+    if applied_only:
+        repeated = _repeated_words(plain_words, document)
+        plain_words = [entry for entry in plain_words if entry.offset not in repeated]
     return _candidates(plain_words, document, names, language)
