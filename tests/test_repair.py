@@ -252,6 +252,9 @@ def test_a_glued_title_is_repaired_with_the_names_of_its_text(analysed_seeds):
         # a rare name glued on its left is glued on its right too, as link text is
         ("Die Schiffe inSkjaldarvikdienen dem Handel.", "in Skjaldarvik dienen dem"),
         ("Die Bauern ausOberzwieselerarbeiten alles.", "aus Oberzwiesel erarbeiten alles"),
+        # a sentence's first word that German never writes in lowercase is a name as anywhere else
+        ("Das Wetter war schlecht. Krembichvermutet, dass es regnet.", "Krembich vermutet, dass"),
+        ("Es regnete. Gudrabesitzt ein Haus.", "Gudra besitzt ein Haus"),
         # a preposition between two glued names belongs to the second
         ("Die Ärztin Melanie-KorkmazinBremen half.", "Korkmaz in Bremen half"),
         # a function word after a compound of a common noun, though a longer tail was a noun ("lieder")
