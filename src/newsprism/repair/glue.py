@@ -431,21 +431,25 @@ def _tail_kind(tail: str, language: str) -> str | None:
     ("gemeinsame"); "unattested": a frequent long word the case lexicon has not seen
     ("eingeflogen"); "stem": lowercase only without its adjective ending ("angesprochenes");
     "noun": a noun or compound-forming word, so the token is a compound ("Tankstellen|angestellte",
-    "Steiermark|weit"); None: nothing to say.
+    "Steiermark|weit"); "frequent" and "name word": English words that names share ("administration";
+    "made", "park", "are": German name counts hold "Made", "Park", the "Are" of titles), split off
+    only a surer name; None: nothing to say.
     """
     if tail in FUNCTION_WORDS[language]:
         return "function"
     if tail in _NAME_ONLY_TAILS.get(language, ()):
         return "short"
     if len(tail) <= 3:
-        return None
+        return "name word" if language == "en" and len(tail) == 3 and _frequent_english(tail) else None
     if tail in COMPOUND_TAILS:
         return "noun"
     if language == "en":  # a closed-class word or "said" is one whatever names share it (Edward Said)
         common = tail in ENGLISH_CLOSED_CLASS or tail in _ENGLISH_SPEECH_VERBS or not is_known_name(tail)
         if common and zipf(tail, language) >= 3.0:
             return "lower"
-        return "frequent" if len(tail) >= 5 and zipf(tail, language) >= 4.5 else None
+        if len(tail) >= 5 and zipf(tail, language) >= 4.5:
+            return "frequent"
+        return "name word" if _frequent_english(tail) else None
     profile = lowercase_profile(tail)
     if profile is True:
         return "lower"
@@ -456,6 +460,10 @@ def _tail_kind(tail: str, language: str) -> str | None:
     if len(tail) >= 6 and zipf(tail, language) >= 1.5:
         return "unattested"
     return "stem" if _attested_lowercase(tail) else None
+
+
+def _frequent_english(word: str) -> bool:
+    return zipf(word, "en") >= FREQUENT_WORD
 
 
 def _dictionary_verb_or_adjective(tail: str, language: str) -> bool:
@@ -576,7 +584,7 @@ def _name_tail_split(word: str, language: str, standalone: _Seen, place: _Place)
             return point
         if kind == "function" and not _misread_in(head, tail, language):  # "Raptor|seinen" refused:
             return None  # "Raptors|einen" is no likelier; but "Kirch|ein" yields to "Kirche|in", next
-        decided = True
+        decided = kind != "name word"  # too weak to settle the token: "Israeli|sand" or "Israelis|and"
     return None
 
 
@@ -767,6 +775,10 @@ def _tail_ok(
         # after a rare one only where the token splits no other way ("Fadinger|verbuchte")
         past = language == "de" and dictionary_past_tense(tail)
         return past and (evidence >= 2 or (evidence == 1 and not _rival_split(word, point, standalone, language)))
+    if kind == "name word":  # English, after a name standing alone in the text ("Musharraf|made", "Venus|are");
+        # not where a closed-class word begins a letter or two later: "Israelis|and", not "Israeli|sand"
+        doubt = any(tail[skip:] in _CLOSED_TAILS[language] for skip in (1, 2))
+        return evidence == 3 and not doubt
     return False  # a noun, or a long word of unknown case that may be a compound's noun ("Basketball|turniere")
 
 
