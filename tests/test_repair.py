@@ -333,6 +333,11 @@ def test_an_unknown_head_yields_to_a_known_one():
     assert "Niederschlä geführten" not in result.text
 
 
+def test_am_stays_on_a_name_standing_alone():
+    text = "The Illuminati rule. Join Illuminatiam today."  # brands end in "am"
+    assert repair_text(text, "en").text == text
+
+
 def test_a_weak_english_tail_leaves_a_shorter_closed_class_one_its_chance():
     result = repair_text("The Israeli envoy spoke. Many Israelisand others came.", "en")
     assert "Israelis and others" in result.text  # not "Israeli sand"
@@ -389,6 +394,7 @@ def test_feminine_forms_nominalisations_and_number_words_are_not_split(text):
         ("Musharraf spoke first. Later Musharrafmade a deal.", "Musharraf made a deal"),
         ("Delhi is big. Police in Delhiwork hard.", "Delhi work hard"),
         ("Delhi is big. People in Delhisay so.", "Delhi say so"),
+        ("Houston is big. We flew to Houstonor Dallas.", "Houston or Dallas"),  # two-letter closed-class words
     ],
 )
 def test_english_glue_around_short_words_and_acronyms_is_split(glued, fixed):

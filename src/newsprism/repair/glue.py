@@ -432,15 +432,20 @@ def _tail_kind(tail: str, language: str) -> str | None:
     ("eingeflogen"); "stem": lowercase only without its adjective ending ("angesprochenes");
     "noun": a noun or compound-forming word, so the token is a compound ("Tankstellen|angestellte",
     "Steiermark|weit"); "frequent" and "name word": English words that names share ("administration";
-    "made", "park", "are": German name counts hold "Made", "Park", the "Are" of titles), split off
-    only a surer name; None: nothing to say.
+    "made", "park", "are", "or": German name counts hold "Made", "Park", the "Are" of titles, and
+    names end in "or"), split off only a surer name; None: nothing to say.
     """
     if tail in FUNCTION_WORDS[language]:
         return "function"
     if tail in _NAME_ONLY_TAILS.get(language, ()):
         return "short"
     if len(tail) <= 3:
-        return "name word" if language == "en" and len(tail) == 3 and _frequent_english(tail) else None
+        if language != "en":
+            return None
+        # a two-letter closed-class word ("Houston|or", "Harvey|up"), not "am", which brands end in
+        # ("Illuminatiam"); a frequent three-letter word ("Delhi|say")
+        two_letters = len(tail) == 2 and tail in ENGLISH_CLOSED_CLASS and tail != "am"
+        return "name word" if two_letters or (len(tail) == 3 and _frequent_english(tail)) else None
     if tail in COMPOUND_TAILS:
         return "noun"
     if language == "en":  # a closed-class word or "said" is one whatever names share it (Edward Said)
