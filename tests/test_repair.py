@@ -395,6 +395,11 @@ def test_feminine_forms_nominalisations_and_number_words_are_not_split(text):
         ("Delhi is big. Police in Delhiwork hard.", "Delhi work hard"),
         ("Delhi is big. People in Delhisay so.", "Delhi say so"),
         ("Houston is big. We flew to Houstonor Dallas.", "Houston or Dallas"),  # two-letter closed-class words
+        # the article "a" and a possessive's "s" before a known capitalised word ("aQuantive" stays whole)
+        (
+            "He bought aSaab, used aQuantive tools and read Obama'sPlan.",
+            "a Saab, used aQuantive tools and read Obama's Plan",
+        ),
     ],
 )
 def test_english_glue_around_short_words_and_acronyms_is_split(glued, fixed):

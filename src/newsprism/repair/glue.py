@@ -302,6 +302,10 @@ def _word_like(part: str, standalone: _Seen) -> bool:
 
 
 def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bool:
+    # English glues its article "a", and a possessive's "s" (the apostrophe ends the letters before
+    # it), to a known capitalised word: "a|Saab", "Saturday's|World"; not to a rare one ("aQuantive")
+    if language == "en" and head in ("a", "s") and len(tail) >= 3 and _CAPITALISED.fullmatch(tail):
+        return best_zipf(tail) >= WEAK_HEAD or standalone[tail] > 0
     if len(head) < 2 or len(tail) < 2 or tail in _GENDER_TAILS or head in _CAMEL_PREFIXES:
         return False
     head_lower = head[0].islower()
