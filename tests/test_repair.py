@@ -395,6 +395,7 @@ def test_feminine_forms_nominalisations_and_number_words_are_not_split(text):
         ("Delhi is big. Police in Delhiwork hard.", "Delhi work hard"),
         ("Delhi is big. People in Delhisay so.", "Delhi say so"),
         ("Houston is big. We flew to Houstonor Dallas.", "Houston or Dallas"),  # two-letter closed-class words
+        ("Tell me what canI do, said the XyzqI model.", "can I do, said the XyzqI model"),  # "I" after a common word
         # the article "a" and a possessive's "s" before a known capitalised word ("aQuantive" stays whole)
         (
             "He bought aSaab, used aQuantive tools and read Obama'sPlan.",

@@ -306,6 +306,9 @@ def _case_split_ok(head: str, tail: str, standalone: _Seen, language: str) -> bo
     # it), to a known capitalised word: "a|Saab", "Saturday's|World"; not to a rare one ("aQuantive")
     if language == "en" and head in ("a", "s") and len(tail) >= 3 and _CAPITALISED.fullmatch(tail):
         return best_zipf(tail) >= WEAK_HEAD or standalone[tail] > 0
+    # and "I" to a common word or a name the text has alone: "can|I", "before|I", "Dan|I"
+    if language == "en" and tail == "I" and len(head) >= 2:
+        return zipf(head.lower(), language) >= COMMON_WORD or standalone[head] > 0
     if len(head) < 2 or len(tail) < 2 or tail in _GENDER_TAILS or head in _CAMEL_PREFIXES:
         return False
     head_lower = head[0].islower()
