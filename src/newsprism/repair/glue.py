@@ -386,10 +386,16 @@ def _no_word_ending(word: str, tail: str, language: str, before: int = 1) -> boo
     where no word ends in it and two letters more ("Euronext|am": "…xtam")."""
     if tail in ("ein", "ins"):  # "Seldomridg|ein" is "Seldomridge in"
         return False
-    if any(zipf(word[-size:], language) >= WEAK_HEAD for size in range(len(tail) + 2, len(word) - 1)):
+    if _ends_in_longer_word(word, len(tail) + 2, language):
         return False  # the token ends in a longer word: "Ex|lobbyist", not "Exlobby|ist"
     ending = suffix_count(word[-len(tail) - before :], language)
     return ending == 0 if before > 1 else ending <= RARE_ENDING
+
+
+def _ends_in_longer_word(word: str, shortest: int, language: str, floor: float = WEAK_HEAD) -> bool:
+    """Does ``word`` end in a known word of ``shortest`` letters or more, short of the whole? Then a
+    short tail is that word's end ("Ex|lobbyist", "Landes|patronin")."""
+    return any(zipf(word[-size:], language) >= floor for size in range(shortest, len(word) - 1))
 
 
 def _unlisted_name(word: str, point: int, kind: str, standalone: _Seen, language: str) -> bool:
@@ -475,6 +481,7 @@ def _tail_kind(tail: str, language: str) -> str | None:
 
 
 def _frequent_english(word: str) -> bool:
+    """A frequent English word (Zipf ≥ 4), the least a word that names share must be to split off."""
     return zipf(word, "en") >= FREQUENT_WORD
 
 
@@ -652,7 +659,7 @@ def _preposition_before_name(word: str, tail: str, language: str) -> bool:
     return (
         tail in _PREPOSITIONS
         and tail != "um"
-        and not any(zipf(word[-size:], language) >= KNOWN_LOWERCASE for size in range(len(tail) + 4, len(word) - 1))
+        and not _ends_in_longer_word(word, len(tail) + 4, language, KNOWN_LOWERCASE)
     )
 
 
