@@ -458,7 +458,8 @@ def _tail_kind(tail: str, language: str) -> str | None:
         # a two-letter closed-class word ("Houston|or", "Harvey|up"), not "am", which brands end in
         # ("Illuminatiam"); a frequent three-letter word ("Delhi|say")
         two_letters = len(tail) == 2 and tail in ENGLISH_CLOSED_CLASS and tail != "am"
-        return "name word" if two_letters or (len(tail) == 3 and _frequent_english(tail)) else None
+        frequent = len(tail) == 3 and _frequent_lowercase(tail, language, FREQUENT_WORD)
+        return "name word" if two_letters or frequent else None
     if tail in COMPOUND_TAILS:
         return "noun"
     if language == "en":  # a closed-class word or "said" is one whatever names share it (Edward Said)
@@ -467,7 +468,7 @@ def _tail_kind(tail: str, language: str) -> str | None:
             return "lower"
         if len(tail) >= 5 and zipf(tail, language) >= 4.5:
             return "frequent"
-        return "name word" if _frequent_english(tail) else None
+        return "name word" if _frequent_lowercase(tail, language, FREQUENT_WORD) else None
     profile = lowercase_profile(tail)
     if profile is True:
         return "lower"
@@ -478,11 +479,6 @@ def _tail_kind(tail: str, language: str) -> str | None:
     if len(tail) >= 6 and zipf(tail, language) >= 1.5:
         return "unattested"
     return "stem" if _attested_lowercase(tail) else None
-
-
-def _frequent_english(word: str) -> bool:
-    """A frequent English word (Zipf ≥ 4), the least a word that names share must be to split off."""
-    return zipf(word, "en") >= FREQUENT_WORD
 
 
 def _dictionary_verb_or_adjective(tail: str, language: str) -> bool:
@@ -640,6 +636,12 @@ def _name_evidence(word: str, point: int, kind: str, standalone: _Seen, language
     return evidence
 
 
+def _word_inside(tail: str, words: Collection[str]) -> bool:
+    """Does one of ``words`` begin a letter or two into ``tail``? Then the cut is in doubt: the
+    letters may end the head instead ("Umminge|rund" or "Umminger|und")."""
+    return tail[1:] in words or tail[2:] in words
+
+
 def _glued_name_tail(word: str, point: int, standalone: _Seen, language: str) -> bool:
     """May a tail of four letters or more split off a rare name glued on its left? Not where a
     function word begins a letter later, so the cut is in doubt ("und|Trabelheim|eine", not
@@ -647,7 +649,7 @@ def _glued_name_tail(word: str, point: int, standalone: _Seen, language: str) ->
     tail = word[point:]
     return (
         len(tail) >= 4
-        and not any(tail[skip:] in FUNCTION_WORDS[language] for skip in (1, 2))
+        and not _word_inside(tail, FUNCTION_WORDS[language])
         and not _rival_split(word, point, standalone, language)
     )
 
@@ -697,7 +699,7 @@ def _lowercase_tail_after_rare_name(word: str, point: int, standalone: _Seen, la
         and len(tail) >= (4 if head[-1] != "s" else 5)
         and not tail.endswith(_NOMINAL_ENDINGS)
         and tail not in COMPOUND_TAILS
-        and not (tail[1:] in FUNCTION_WORDS[language] or tail[2:] in FUNCTION_WORDS[language])
+        and not _word_inside(tail, FUNCTION_WORDS[language])
         and not (len(tail) == 4 and _better_head(word, point, standalone))
         and not _rival_split(word, point, standalone, language)
     )
@@ -796,8 +798,7 @@ def _tail_ok(
         return past and (evidence >= 2 or (evidence == 1 and not _rival_split(word, point, standalone, language)))
     if kind == "name word":  # English, after a name standing alone in the text ("Musharraf|made", "Venus|are");
         # not where a closed-class word begins a letter or two later: "Israelis|and", not "Israeli|sand"
-        doubt = any(tail[skip:] in _CLOSED_TAILS[language] for skip in (1, 2))
-        return evidence == 3 and not doubt
+        return evidence == 3 and not _word_inside(tail, _CLOSED_TAILS[language])
     return False  # a noun, or a long word of unknown case that may be a compound's noun ("Basketball|turniere")
 
 
